@@ -1,0 +1,13 @@
+using Bozhou.Hotline.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bozhou.Hotline.Core.Data.Configuration;
+
+internal sealed class HotlineUserConfiguration : IEntityTypeConfiguration<HotlineUser>
+{
+    public void Configure(EntityTypeBuilder<HotlineUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,40 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Calendar;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Bozhou.Hotline.Core.Data;
+
+/// <summary>The one database of the product: accounts, directory, appeals and the Data Protection keys.</summary>
+public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
+    : IdentityDbContext<HotlineUser>(options), IDataProtectionKeyContext
+{
+    public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public bool IsSqlite => Database.ProviderName == SqliteProviderName;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HotlineDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite keeps DateTimeOffset as text it cannot order or compare; every instant here is UTC,
+        // so a sortable integer keeps ORDER BY and range queries in the database.
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

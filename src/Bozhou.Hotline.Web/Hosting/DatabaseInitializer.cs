@@ -1,0 +1,39 @@
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+/// <summary>Brings the database to the current schema and fills what a new install needs.</summary>
+public sealed class DatabaseInitializer(HotlineDbContext db, CalendarStore calendar, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.IsSqlite)
+        {
+            // WAL lets readers go on while one writer commits; the mode is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        logger.LogInformation("Database migrated ({Provider}); {Count} migration(s) applied", db.Database.ProviderName, pending.Count);
+        await SeedCalendarAsync(cancellationToken);
+    }
+
+    /// <summary>The 2026 national schedule ships with the product; later years are entered by an administrator.</summary>
+    private async Task SeedCalendarAsync(CancellationToken cancellationToken)
+    {
+        var first = new DateOnly(2026, 1, 1);
+        var last = new DateOnly(2026, 12, 31);
+        if (await db.CalendarDays.AnyAsync(d => d.Date >= first && d.Date <= last, cancellationToken))
+        {
+            return;
+        }
+
+        db.CalendarDays.AddRange(HolidaySchedule.Official2026);
+        await db.SaveChangesAsync(cancellationToken);
+        calendar.Invalidate();
+        logger.LogInformation("Seeded the 2026 holiday schedule ({Count} days)", HolidaySchedule.Official2026.Count);
+    }
+}

@@ -1,0 +1,68 @@
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    private const string DefaultSqlite = "Data Source=App_Data/hotline.db";
+
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Hotline");
+
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
+                    "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'.");
+            }
+
+            builder.Services.AddDbContext<HotlineDbContext>(o => o.UseNpgsql(
+                connectionString,
+                npgsql => npgsql.MigrationsAssembly("Bozhou.Hotline.Migrations.Postgres")));
+        }
+        else
+        {
+            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(
+                sqlite,
+                s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite")));
+        }
+
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, its folder created.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+
+        csb.Pooling = true;
+        if (csb.DefaultTimeout < 30)
+        {
+            // Writers wait for each other rather than fail with "database is locked".
+            csb.DefaultTimeout = 30;
+        }
+
+        return csb.ToString();
+    }
+}

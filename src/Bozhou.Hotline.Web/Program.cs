@@ -1,0 +1,25 @@
+using Bozhou.Hotline.Web.Hosting;
+
+// The app's commands: none runs the web server; "migrate" brings the database to the current
+// schema and exits.
+var command = HostCommands.Parse(args, out var hostArgs);
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddLogging();
+builder.AddDatabase();
+builder.AddHotlineDataProtection();
+builder.AddHotlineLocalization();
+builder.AddHealth();
+builder.AddWeb();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await HostCommands.RunAsync(app, command);
+}
+
+app.UseWeb();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,87 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Bozhou.Hotline.TestSupport;
+
+/// <summary>Reads pages and submits their real forms, antiforgery token and all, as a browser would.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        return await Parser.ParseDocumentAsync(html);
+    }
+
+    /// <summary>GETs a page that must answer 200 and parses it.</summary>
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}.");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>
+    /// Submits a form with the values a browser would send (hidden fields such as the antiforgery
+    /// token included), <paramref name="values"/> replacing or adding fields.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null, string? pageUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !input.IsDisabled && !string.IsNullOrEmpty(input.Name):
+                    if (input.Type is "checkbox" or "radio" && !input.IsChecked)
+                    {
+                        continue;
+                    }
+
+                    if (input.Type is "submit" or "button" or "image" or "reset")
+                    {
+                        continue;
+                    }
+
+                    fields.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !area.IsDisabled && !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !select.IsDisabled && !string.IsNullOrEmpty(select.Name):
+                    var selected = select.SelectedOptions.FirstOrDefault() ?? select.Options.FirstOrDefault();
+                    if (selected is not null)
+                    {
+                        fields.Add(new(select.Name, selected.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values ?? [])
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        var action = form.GetAttribute("action");
+        if (string.IsNullOrEmpty(action))
+        {
+            action = pageUrl ?? throw new ArgumentException("The form has no action; pass the page's URL.", nameof(pageUrl));
+        }
+
+        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Values from pairs: <c>Fields(("Input.Name", "张三"), …)</c>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Fields(params (string Name, string Value)[] pairs) =>
+        pairs.Select(p => new KeyValuePair<string, string>(p.Name, p.Value));
+}

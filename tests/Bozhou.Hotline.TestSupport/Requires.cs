@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Bozhou.Hotline.TestSupport;
+
+/// <summary>
+/// The outside parts some tests need. Missing ones skip the test with the reason printed, except
+/// under <c>CI=true</c>, where a missing part is a failure: CI must test on the real parts.
+/// </summary>
+public static class Requires
+{
+    public const string PostgresVariable = "HOTLINE_TEST_POSTGRES";
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An administrator connection string to a PostgreSQL server that tests may create databases on.</summary>
+    public static string Postgres()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Missing($"PostgreSQL is not available: {PostgresVariable} is not set (./test.sh starts a throwaway server and sets it).");
+        }
+
+        return connectionString;
+    }
+
+    /// <summary>The path of Debian's Chromium (or another Chromium on PATH).</summary>
+    public static string Chromium()
+    {
+        string[] names = ["chromium", "chromium-browser", "google-chrome"];
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        Missing("Chromium is not on PATH (./test.sh installs Debian's chromium package).");
+        return "";
+    }
+
+    [DoesNotReturn]
+    private static void Missing(string reason)
+    {
+        if (InCi)
+        {
+            Assert.Fail(reason + " Under CI=true this is a failure, not a skip.");
+        }
+
+        Assert.Skip(reason);
+    }
+}
