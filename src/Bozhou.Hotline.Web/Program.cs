@@ -7,6 +7,7 @@ var command = HostCommands.Parse(args, out var hostArgs);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddLogging();
 builder.AddDatabase();
+builder.AddClocks();
 builder.AddHotlineDataProtection();
 builder.AddHotlineLocalization();
 builder.AddHealth();

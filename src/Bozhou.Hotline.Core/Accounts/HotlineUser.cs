@@ -9,4 +9,10 @@ public class HotlineUser : IdentityUser
 
     /// <summary>Set for accounts created with a one-time password: the user must choose a new one.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>For a Cadre account: the directory entry (the post) it acts as.</summary>
+    public int? CadreId { get; set; }
+
+    /// <summary>Set when an administrator disables the account; it can no longer sign in.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -1,5 +1,9 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +20,28 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<Cadre> Cadres => Set<Cadre>();
+
+    public DbSet<CadreTopic> CadreTopics => Set<CadreTopic>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();
+
+    public DbSet<CallAttempt> CallAttempts => Set<CallAttempt>();
+
+    public DbSet<CadreDelegation> CadreDelegations => Set<CadreDelegation>();
+
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

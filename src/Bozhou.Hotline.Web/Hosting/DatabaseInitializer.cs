@@ -1,11 +1,17 @@
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
 /// <summary>Brings the database to the current schema and fills what a new install needs.</summary>
-public sealed class DatabaseInitializer(HotlineDbContext db, CalendarStore calendar, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(
+    HotlineDbContext db,
+    CalendarStore calendar,
+    IOptions<SeedOptions> seedOptions,
+    IEnumerable<IDemoSeed> demoSeeds,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +25,13 @@ public sealed class DatabaseInitializer(HotlineDbContext db, CalendarStore calen
 
         logger.LogInformation("Database migrated ({Provider}); {Count} migration(s) applied", db.Database.ProviderName, pending.Count);
         await SeedCalendarAsync(cancellationToken);
+        if (seedOptions.Value.Demo)
+        {
+            foreach (var seed in demoSeeds.OrderBy(s => s.Order))
+            {
+                await seed.SeedAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>The 2026 national schedule ships with the product; later years are entered by an administrator.</summary>

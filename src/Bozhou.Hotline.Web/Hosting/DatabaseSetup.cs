@@ -40,6 +40,11 @@ public static class DatabaseSetup
                 s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite")));
         }
 
+        builder.Services.AddOptions<SeedOptions>()
+            .Bind(builder.Configuration.GetSection(SeedOptions.Section))
+            .Validate(o => !o.Demo || !string.IsNullOrEmpty(o.DemoPassword) || !builder.Environment.IsProduction(),
+                "Seed:Demo is on but Seed:DemoPassword is empty. In Production the demo accounts need a password: set Seed__DemoPassword (at least 12 characters), or turn Seed__Demo off.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;

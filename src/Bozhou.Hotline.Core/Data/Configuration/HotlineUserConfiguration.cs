@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Directory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,5 +10,6 @@ internal sealed class HotlineUserConfiguration : IEntityTypeConfiguration<Hotlin
     public void Configure(EntityTypeBuilder<HotlineUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.HasOne<Cadre>().WithMany().HasForeignKey(u => u.CadreId).OnDelete(DeleteBehavior.SetNull);
     }
 }

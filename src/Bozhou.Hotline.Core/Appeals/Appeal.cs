@@ -1,0 +1,404 @@
+using Bozhou.Hotline.Core.Directory;
+
+namespace Bozhou.Hotline.Core.Appeals;
+
+/// <summary>
+/// One matter raised with one cadre (诉求), with its clocks and its timeline. Every state change is a
+/// method here that checks the rule and appends its event; pages never set these fields.
+/// </summary>
+public class Appeal
+{
+    public const int DescriptionMaxLength = 4000;
+
+    public long Id { get; private set; }
+
+    /// <summary>Short, unguessable, with a check character (<see cref="Appeals.TrackingCode"/>).</summary>
+    public string TrackingCode { get; private set; } = "";
+
+    /// <summary>The cadre who held the post when the appeal was logged; never changes.</summary>
+    public int CadreId { get; private set; }
+
+    public Cadre Cadre { get; private set; } = null!;
+
+    /// <summary>The cadre who has the matter now: the logged one, or whom it was transferred to.</summary>
+    public int HandlerCadreId { get; private set; }
+
+    public Cadre HandlerCadre { get; private set; } = null!;
+
+    public int TopicId { get; private set; }
+
+    public Topic Topic { get; private set; } = null!;
+
+    /// <summary>The topic's kind when logged, which sets the reply clock.</summary>
+    public TopicKind TopicKind { get; private set; }
+
+    public CallerType CallerType { get; private set; }
+
+    public string? EnterpriseName { get; private set; }
+
+    public string? CallerNameCipher { get; private set; }
+
+    public string? CallerPhoneCipher { get; private set; }
+
+    public string? CallerPhoneHash { get; private set; }
+
+    public string? CallerPhoneMasked { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public bool Confidential { get; private set; }
+
+    public bool ConsentToContact { get; private set; }
+
+    public AppealStatus Status { get; private set; }
+
+    public DateTimeOffset LoggedAt { get; private set; }
+
+    /// <summary>Due time of the call back owed for a missed call or text; null when none is owed.</summary>
+    public DateTimeOffset? CallbackDueAt { get; private set; }
+
+    public DateTimeOffset FirstContactDueAt { get; private set; }
+
+    public DateTimeOffset? FirstContactAt { get; private set; }
+
+    public DateTimeOffset ReplyDueAt { get; private set; }
+
+    public DateTimeOffset? RepliedAt { get; private set; }
+
+    public ReplyKind? ReplyKind { get; private set; }
+
+    public string? ReplyText { get; private set; }
+
+    public string? TicketNumber12345 { get; private set; }
+
+    public int TransferCount { get; private set; }
+
+    /// <summary>Set while a transfer waits for the receiver to accept it.</summary>
+    public DateTimeOffset? TransferAcceptDueAt { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Flagged to the supervision office (an unsatisfied rating).</summary>
+    public bool FlaggedForSupervision { get; private set; }
+
+    public DateTimeOffset? RatingDueAt { get; private set; }
+
+    public bool? RatedResolved { get; private set; }
+
+    public int? RatingScore { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? PersonalDataPurgedAt { get; private set; }
+
+    /// <summary>Concurrency token: two people acting at once cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
+    public List<AppealEvent> Events { get; private set; } = [];
+
+    public List<CallAttempt> CallAttempts { get; private set; } = [];
+
+    public bool IsClosed => Status == AppealStatus.Closed;
+
+    public bool AwaitsTransferAcceptance => TransferAcceptDueAt is not null;
+
+    /// <summary>Logs a call or text to a cadre: the appeal, its first call attempt and its "logged" event.</summary>
+    public static Appeal Log(NewAppeal input, ProtectedCaller caller, string trackingCode, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(clock);
+        var appeal = new Appeal
+        {
+            TrackingCode = trackingCode,
+            CadreId = input.CadreId,
+            HandlerCadreId = input.CadreId,
+            TopicId = input.TopicId,
+            TopicKind = input.TopicKind,
+            CallerType = input.CallerType,
+            EnterpriseName = input.CallerType == CallerType.Enterprise ? input.EnterpriseName : null,
+            CallerNameCipher = caller.NameCipher,
+            CallerPhoneCipher = caller.PhoneCipher,
+            CallerPhoneHash = caller.PhoneHash,
+            CallerPhoneMasked = caller.PhoneMasked,
+            Description = input.Description,
+            Confidential = input.Confidential,
+            ConsentToContact = input.ConsentToContact,
+            Status = AppealStatus.Logged,
+            LoggedAt = now,
+            FirstContactDueAt = clock.FirstContactDue(now),
+            ReplyDueAt = clock.ReplyDue(now, input.TopicKind),
+        };
+        appeal.Append(now, AppealEventKind.Logged, input.CallerActor, outcome: input.Outcome.ToString(), toCadreId: input.CadreId);
+        appeal.AddCallAttempt(input.CalledAt, input.Outcome, clock, now, input.CallerActor, logEvent: false);
+        return appeal;
+    }
+
+    /// <summary>The citizen called or texted again ("called again, no answer"); a missed call restarts the callback clock.</summary>
+    public void RecordCitizenCall(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor)
+    {
+        EnsureOpen();
+        AddCallAttempt(calledAt, outcome, clock, now, actor, logEvent: true);
+        Touch();
+    }
+
+    /// <summary>The cadre or staff called the citizen back, reaching them or not.</summary>
+    public void RecordCallback(bool reached, string? note, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        CallbackDueAt = null;
+        if (reached)
+        {
+            MarkContacted(now);
+        }
+
+        Append(now, AppealEventKind.Callback, actor, actorUserId, text: note, outcome: reached ? "Reached" : "NotReached");
+        Touch();
+    }
+
+    /// <summary>A one-key SMS reply from a template; the message itself goes through the outbox.</summary>
+    public void RecordQuickSms(string text, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Require(text);
+        Append(now, AppealEventKind.QuickSms, actor, actorUserId, text: text);
+        Touch();
+    }
+
+    /// <summary>Passes the matter to the official in charge: at most two levels, accepted within a working day.</summary>
+    public void Transfer(int toCadreId, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        Require(reason);
+        if (toCadreId == HandlerCadreId)
+        {
+            throw new AppealRuleException(AppealRuleException.TransferToSelf);
+        }
+
+        if (AwaitsTransferAcceptance)
+        {
+            throw new AppealRuleException(AppealRuleException.TransferPending);
+        }
+
+        if (TransferCount >= clock.Settings.MaxTransfers)
+        {
+            throw new AppealRuleException(AppealRuleException.TransferLimit);
+        }
+
+        Append(now, AppealEventKind.Transfer, actor, actorUserId, text: reason, fromCadreId: HandlerCadreId, toCadreId: toCadreId);
+        HandlerCadreId = toCadreId;
+        TransferCount++;
+        TransferAcceptDueAt = clock.TransferAcceptDue(now);
+        Status = AppealStatus.Transferred;
+        Touch();
+    }
+
+    /// <summary>The receiver signs for a transferred appeal (签收).</summary>
+    public void AcceptTransfer(string actor, string? actorUserId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!AwaitsTransferAcceptance)
+        {
+            throw new AppealRuleException(AppealRuleException.NoTransferPending);
+        }
+
+        TransferAcceptDueAt = null;
+        Status = ReopenCount > 0 ? AppealStatus.Reopened : FirstContactAt is null ? AppealStatus.Logged : AppealStatus.Contacted;
+        Append(now, AppealEventKind.TransferAccepted, actor, actorUserId, toCadreId: HandlerCadreId);
+        Touch();
+    }
+
+    /// <summary>
+    /// The answer the citizen sees: resolved, explained (and why), or referred to 12345 with its ticket.
+    /// Replying to a transferred appeal signs for it.
+    /// </summary>
+    public void Reply(ReplyKind kind, string text, string? ticketNumber, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        Require(text);
+        if (kind == Appeals.ReplyKind.ReferredTo12345 && string.IsNullOrWhiteSpace(ticketNumber))
+        {
+            throw new AppealRuleException(AppealRuleException.TicketRequired);
+        }
+
+        if (AwaitsTransferAcceptance)
+        {
+            AcceptTransfer(actor, actorUserId, now);
+        }
+
+        MarkContacted(now);
+        CallbackDueAt = null;
+        RepliedAt = now;
+        ReplyKind = kind;
+        ReplyText = text;
+        TicketNumber12345 = kind == Appeals.ReplyKind.ReferredTo12345 ? ticketNumber!.Trim() : null;
+        RatingDueAt = clock.RatingDue(now);
+        Status = AppealStatus.Replied;
+        Append(now, AppealEventKind.Reply, actor, actorUserId, text: text, outcome: kind.ToString(), ticketNumber: TicketNumber12345);
+        Touch();
+    }
+
+    /// <summary>
+    /// The citizen's rating of the reply (回访). An unsatisfied rating (1 or 2) sends the appeal back once
+    /// to be handled again (发回重办) and flags it to the supervision office; otherwise the appeal closes.
+    /// </summary>
+    public void Rate(bool resolved, int score, string? comment, AppealClock clock, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Status != AppealStatus.Replied)
+        {
+            throw new AppealRuleException(IsClosed ? AppealRuleException.Closed : AppealRuleException.NotReplied);
+        }
+
+        if (score is < 1 or > 5)
+        {
+            throw new AppealRuleException(AppealRuleException.ScoreRange);
+        }
+
+        RatedResolved = resolved;
+        RatingScore = score;
+        RatingDueAt = null;
+        Append(now, AppealEventKind.Rating, actor, text: comment, outcome: resolved ? "Resolved" : "NotResolved", score: score);
+        var unsatisfied = score <= 2;
+        if (unsatisfied)
+        {
+            FlaggedForSupervision = true;
+        }
+
+        if (unsatisfied && ReopenCount == 0)
+        {
+            ReopenCount = 1;
+            Status = AppealStatus.Reopened;
+            ReplyDueAt = clock.ReplyDue(now, TopicKind);
+            Append(now, AppealEventKind.Reopened, actor, outcome: "Unsatisfied");
+        }
+        else
+        {
+            Close(now, "Rated", actor);
+        }
+
+        Touch();
+    }
+
+    /// <summary>No rating within the window: the appeal closes unrated. Returns false when nothing is due.</summary>
+    public bool CloseUnratedIfDue(DateTimeOffset now, string actor)
+    {
+        if (Status != AppealStatus.Replied || RatingDueAt is null || now < RatingDueAt)
+        {
+            return false;
+        }
+
+        RatingDueAt = null;
+        Close(now, "Unrated", actor);
+        Touch();
+        return true;
+    }
+
+    /// <summary>A staff-internal note, never shown to the citizen.</summary>
+    public void AddNote(string text, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        Require(text);
+        Append(now, AppealEventKind.Note, actor, actorUserId, text: text, isInternal: true);
+        Touch();
+    }
+
+    /// <summary>A supervision reminder (催办) to the handling cadre.</summary>
+    public void RecordReminder(string? text, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        Append(now, AppealEventKind.Reminder, actor, actorUserId, text: text, toCadreId: HandlerCadreId);
+        Touch();
+    }
+
+    /// <summary>Removes the caller's personal data after the retention period; the statistics stay.</summary>
+    public void PurgePersonalData(DateTimeOffset now)
+    {
+        CallerNameCipher = null;
+        CallerPhoneCipher = null;
+        CallerPhoneHash = null;
+        CallerPhoneMasked = null;
+        PersonalDataPurgedAt = now;
+        Touch();
+    }
+
+    private void AddCallAttempt(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor, bool logEvent)
+    {
+        CallAttempts.Add(new CallAttempt { At = calledAt, Outcome = outcome, LoggedAt = now });
+        if (outcome.AwaitsCallback())
+        {
+            CallbackDueAt = clock.CallbackDue(calledAt);
+        }
+
+        if (logEvent)
+        {
+            Append(now, AppealEventKind.CallAttempt, actor, outcome: outcome.ToString(), toCadreId: HandlerCadreId);
+        }
+    }
+
+    private void MarkContacted(DateTimeOffset now)
+    {
+        FirstContactAt ??= now;
+        if (Status is AppealStatus.Logged)
+        {
+            Status = AppealStatus.Contacted;
+        }
+    }
+
+    private void Close(DateTimeOffset now, string reason, string actor)
+    {
+        Status = AppealStatus.Closed;
+        ClosedAt = now;
+        Append(now, AppealEventKind.Closed, actor, outcome: reason);
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new AppealRuleException(AppealRuleException.Closed);
+        }
+    }
+
+    private static void Require(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new AppealRuleException(AppealRuleException.TextRequired);
+        }
+    }
+
+    private void Touch() => Version++;
+
+    private void Append(
+        DateTimeOffset at, AppealEventKind kind, string actor, string? actorUserId = null, string? text = null, bool isInternal = false,
+        string? outcome = null, int? fromCadreId = null, int? toCadreId = null, string? ticketNumber = null, int? score = null) =>
+        Events.Add(new AppealEvent
+        {
+            At = at,
+            Kind = kind,
+            Actor = actor,
+            ActorUserId = actorUserId,
+            Text = text,
+            IsInternal = isInternal,
+            Outcome = outcome,
+            FromCadreId = fromCadreId,
+            ToCadreId = toCadreId,
+            TicketNumber = ticketNumber,
+            Score = score,
+        });
+}
+
+/// <summary>What the citizen entered, validated, without the personal data (that arrives protected).</summary>
+public sealed record NewAppeal(
+    int CadreId,
+    int TopicId,
+    TopicKind TopicKind,
+    DateTimeOffset CalledAt,
+    CallOutcome Outcome,
+    CallerType CallerType,
+    string? EnterpriseName,
+    string Description,
+    bool Confidential,
+    bool ConsentToContact,
+    string CallerActor);

@@ -1,0 +1,63 @@
+namespace Bozhou.Hotline.Core.Appeals;
+
+public enum AppealStatus
+{
+    Logged = 1,
+    Contacted = 2,
+    Transferred = 3,
+    Replied = 4,
+    Reopened = 5,
+    Closed = 6,
+}
+
+public enum CallerType
+{
+    Individual = 1,
+    Enterprise = 2,
+}
+
+/// <summary>What happened when the citizen called or texted the cadre.</summary>
+public enum CallOutcome
+{
+    Answered = 1,
+    NotAnswered = 2,
+    BusyOrOff = 3,
+    SmsSent = 4,
+    SmsReplyReceived = 5,
+}
+
+public enum ReplyKind
+{
+    /// <summary>The matter is resolved.</summary>
+    Resolved = 1,
+
+    /// <summary>It cannot be resolved, and the caller is told why ("make it clear to the people").</summary>
+    Explained = 2,
+
+    /// <summary>Passed to the 12345 hotline, with its ticket number.</summary>
+    ReferredTo12345 = 3,
+}
+
+public enum AppealEventKind
+{
+    Logged = 1,
+    CallAttempt = 2,
+    Callback = 3,
+    QuickSms = 4,
+    Transfer = 5,
+    TransferAccepted = 6,
+    Reply = 7,
+    Rating = 8,
+    Reopened = 9,
+    Reminder = 10,
+    Interview = 11,
+    Referral = 12,
+    Closed = 13,
+    Note = 14,
+}
+
+public static class CallOutcomeExtensions
+{
+    /// <summary>Every outcome but an answered call leaves the caller waiting for a call back.</summary>
+    public static bool AwaitsCallback(this CallOutcome outcome) => outcome != CallOutcome.Answered;
+}

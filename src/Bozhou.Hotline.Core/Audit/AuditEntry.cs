@@ -1,0 +1,37 @@
+namespace Bozhou.Hotline.Core.Audit;
+
+/// <summary>
+/// One line of the audit trail: an admin change, or a reveal or export of personal data. Written once,
+/// never edited or deleted through the app.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>What it was done to, e.g. <c>Appeal:123</c>, <c>Cadre:45</c>.</summary>
+    public string Subject { get; set; } = "";
+
+    public string? Details { get; set; }
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+}
+
+public enum AuditAction
+{
+    /// <summary>A caller's full phone or name was shown.</summary>
+    RevealPersonalData = 1,
+    Export = 2,
+    AdminChange = 3,
+    Purge = 4,
+    SignIn = 5,
+}

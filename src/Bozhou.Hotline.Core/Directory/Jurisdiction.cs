@@ -1,0 +1,19 @@
+namespace Bozhou.Hotline.Core.Directory;
+
+/// <summary>The city proper (市直) or one of its district and counties: 谯城区, 涡阳县, 蒙城县, 利辛县.</summary>
+public class Jurisdiction
+{
+    public int Id { get; set; }
+
+    /// <summary>A stable short code used in URLs and imports, e.g. <c>city</c>, <c>qiaocheng</c>.</summary>
+    public string Code { get; set; } = "";
+
+    public string NameZh { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+
+    /// <summary>Protocol order: the city first, then as the published list has them.</summary>
+    public int Order { get; set; }
+
+    public List<Department> Departments { get; set; } = [];
+}

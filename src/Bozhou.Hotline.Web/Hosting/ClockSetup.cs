@@ -1,0 +1,30 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class ClockSetup
+{
+    /// <summary>The time limits of PRODUCT §5 from the "Clocks" section, checked at start-up.</summary>
+    public static WebApplicationBuilder AddClocks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClockSettings>()
+            .Bind(builder.Configuration.GetSection(ClockSettings.Section))
+            .Validate(c => c.CallbackWorkingDays >= 0 && c.FirstContactWorkingDays >= 0 && c.TransferAcceptWorkingDays >= 0
+                && c.ReplyConsultationWorkingDays > 0 && c.ReplyOtherWorkingDays > 0 && c.RatingWindowDays > 0,
+                "Clocks: every limit must be zero or more working days, reply and rating limits more than zero.")
+            .Validate(c => c.MaxTransfers is >= 0 and <= 10, "Clocks:MaxTransfers must be between 0 and 10.")
+            .Validate(c => c.QuietHoursStart is >= 0 and < 24 && c.QuietHoursEnd is >= 0 and <= 24, "Clocks: quiet hours are hours of the day, 0 to 24.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AppealClockSource>();
+        return builder;
+    }
+}
+
+/// <summary>The clock of the moment: the calendar as administered and the limits as configured.</summary>
+public sealed class AppealClockSource(CalendarStore calendar, IOptionsMonitor<ClockSettings> settings)
+{
+    public async Task<AppealClock> GetAsync(CancellationToken cancellationToken = default) =>
+        new(await calendar.GetAsync(cancellationToken), settings.CurrentValue);
+}
