@@ -10,7 +10,7 @@ public sealed record DemoDirectoryData(IReadOnlyList<Jurisdiction> Jurisdictions
 /// <summary>
 /// The demonstration directory: 81 cadres of the city and its district and counties, in the shape of the
 /// published list (职务, 分工, superiors). Names and numbers are fictional: mobiles are 138 0000 00xx and
-/// office lines 0558-5000 00xx. The departments and cadres are data, in <c>demo-departments.csv</c> and
+/// office lines 0558-500 00xx. The departments and cadres are data, in <c>demo-departments.csv</c> and
 /// <c>demo-cadres.csv</c> beside this file; protocol order is the order of the rows.
 /// </summary>
 public static class DemoDirectory

@@ -12,7 +12,7 @@ public class VCardWriterTests
         Organization: "亳州市人民政府",
         Title: "市委常委、常务副市长",
         Mobile: "+8613800000003",
-        OfficePhone: "+8655850000003");
+        OfficePhone: "+865585000003");
 
     [Fact]
     public void A_card_is_vCard_3_with_CRLF_lines_and_the_name_organization_title_and_both_phones()
@@ -28,7 +28,7 @@ public class VCardWriterTests
         Assert.Contains("ORG:亳州市人民政府", lines);
         Assert.Contains("TITLE:市委常委、常务副市长", lines);
         Assert.Contains("TEL;TYPE=CELL:+8613800000003", lines);
-        Assert.Contains("TEL;TYPE=WORK:+8655850000003", lines);
+        Assert.Contains("TEL;TYPE=WORK:+865585000003", lines);
     }
 
     [Fact]
