@@ -1,7 +1,7 @@
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 
-namespace Bozhou.Hotline.UnitTests.Directory;
+namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 public class DemoDirectoryTests
 {

@@ -1,6 +1,8 @@
 using Bozhou.Hotline.Core.Directory;
 
-namespace Bozhou.Hotline.UnitTests.Directory;
+// Not "….UnitTests.Directory": a namespace of that name would hide System.IO.Directory from every other
+// test namespace in this project.
+namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 /// <summary>The demo directory with ids assigned, as the database would give them back.</summary>
 internal static class DirectoryFixture

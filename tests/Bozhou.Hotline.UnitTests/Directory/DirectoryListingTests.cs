@@ -1,6 +1,6 @@
 using Bozhou.Hotline.Core.Directory;
 
-namespace Bozhou.Hotline.UnitTests.Directory;
+namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 public class DirectoryListingTests
 {

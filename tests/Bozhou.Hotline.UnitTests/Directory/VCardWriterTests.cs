@@ -1,7 +1,7 @@
 using System.Text;
 using Bozhou.Hotline.Core.Directory;
 
-namespace Bozhou.Hotline.UnitTests.Directory;
+namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 public class VCardWriterTests
 {
