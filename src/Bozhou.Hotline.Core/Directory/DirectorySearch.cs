@@ -113,30 +113,33 @@ public static class DirectorySearch
     private static List<string> Terms(string cleaned) =>
         [.. cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()).Distinct().Take(MaxTerms)];
 
-    // Weights: a name outranks a position, a position a unit, a unit the duties, the duties a topic tag.
+    // Weights: a name outranks a position, a position a unit, a unit the jurisdiction, that the duties,
+    // the duties a topic tag. A term scores its best field.
     private static int Score(Cadre cadre, string term)
     {
         var department = cadre.Department;
         var jurisdiction = department.Jurisdiction;
-        var best = Math.Max(
-            Math.Max(Contains(cadre.Name, term, 8), Contains(cadre.Position, term, 5)),
-            Math.Max(Contains(department.NameZh, term, 4), Math.Max(Contains(jurisdiction.NameZh, term, 3), Contains(cadre.Duties, term, 2))));
-        foreach (var tag in cadre.Topics)
+        var topics = cadre.Topics.Where(t => t.Topic is not null).Select(t => t.Topic).ToList();
+
+        // Chinese fields by substring; Latin terms too, for digits and abbreviations inside Chinese text.
+        var best = new[]
         {
-            best = Math.Max(best, tag.Topic is null ? 0 : Contains(tag.Topic.NameZh, term, 1));
+            Contains(cadre.Name, term, 8), Contains(cadre.Position, term, 5), Contains(department.NameZh, term, 4),
+            Contains(jurisdiction.NameZh, term, 3), Contains(cadre.Duties, term, 2),
+            topics.Select(t => Contains(t.NameZh, term, 1)).DefaultIfEmpty().Max(),
+        }.Max();
+        if (!IsLatin(term))
+        {
+            return best;
         }
 
-        if (IsLatin(term))
+        // English fields and pinyin by word.
+        return new[]
         {
-            best = Math.Max(best, Math.Max(Pinyin(cadre.NamePinyin, term, 8), Words(cadre.PositionEn, term, 5)));
-            best = Math.Max(best, Math.Max(Words(department.NameEn, term, 4), Math.Max(Words(jurisdiction.NameEn, term, 3), Words(cadre.DutiesEn, term, 2))));
-            foreach (var tag in cadre.Topics)
-            {
-                best = Math.Max(best, tag.Topic is null ? 0 : Words(tag.Topic.NameEn, term, 1));
-            }
-        }
-
-        return best;
+            best, Pinyin(cadre.NamePinyin, term, 8), Words(cadre.PositionEn, term, 5), Words(department.NameEn, term, 4),
+            Words(jurisdiction.NameEn, term, 3), Words(cadre.DutiesEn, term, 2),
+            topics.Select(t => Words(t.NameEn, term, 1)).DefaultIfEmpty().Max(),
+        }.Max();
     }
 
     private static int Contains(string field, string term, int weight) =>
