@@ -1,0 +1,53 @@
+using Bozhou.Hotline.Web.Pages.Directory;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class DirectorySetup
+{
+    /// <summary>The public directory: its reads, its output-cache policy and its demonstration data.</summary>
+    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(o => o.AddPolicy(DirectoryCache.PolicyName, DirectoryCache.Configure));
+        builder.Services.AddScoped<DirectoryReader>();
+        builder.Services.AddScoped<IDemoSeed, DirectoryDemoSeed>();
+
+        // The layout reads TempData (the flash message) on every page, and the cookie provider then
+        // answers with a Set-Cookie deleting the TempData cookie even when the browser sent none. The
+        // output cache rightly never stores a response that sets a cookie, so that header alone would
+        // keep every page out of the cache.
+        builder.Services.TryAddSingleton<CookieTempDataProvider>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, NoNeedlessDeleteTempDataProvider>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves the cached directory pages. After routing (the pages name their policy) and after
+    /// authentication (signed-in users are never served from or stored in the cache).
+    /// </summary>
+    public static WebApplication UseDirectoryCache(this WebApplication app)
+    {
+        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>The cookie TempData provider, except that it does not delete a cookie the request did not send.</summary>
+    private sealed class NoNeedlessDeleteTempDataProvider(CookieTempDataProvider cookies, IOptions<CookieTempDataProviderOptions> options)
+        : ITempDataProvider
+    {
+        public IDictionary<string, object> LoadTempData(HttpContext context) => cookies.LoadTempData(context);
+
+        public void SaveTempData(HttpContext context, IDictionary<string, object> values)
+        {
+            if (values.Count == 0 && !context.Request.Cookies.ContainsKey(options.Value.Cookie.Name ?? CookieTempDataProvider.CookieName))
+            {
+                return;
+            }
+
+            cookies.SaveTempData(context, values);
+        }
+    }
+}
