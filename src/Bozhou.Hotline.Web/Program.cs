@@ -12,6 +12,7 @@ builder.AddHotlineDataProtection();
 builder.AddHotlineLocalization();
 builder.AddHealth();
 builder.AddWeb();
+builder.AddAppeals();
 
 var app = builder.Build();
 
