@@ -35,6 +35,12 @@ public static class FormValues
             return false;
         }
 
+        // Years far from now are typing slips; they also keep the conversion to UTC within range.
+        if (local.Year is < 2000 or > 2999)
+        {
+            return false;
+        }
+
         utc = ChinaTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
         return true;
     }

@@ -19,8 +19,8 @@ public static class AppealsSetup
             .Validate(o => o.SubmissionsPerHour > 0 && o.TrackFailuresAllowed > 0 && o.UnratedSweepBatchSize > 0 && o.MaxCallAgeDays > 0,
                 "Appeals: SubmissionsPerHour, TrackFailuresAllowed, UnratedSweepBatchSize and MaxCallAgeDays must be more than zero.")
             .Validate(o => o.TrackFailureWindow > TimeSpan.Zero && o.AccessLifetime > TimeSpan.Zero && o.UnratedSweepInterval > TimeSpan.Zero
-                && o.ClockSkew >= TimeSpan.Zero,
-                "Appeals: TrackFailureWindow, AccessLifetime and UnratedSweepInterval must be positive durations (e.g. 00:15:00).")
+                && o.ClockSkew >= TimeSpan.Zero && o.UnratedSweepInterval <= TimeSpan.FromDays(30),
+                "Appeals: TrackFailureWindow, AccessLifetime and UnratedSweepInterval must be positive durations (e.g. 00:15:00), the sweep interval at most 30 days.")
             .ValidateOnStart();
         builder.Services.AddOptions<PrivacyOptions>()
             .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))

@@ -5,6 +5,7 @@ using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -92,13 +93,23 @@ public sealed class NewModel(
         return await intake.LogAsync(input, Input.Name, phone, clock, Now, cancellationToken);
     }
 
-    /// <summary>A value the binder could not read (a checkbox posting "maybe") gets the form's own message.</summary>
+    /// <summary>
+    /// A value the binder could not read (a checkbox posting "maybe") gets the form's own message; an
+    /// empty one counts as not given, and the validator says what is missing.
+    /// </summary>
     private void ReplaceBindingErrors()
     {
         foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
         {
             entry.Errors.Clear();
-            entry.Errors.Add(l["Validation.InvalidValue"]);
+            if (string.IsNullOrEmpty(entry.AttemptedValue))
+            {
+                entry.ValidationState = ModelValidationState.Valid;
+            }
+            else
+            {
+                entry.Errors.Add(l["Validation.InvalidValue"]);
+            }
         }
     }
 }

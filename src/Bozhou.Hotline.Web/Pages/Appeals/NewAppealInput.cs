@@ -79,11 +79,10 @@ public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
         RuleFor(x => x.CallerType)
             .Must(t => FormValues.TryEnum<CallerType>(t, out _)).WithMessage(_ => l["Validation.CallerTypeRequired"]);
 
-        When(x => x.CallerType == nameof(Core.Appeals.CallerType.Enterprise), () =>
-            RuleFor(x => x.EnterpriseName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => l["Validation.EnterpriseNameRequired"])
-                .MaximumLength(NewAppealInput.EnterpriseNameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.EnterpriseNameMaxLength])
-                .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]));
+        RuleFor(x => x.EnterpriseName).Cascade(CascadeMode.Stop)
+            .NotEmpty().When(x => x.CallerType == nameof(Core.Appeals.CallerType.Enterprise)).WithMessage(_ => l["Validation.EnterpriseNameRequired"])
+            .MaximumLength(NewAppealInput.EnterpriseNameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.EnterpriseNameMaxLength])
+            .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]);
 
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
             .MaximumLength(NewAppealInput.NameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.NameMaxLength])
