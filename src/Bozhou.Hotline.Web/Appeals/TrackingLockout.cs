@@ -41,6 +41,7 @@ public sealed class TrackingLockout(IMemoryCache cache, TimeProvider time, IOpti
         var failures = cache.GetOrCreate(Key(client), entry =>
         {
             entry.SlidingExpiration = _options.TrackFailureWindow;
+            entry.Size = 1; // in case the shared cache is given a size limit
             return new Failures();
         })!;
         var now = time.GetUtcNow();

@@ -117,6 +117,24 @@ public class NewAppealTests
     }
 
     [Fact]
+    public async Task The_receipt_reads_in_English_when_English_is_chosen()
+    {
+        using var factory = new HotlineFactory();
+        factory.Clock.AdjustTime(ChinaTime.At(new DateOnly(2026, 2, 13), new TimeOnly(10, 30)));
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.CreateClient();
+        await client.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative));
+
+        using var response = await client.SubmitAppealAsync(factory, directory);
+        var receipt = await Html.ParseAsync(response);
+
+        Assert.Equal("Your call has been logged", receipt.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("by the end of Saturday 14 February 2026", receipt.QuerySelector("#callback-due")!.TextContent.Trim());
+        Assert.Contains("Li Ming · Mayor", receipt.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reply (request, complaint or suggestion)", receipt.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_receipt_shows_the_masked_phone_and_the_escaped_description_and_only_to_the_browser_that_submitted()
     {
         using var factory = new HotlineFactory();
