@@ -25,6 +25,7 @@ public sealed class UnratedAppealCloser(
         var batchSize = options.Value.UnratedSweepBatchSize;
         var closed = 0;
         var conflictRounds = 0;
+        var oneByOne = false;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -36,16 +37,46 @@ public sealed class UnratedAppealCloser(
                 .ThenBy(a => a.Id)
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
-            var (count, conflict) = await CloseBatchAsync(db, due, now, cancellationToken);
+            var (count, conflict) = oneByOne
+                ? await CloseOneByOneAsync(db, due, now, cancellationToken)
+                : await CloseTogetherAsync(db, due, now, cancellationToken);
             closed += count;
-            if (conflict ? ++conflictRounds > MaxConflictRounds : due.Count < batchSize || count == 0)
+            if (conflict)
+            {
+                // Another sweep or a citizen is at work on these appeals: go on one appeal at a time, so that
+                // each conflict costs one appeal (left to whoever changed it) rather than a whole batch.
+                oneByOne = true;
+                if (++conflictRounds > MaxConflictRounds)
+                {
+                    return closed;
+                }
+            }
+            else if (due.Count < batchSize || count == 0)
             {
                 return closed;
             }
         }
     }
 
-    private async Task<(int Closed, bool Conflict)> CloseBatchAsync(
+    /// <summary>The whole batch in one transaction: one commit for up to a batch of appeals.</summary>
+    private async Task<(int Closed, bool Conflict)> CloseTogetherAsync(
+        HotlineDbContext db, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var count = due.Count(appeal => appeal.CloseUnratedIfDue(now, AppealActors.System));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (count, false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Appeals changed while being closed unrated; closing the batch again one by one");
+            db.ChangeTracker.Clear();
+            return (0, true);
+        }
+    }
+
+    private async Task<(int Closed, bool Conflict)> CloseOneByOneAsync(
         HotlineDbContext db, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var closed = 0;
