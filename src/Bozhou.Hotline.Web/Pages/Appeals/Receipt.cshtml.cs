@@ -31,7 +31,7 @@ public sealed class ReceiptModel(HotlineDbContext db, AppealAccess access) : Pag
         }
 
         var appeal = await db.Appeals.AsNoTracking()
-            .Include(a => a.Cadre).ThenInclude(c => c.Department)
+            .Include(a => a.Cadre)
             .Include(a => a.Topic)
             .SingleOrDefaultAsync(a => a.TrackingCode == normalized, cancellationToken);
         if (appeal is null)
