@@ -1,6 +1,10 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.TestSupport;
+using Bozhou.Hotline.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Bozhou.Hotline.BrowserTests;
@@ -60,6 +64,28 @@ public class AppealJourneyTests
         Assert.DoesNotContain("13805581234", await other.ContentAsync(), StringComparison.Ordinal);
         await AssertFitsTheScreenAsync(other);
         await BrowserSession.ScreenshotAsync(other, "appeal-track-phone");
+
+        // Staff reply (the workspace's part, done here through the DbContext); the citizen rates it.
+        await using (var scope = session.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var appeal = await db.Appeals.SingleAsync(a => a.TrackingCode == code.Replace("-", "", StringComparison.Ordinal));
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+            appeal.Reply(ReplyKind.Resolved, "已安排城管部门维修，路灯已恢复照明。", null, "赵工作", "user-1", clock, session.Factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await other.ReloadAsync();
+        await AssertFitsTheScreenAsync(other);
+        await BrowserSession.ScreenshotAsync(other, "appeal-rate-phone");
+        await other.CheckAsync("#resolved-true");
+        await other.ClickAsync("label[for=score-4]");
+        Assert.True(await other.IsCheckedAsync("#score-4"));
+        await other.FillAsync("#comment", "处理及时。");
+        await Task.WhenAll(other.WaitForLoadStateAsync(), other.ClickAsync("#rate-form button[type=submit]"));
+        await other.WaitForSelectorAsync(".alert-success");
+        Assert.Equal("已办结", (await other.TextContentAsync("#status"))!.Trim());
+        await BrowserSession.ScreenshotAsync(other, "appeal-rated-phone");
     }
 
     /// <summary>Nothing wider than the phone: no sideways scrolling.</summary>

@@ -203,6 +203,7 @@ public class TrackAppealTests
 
         var page = await client.GetPageAsync("/appeals/track/" + code);
         Assert.Contains("已安排城管部门维修路灯", page.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("已安排城管部门维修路灯", page.QuerySelector("#reply-text")!.TextContent, StringComparison.Ordinal);
         using var rated = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#rate-form")!,
             Html.Fields(("Rating.Resolved", "true"), ("Rating.Score", "5"), ("Rating.Comment", "处理及时，感谢！")));
         var appeal = await factory.LoadAppealAsync(code);
