@@ -13,6 +13,7 @@ builder.AddHotlineLocalization();
 builder.AddHealth();
 builder.AddWeb();
 builder.AddDirectory();
+builder.AddAppeals();
 
 var app = builder.Build();
 

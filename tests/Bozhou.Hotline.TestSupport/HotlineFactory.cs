@@ -26,6 +26,7 @@ public class HotlineFactory : WebApplicationFactory<Program>
         _settings["Database:Provider"] = "Sqlite";
         _settings["ConnectionStrings:Hotline"] = $"Data Source={SqlitePath}";
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
+        _settings["Privacy:PhoneHashKey"] = "test-only-phone-hash-key-0123456789abcdef";
     }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);

@@ -30,6 +30,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseDirectoryCache();
         app.MapHealth();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,12 +13,15 @@ public class ErrorModel : PageModel
 
     public int Code { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
+        // Read from the query by hand: model binding would first read the form of a re-executed post,
+        // and a form the framework refused (a NUL in a value) would leave the code unbound.
+        int? code = int.TryParse(Request.Query["code"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Code = code ?? 500;
         // A re-executed status page keeps the original status; a direct visit to /Error is a 500 page.

@@ -1,0 +1,44 @@
+using Bozhou.Hotline.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Bozhou.Hotline.Core.Appeals;
+
+/// <summary>
+/// Logs a citizen's call: protects the caller's data, gives the appeal a fresh tracking code and
+/// writes the appeal, its first call attempt and its "logged" event in one transaction.
+/// </summary>
+public sealed class AppealIntake(HotlineDbContext db, CallerDataProtector protector, TrackingCodeSource codes, ILogger<AppealIntake> logger)
+{
+    /// <summary>45 random bits make a collision astronomically unlikely; a few retries make it harmless.</summary>
+    public const int MaxCodeAttempts = 5;
+
+    public async Task<Appeal> LogAsync(
+        NewAppeal input, string? callerName, string callerPhoneE164, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var caller = protector.Protect(callerName, callerPhoneE164);
+        for (var attempt = 1; ; attempt++)
+        {
+            var code = codes.Next();
+            var appeal = Appeal.Log(input, caller, code, clock, now);
+            db.Appeals.Add(appeal);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return appeal;
+            }
+            catch (DbUpdateException)
+            {
+                // The failed transaction wrote nothing; forget the rows so the next try starts clean.
+                db.ChangeTracker.Clear();
+                if (attempt >= MaxCodeAttempts || !await db.Appeals.AnyAsync(a => a.TrackingCode == code, cancellationToken))
+                {
+                    throw;
+                }
+
+                logger.LogWarning("Tracking code collision on attempt {Attempt}; drawing another code", attempt);
+            }
+        }
+    }
+}

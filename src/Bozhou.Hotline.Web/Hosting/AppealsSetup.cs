@@ -1,0 +1,48 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Web.Appeals;
+using Bozhou.Hotline.Web.Pages.Appeals;
+using FluentValidation;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class AppealsSetup
+{
+    /// <summary>
+    /// Citizens' appeals: the caller-data protection (its key checked at start-up), the intake, the
+    /// tracking access and lockout, the submission rate limit, the form validators and the sweep that
+    /// closes unrated appeals.
+    /// </summary>
+    public static WebApplicationBuilder AddAppeals(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AppealsOptions>()
+            .Bind(builder.Configuration.GetSection(AppealsOptions.Section))
+            .Validate(o => o.SubmissionsPerHour > 0 && o.TrackFailuresAllowed > 0 && o.UnratedSweepBatchSize > 0 && o.MaxCallAgeDays > 0,
+                "Appeals: SubmissionsPerHour, TrackFailuresAllowed, UnratedSweepBatchSize and MaxCallAgeDays must be more than zero.")
+            .Validate(o => o.TrackFailureWindow > TimeSpan.Zero && o.AccessLifetime > TimeSpan.Zero && o.UnratedSweepInterval > TimeSpan.Zero
+                && o.ClockSkew >= TimeSpan.Zero && o.UnratedSweepInterval <= TimeSpan.FromDays(30),
+                "Appeals: TrackFailureWindow, AccessLifetime and UnratedSweepInterval must be positive durations (e.g. 00:15:00), the sweep interval at most 30 days.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<PrivacyOptions>()
+            .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
+            .Validate(o => o.IsValid,
+                $"Privacy:PhoneHashKey is missing or shorter than {PrivacyOptions.MinimumKeyLength} characters. It keys the hash of callers' " +
+                "phone numbers: set a random secret once per installation (e.g. the environment variable Privacy__PhoneHashKey), keep it " +
+                "with the database backups and never change it.")
+            .ValidateOnStart();
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CallerDataProtector>();
+        builder.Services.AddSingleton<TrackingCodeSource>();
+        builder.Services.AddScoped<AppealIntake>();
+        builder.Services.AddSingleton<AppealAccess>();
+        builder.Services.AddSingleton<TrackingLockout>();
+        builder.Services.AddValidatorsFromAssemblyContaining<NewAppealInputValidator>(
+            ServiceLifetime.Scoped, filter: v => v.ValidatorType.Namespace == typeof(NewAppealInputValidator).Namespace);
+
+        builder.Services.AddSingleton<UnratedAppealCloser>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UnratedAppealCloser>());
+
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, SubmissionRateLimitPolicy>(SubmissionRateLimitPolicy.Name));
+        return builder;
+    }
+}

@@ -1,0 +1,115 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Web.Appeals;
+using Bozhou.Hotline.Web.Hosting;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Appeals;
+
+/// <summary>A citizen logs a call to a cadre and its outcome, and gets a tracking code.</summary>
+[EnableRateLimiting(SubmissionRateLimitPolicy.Name)]
+public sealed class NewModel(
+    HotlineDbContext db,
+    IValidator<NewAppealInput> validator,
+    AppealIntake intake,
+    AppealClockSource clocks,
+    AppealAccess access,
+    TimeProvider time,
+    IStringLocalizer<AppealsResource> l,
+    ILogger<NewModel> logger) : PageModel
+{
+    [BindProperty]
+    public NewAppealInput Input { get; set; } = new();
+
+    public AppealChoices Choices { get; private set; } = new([], []);
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(string? cadre, CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        ModelState.Clear();
+        Input = new NewAppealInput
+        {
+            CadreId = FormValues.TryId(cadre, out var id) ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            CalledAt = FormValues.ToChinaLocalInput(Now),
+            CallerType = nameof(CallerType.Individual),
+        };
+        Choices = await AppealChoices.LoadAsync(db, Now, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        if (!string.IsNullOrEmpty(Input.Website))
+        {
+            // A bot filled the hidden field: store nothing, and give it nothing to learn from.
+            logger.LogInformation("New appeal refused: the honeypot field was filled");
+            return Redirect("/appeals/received");
+        }
+
+        Input = Input.Cleaned();
+        ReplaceBindingErrors();
+        var result = await validator.ValidateAsync(Input, cancellationToken);
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(nameof(Input) + "." + error.PropertyName, error.ErrorMessage);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Choices = await AppealChoices.LoadAsync(db, Now, cancellationToken);
+            return Page();
+        }
+
+        var appeal = await LogAsync(cancellationToken);
+        access.Grant(HttpContext, appeal.TrackingCode);
+        return Redirect("/appeals/receipt/" + appeal.TrackingCode);
+    }
+
+    public bool HasError(string field) =>
+        ModelState.TryGetValue(nameof(Input) + "." + field, out var entry) && entry.Errors.Count > 0;
+
+    private async Task<Appeal> LogAsync(CancellationToken cancellationToken)
+    {
+        FormValues.TryId(Input.CadreId, out var cadreId);
+        FormValues.TryId(Input.TopicId, out var topicId);
+        FormValues.TryChinaLocalTime(Input.CalledAt, out var calledAt);
+        FormValues.TryEnum<CallOutcome>(Input.Outcome, out var outcome);
+        FormValues.TryEnum<CallerType>(Input.CallerType, out var callerType);
+        ChinesePhone.TryNormalize(Input.Phone, out var phone);
+        var topicKind = await db.Topics.Where(t => t.Id == topicId).Select(t => t.Kind).SingleAsync(cancellationToken);
+        var input = new NewAppeal(
+            cadreId, topicId, topicKind, calledAt, outcome, callerType, Input.EnterpriseName, Input.Description!,
+            Input.Confidential, Input.ConsentToContact, AppealActors.Caller);
+        var clock = await clocks.GetAsync(cancellationToken);
+        return await intake.LogAsync(input, Input.Name, phone, clock, Now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A value the binder could not read (a checkbox posting "maybe") gets the form's own message; an
+    /// empty one counts as not given, and the validator says what is missing.
+    /// </summary>
+    private void ReplaceBindingErrors()
+    {
+        foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
+        {
+            entry.Errors.Clear();
+            if (string.IsNullOrEmpty(entry.AttemptedValue))
+            {
+                entry.ValidationState = ModelValidationState.Valid;
+            }
+            else
+            {
+                entry.Errors.Add(l["Validation.InvalidValue"]);
+            }
+        }
+    }
+}

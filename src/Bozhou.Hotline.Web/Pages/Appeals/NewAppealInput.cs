@@ -1,0 +1,133 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Web.Appeals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Web.Pages.Appeals;
+
+/// <summary>What the citizen types into the new-appeal form, as posted.</summary>
+public sealed record NewAppealInput
+{
+    public const int NameMaxLength = 50;
+    public const int EnterpriseNameMaxLength = 200;
+
+    public string? CadreId { get; set; }
+
+    /// <summary>When the call happened, China time, as a datetime-local input posts it.</summary>
+    public string? CalledAt { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? CallerType { get; set; }
+
+    public string? EnterpriseName { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? TopicId { get; set; }
+
+    public string? Description { get; set; }
+
+    public bool Confidential { get; set; }
+
+    public bool ConsentToContact { get; set; }
+
+    /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
+    public string? Website { get; set; }
+
+    public NewAppealInput Cleaned() => this with
+    {
+        EnterpriseName = FormValues.Clean(EnterpriseName),
+        Name = FormValues.Clean(Name),
+        Phone = FormValues.Clean(Phone),
+        Description = FormValues.Clean(Description),
+    };
+}
+
+public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
+{
+    public NewAppealInputValidator(IStringLocalizer<AppealsResource> l, HotlineDbContext db, TimeProvider time, IOptions<AppealsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+
+        RuleFor(x => x.CadreId).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => l["Validation.CadreRequired"])
+            .Must(id => FormValues.TryId(id, out _)).WithMessage(_ => l["Validation.CadreUnknown"])
+            .MustAsync(async (id, ct) =>
+            {
+                var cadreId = int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture);
+                return await db.Cadres.AnyAsync(c => c.Id == cadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today), ct);
+            }).WithMessage(_ => l["Validation.CadreUnknown"]);
+
+        RuleFor(x => x.CalledAt).MustBeCallTime(l, time, options.Value);
+
+        RuleFor(x => x.Outcome)
+            .Must(o => FormValues.TryEnum<CallOutcome>(o, out _)).WithMessage(_ => l["Validation.OutcomeRequired"]);
+
+        RuleFor(x => x.CallerType)
+            .Must(t => FormValues.TryEnum<CallerType>(t, out _)).WithMessage(_ => l["Validation.CallerTypeRequired"]);
+
+        RuleFor(x => x.EnterpriseName).Cascade(CascadeMode.Stop)
+            .NotEmpty().When(x => x.CallerType == nameof(Core.Appeals.CallerType.Enterprise)).WithMessage(_ => l["Validation.EnterpriseNameRequired"])
+            .MaximumLength(NewAppealInput.EnterpriseNameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.EnterpriseNameMaxLength])
+            .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]);
+
+        RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
+            .MaximumLength(NewAppealInput.NameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.NameMaxLength])
+            .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]);
+
+        RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => l["Validation.PhoneRequired"])
+            .Must(p => ChinesePhone.TryNormalize(p, out _)).WithMessage(_ => l["Validation.PhoneInvalid"]);
+
+        RuleFor(x => x.TopicId).Cascade(CascadeMode.Stop)
+            .Must(id => FormValues.TryId(id, out _)).WithMessage(_ => l["Validation.TopicRequired"])
+            .MustAsync(async (id, ct) =>
+            {
+                var topicId = int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture);
+                return await db.Topics.AnyAsync(t => t.Id == topicId && t.IsActive, ct);
+            }).WithMessage(_ => l["Validation.TopicRequired"]);
+
+        RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => l["Validation.DescriptionRequired"])
+            .MaximumLength(Appeal.DescriptionMaxLength).WithMessage(_ => l["Validation.TooLong", Appeal.DescriptionMaxLength])
+            .Must(d => !FormValues.HasControlCharacters(d, multiline: true)).WithMessage(_ => l["Validation.ControlCharacters"]);
+
+        RuleFor(x => x.ConsentToContact)
+            .Equal(true).WithMessage(_ => l["Validation.ConsentRequired"]);
+    }
+}
+
+/// <summary>
+/// A call time as the citizen gives it: a valid datetime-local, not in the future (beyond a few minutes
+/// of clock skew) and not older than the limit. Shared by the new-appeal and the call-again forms.
+/// </summary>
+public static class CallTimeRule
+{
+    public static IRuleBuilderOptions<T, string?> MustBeCallTime<T>(
+        this IRuleBuilderInitial<T, string?> rule, IStringLocalizer<AppealsResource> l, TimeProvider time, AppealsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        return rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => l["Validation.CalledAtRequired"])
+            .Must(t => FormValues.TryChinaLocalTime(t, out _)).WithMessage(_ => l["Validation.CalledAtInvalid"])
+            .Must(t => FormValues.TryChinaLocalTime(t, out var at) && at <= time.GetUtcNow() + options.ClockSkew)
+                .WithMessage(_ => l["Validation.CalledAtFuture"])
+            .Must(t => FormValues.TryChinaLocalTime(t, out var at) && at >= time.GetUtcNow().AddDays(-options.MaxCallAgeDays))
+                .WithMessage(_ => l["Validation.CalledAtTooOld", options.MaxCallAgeDays]);
+    }
+}

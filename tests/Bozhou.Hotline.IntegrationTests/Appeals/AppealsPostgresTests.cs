@@ -1,0 +1,68 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.TestSupport;
+using Bozhou.Hotline.Web.Appeals;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bozhou.Hotline.IntegrationTests.Appeals;
+
+/// <summary>The appeal's journey on PostgreSQL: unique index, concurrency token, text and instants as that provider keeps them.</summary>
+public class AppealsPostgresTests
+{
+    [Fact]
+    public async Task On_PostgreSQL_an_appeal_is_logged_retried_past_a_code_collision_followed_rated_and_closed_unrated()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString).With("Appeals:UnratedSweepInterval", "30.00:00:00");
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.Client();
+        const string text = "路灯不亮 💡 <b>Street light</b> ΑΒΓ\n第二行";
+
+        var first = await client.LogAppealAsync(factory, directory, ("Input.Description", text));
+        var fresh = TrackingCode.Generate();
+        using var colliding = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<TrackingCodeSource>();
+            s.AddSingleton<TrackingCodeSource>(new ScriptedCodes(first, fresh));
+        }));
+        var second = await colliding.CreateClient(new() { AllowAutoRedirect = false }).LogAppealAsync(factory, directory);
+
+        Assert.Equal(fresh, second);
+        var stored = await factory.LoadAppealAsync(first);
+        Assert.Equal(text, stored.Description);
+        Assert.Equal(factory.Clock.GetUtcNow(), stored.LoggedAt);
+
+        var page = await client.GetPageAsync("/appeals/track/" + first);
+        Assert.Equal(text, page.QuerySelector("#description")!.TextContent);
+        using var call = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#call-form")!, Html.Fields(("Call.Outcome", "NotAnswered")));
+        Assert.Equal(HttpStatusCode.Redirect, call.StatusCode);
+        await factory.ReplyAsync(first);
+        var rating = await client.GetPageAsync("/appeals/track/" + first);
+        using var rated = await client.SubmitAsync(rating.QuerySelector<IHtmlFormElement>("form#rate-form")!, Html.Fields(("Rating.Resolved", "false"), ("Rating.Score", "2")));
+        Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        await factory.ReplyAsync(first, "已更换线路。");
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+
+        var closed = await factory.Services.GetRequiredService<UnratedAppealCloser>().CloseDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, closed);
+        var appeal = await factory.LoadAppealAsync(first);
+        Assert.Equal(AppealStatus.Closed, appeal.Status);
+        Assert.True(appeal.FlaggedForSupervision);
+        Assert.Equal(2, appeal.CallAttempts.Count);
+        Assert.Equal(
+            [AppealEventKind.Logged, AppealEventKind.CallAttempt, AppealEventKind.Reply, AppealEventKind.Rating, AppealEventKind.Reopened, AppealEventKind.Reply, AppealEventKind.Closed],
+            appeal.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+    }
+
+    private sealed class ScriptedCodes(params string[] codes) : TrackingCodeSource
+    {
+        private int _next;
+
+        public override string Next() => codes[Math.Min(_next++, codes.Length - 1)];
+    }
+}
