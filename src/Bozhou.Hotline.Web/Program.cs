@@ -12,6 +12,8 @@ builder.AddHotlineDataProtection();
 builder.AddHotlineLocalization();
 builder.AddHealth();
 builder.AddWeb();
+builder.AddAccounts();
+builder.AddWorkspace();
 
 var app = builder.Build();
 
