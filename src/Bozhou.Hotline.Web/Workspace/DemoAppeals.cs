@@ -36,9 +36,9 @@ public sealed class DemoAppeals(HotlineDbContext db, AppealClockSource clocks, I
         var missed = Log(clock, cadre.Id, Pick(0), now.AddHours(-2), CallOutcome.NotAnswered, "+8613955871234", "王女士", null,
             "城区12路公交晚上8点以后班次太少，下班等车经常超过40分钟，希望增加晚间班次。");
 
-        var overdue = Log(clock, cadre.Id, Pick(1), now.AddDays(-20), CallOutcome.Answered, "+8618905581234", null, null,
+        var overdue = Log(clock, cadre.Id, Pick(1), now.AddDays(-30), CallOutcome.Answered, "+8618905581234", null, null,
             "小区北侧建筑工地连续多日夜间施工，噪声扰民，向有关部门反映后仍未解决。");
-        overdue.RecordCallback(true, "已电话了解情况，正在协调住建部门核查。", staffActor, null, now.AddDays(-19));
+        overdue.RecordCallback(true, "已电话了解情况，正在协调住建部门核查。", staffActor, null, now.AddDays(-29));
 
         var replied = Log(clock, cadre.Id, consultation, now.AddDays(-4), CallOutcome.Answered, "+8615055861234", "李先生", null,
             "咨询新生儿参加城乡居民医保的办理流程和所需材料。");
