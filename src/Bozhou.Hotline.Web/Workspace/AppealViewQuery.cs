@@ -26,7 +26,8 @@ public sealed record AppealView(
     IReadOnlyList<CadreOption> TransferTargets,
     InboxBadge Badges,
     DateTimeOffset? NextDue,
-    int MaxTransfers)
+    int MaxTransfers,
+    int TransferAcceptWorkingDays)
 {
     public CadreOption? Handler => Cadres.GetValueOrDefault(Appeal.HandlerCadreId);
 }
@@ -86,7 +87,8 @@ public sealed class AppealViewQuery(HotlineDbContext db, ICallerDataReveal calle
             targets,
             InboxRules.Badges(facts, now),
             InboxRules.NextDue(facts),
-            clocks.CurrentValue.MaxTransfers);
+            clocks.CurrentValue.MaxTransfers,
+            clocks.CurrentValue.TransferAcceptWorkingDays);
     }
 
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>

@@ -14,6 +14,23 @@ public static class WorkspaceDisplay
 
     public static string? China(DateTimeOffset? instant) => instant is { } i ? China(i) : null;
 
+    /// <summary>
+    /// A deadline as people say it: a limit that passes at midnight is the end of the day before,
+    /// "2026-03-03 24:00", not the first minute of the next.
+    /// </summary>
+    public static string Deadline(DateTimeOffset instant)
+    {
+        var china = ChinaTime.ToChina(instant);
+        return china.TimeOfDay == TimeSpan.Zero
+            ? china.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 24:00"
+            : China(instant);
+    }
+
+    public static string Deadline(DateTimeOffset? instant) => instant is { } i ? Deadline(i) : "";
+
+    /// <summary>A count badge: coloured when there is something to see, quiet at zero.</summary>
+    public static string CountClass(InboxBadge badge, int count) => count == 0 ? "text-bg-light" : BadgeClass(badge);
+
     public static string BadgeClass(InboxBadge badge) => badge switch
     {
         InboxBadge.Overdue => "text-bg-danger",

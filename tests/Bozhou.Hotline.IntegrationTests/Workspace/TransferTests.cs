@@ -89,7 +89,7 @@ public class TransferTests
         using var third = await WorkspacePages.PostAsync(zhao, id, "transfer-form", ("Transfer.ToCadreId", Id(world.WangId)), ("Transfer.Reason", "第三级"));
 
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
-        Assert.Equal("此诉求已转办两级，不能再转办，请直接办理。", (await Html.ParseAsync(third)).QuerySelector("#action-error")!.TextContent.Trim());
+        Assert.Equal("此诉求转办次数已达上限，不能再转办，请直接办理。", (await Html.ParseAsync(third)).QuerySelector("#action-error")!.TextContent.Trim());
         var after = await data.AppealAsync(id);
         Assert.Equal(world.ZhaoId, after.HandlerCadreId);
         Assert.Equal(before.Version, after.Version);
