@@ -253,4 +253,15 @@ public class SignInTests
         Assert.DoesNotContain(WorkspaceTestData.Password, user.PasswordHash!, StringComparison.Ordinal);
         Assert.True(await users.IsInRoleAsync(user, Roles.Cadre));
     }
+
+    [Fact]
+    public async Task The_stock_Identity_pages_are_not_served_beside_the_products_own()
+    {
+        using var factory = new HotlineFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

@@ -118,4 +118,23 @@ public class InboxTests
             .ToList();
         Assert.Equal(["交通出行|3|↑2", "政策咨询|0|↓1"], rows);
     }
+
+    [Fact]
+    public async Task The_workspace_and_its_appeal_page_read_in_English_when_the_user_chooses_it()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        using (await staff.GetAsync(new Uri("/culture/en?returnUrl=/workspace", UriKind.Relative))) { }
+
+        var inbox = await staff.GetPageAsync("/workspace");
+        var page = await WorkspacePages.AppealAsync(staff, id);
+
+        Assert.Equal("Workspace", inbox.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Missed call to return", inbox.QuerySelector(".inbox-badge")!.TextContent.Trim());
+        Assert.Equal("Record a call back", page.QuerySelector("#callback-heading")!.TextContent.Trim());
+        Assert.Contains("In a meeting, I will call you back", page.QuerySelector("#sms-form")!.TextContent, StringComparison.Ordinal);
+    }
 }
