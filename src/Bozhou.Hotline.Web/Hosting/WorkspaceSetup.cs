@@ -38,7 +38,8 @@ public static class WorkspaceSetup
         builder.Services.AddHttpClient<HttpSmsGateway>((services, http) =>
             http.Timeout = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<SmsOptions>>().Value.TimeoutSeconds));
         builder.Services.AddSingleton<LogSmsGateway>();
-        builder.Services.AddSingleton<ISmsGateway>(services => services.GetRequiredService<IOptions<SmsOptions>>().Value.IsHttp
+        // Resolved per drain, so the typed HttpClient comes fresh from the factory (handler rotation, DNS).
+        builder.Services.AddTransient<ISmsGateway>(services => services.GetRequiredService<IOptions<SmsOptions>>().Value.IsHttp
             ? services.GetRequiredService<HttpSmsGateway>()
             : services.GetRequiredService<LogSmsGateway>());
         builder.Services.AddSingleton<SmsOutboxDrainer>();

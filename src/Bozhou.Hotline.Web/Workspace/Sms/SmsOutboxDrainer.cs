@@ -10,7 +10,7 @@ namespace Bozhou.Hotline.Web.Workspace.Sms;
 /// attempt forward with a conditional update, so that two instances on one database never both send it.
 /// </summary>
 public sealed class SmsOutboxDrainer(
-    IServiceScopeFactory scopes, ISmsGateway gateway, ICallerDataReveal callerData, IOptions<SmsOptions> options, TimeProvider time,
+    IServiceScopeFactory scopes, ICallerDataReveal callerData, IOptions<SmsOptions> options, TimeProvider time,
     ILogger<SmsOutboxDrainer> logger)
 {
     private const int BatchSize = 50;
@@ -25,6 +25,7 @@ public sealed class SmsOutboxDrainer(
         var delivery = new SmsDelivery(settings.MaxAttempts, TimeSpan.FromSeconds(settings.RetryDelaySeconds), TimeSpan.FromSeconds(settings.MaxRetryDelaySeconds));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var gateway = scope.ServiceProvider.GetRequiredService<ISmsGateway>();
         var now = time.GetUtcNow();
         var due = await db.SmsMessages
             .Where(m => m.Status == SmsStatus.Pending && m.NextAttemptAt <= now)
@@ -44,7 +45,7 @@ public sealed class SmsOutboxDrainer(
             }
 
             message.NextAttemptAt = claimedUntil;
-            if (await SendAsync(message, delivery, cancellationToken))
+            if (await SendAsync(gateway, message, delivery, cancellationToken))
             {
                 sent++;
             }
@@ -55,7 +56,7 @@ public sealed class SmsOutboxDrainer(
         return sent;
     }
 
-    private async Task<bool> SendAsync(SmsMessage message, SmsDelivery delivery, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(ISmsGateway gateway, SmsMessage message, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         var phone = callerData.RevealPhone(message.ToPhoneCipher);
         if (phone is null)
