@@ -14,6 +14,8 @@ builder.AddHealth();
 builder.AddWeb();
 builder.AddDirectory();
 builder.AddAppeals();
+builder.AddAccounts();
+builder.AddWorkspace();
 
 var app = builder.Build();
 

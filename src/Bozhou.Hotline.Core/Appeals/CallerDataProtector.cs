@@ -45,13 +45,41 @@ public sealed class CallerDataProtector
     public string? RevealPhone(Appeal appeal)
     {
         ArgumentNullException.ThrowIfNull(appeal);
-        return appeal.CallerPhoneCipher is { } cipher ? _protector.Unprotect(cipher) : null;
+        return Reveal(appeal.CallerPhoneCipher);
     }
 
     /// <summary>The caller's name, or null when none was given or it has been purged.</summary>
     public string? RevealName(Appeal appeal)
     {
         ArgumentNullException.ThrowIfNull(appeal);
-        return appeal.CallerNameCipher is { } cipher ? _protector.Unprotect(cipher) : null;
+        return Reveal(appeal.CallerNameCipher);
+    }
+
+    /// <summary>
+    /// Decrypts a value protected here (a caller's name or phone, an outbox recipient); null when there is
+    /// none or its key is lost or revoked, which the page then says instead of failing.
+    /// </summary>
+    public string? Reveal(string? cipher)
+    {
+        if (string.IsNullOrEmpty(cipher))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _protector.Unprotect(cipher);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Protects a phone number alone, e.g. an SMS recipient in the outbox.</summary>
+    public string ProtectPhone(string phoneE164)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        return _protector.Protect(phoneE164);
     }
 }

@@ -31,6 +31,7 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseDirectoryCache();
         app.MapHealth();

@@ -1,0 +1,95 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+
+namespace Bozhou.Hotline.Core.Workspace;
+
+/// <summary>
+/// Who may see and act on an appeal (PRODUCT §7): a cadre acts on the appeals it handles, including those
+/// transferred to it; staff act for the cadres explicitly delegated to them; nobody else does. Every
+/// workspace handler asks this one rule.
+/// </summary>
+public static class AppealAccess
+{
+    /// <summary>
+    /// The cadres a user acts for: a Cadre account its own post, a Staff account the cadres delegated to it.
+    /// Supervisors and administrators act for none, and a disabled account for none.
+    /// </summary>
+    public static IReadOnlySet<int> CadresActedFor(IEnumerable<string> roles, int? ownCadreId, IEnumerable<int> delegatedCadreIds, bool disabled)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(delegatedCadreIds);
+        var cadres = new HashSet<int>();
+        if (disabled)
+        {
+            return cadres;
+        }
+
+        var roleSet = roles.ToHashSet(StringComparer.Ordinal);
+        if (roleSet.Contains(Roles.Cadre) && ownCadreId is { } own)
+        {
+            cadres.Add(own);
+        }
+
+        if (roleSet.Contains(Roles.Staff))
+        {
+            cadres.UnionWith(delegatedCadreIds);
+        }
+
+        return cadres;
+    }
+
+    /// <summary>May act: the appeal is with one of the user's cadres now (the sender of a transfer no longer is).</summary>
+    public static bool MayAct(WorkspaceActor actor, int handlerCadreId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.ActsFor(handlerCadreId);
+    }
+
+    public static bool MayAct(WorkspaceActor actor, Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        return MayAct(actor, appeal.HandlerCadreId);
+    }
+
+    /// <summary>
+    /// May read: those who may act, and the cadre the appeal was addressed to after passing it on, to follow
+    /// it (without the caller's full phone and without the forms).
+    /// </summary>
+    public static bool MayView(WorkspaceActor actor, int loggedToCadreId, int handlerCadreId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.ActsFor(handlerCadreId) || actor.ActsFor(loggedToCadreId);
+    }
+
+    public static bool MayView(WorkspaceActor actor, Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        return MayView(actor, appeal.CadreId, appeal.HandlerCadreId);
+    }
+}
+
+/// <summary>A signed-in user as the workspace sees them: their name and the cadres they act for (id → name).</summary>
+public sealed class WorkspaceActor(string userId, string displayName, bool isStaff, IReadOnlyDictionary<int, string> cadres)
+{
+    private const int ActorMaxLength = 100;
+
+    public string UserId { get; } = userId;
+
+    public string DisplayName { get; } = displayName;
+
+    /// <summary>A staff account acting for others, whose timeline entries say for whom.</summary>
+    public bool IsStaff { get; } = isStaff;
+
+    public IReadOnlyDictionary<int, string> Cadres { get; } = cadres;
+
+    public IReadOnlyCollection<int> CadreIds => [.. Cadres.Keys];
+
+    public bool ActsFor(int cadreId) => Cadres.ContainsKey(cadreId);
+
+    /// <summary>The name on a timeline entry: "张秘书（代李明）" for staff acting for a cadre, the display name otherwise.</summary>
+    public string NameActingFor(int cadreId)
+    {
+        var name = IsStaff && Cadres.TryGetValue(cadreId, out var cadre) ? $"{DisplayName}（代{cadre}）" : DisplayName;
+        return name.Length <= ActorMaxLength ? name : name[..ActorMaxLength];
+    }
+}

@@ -1,0 +1,18 @@
+namespace Bozhou.Hotline.Web.Accounts;
+
+/// <summary>Sign-in limits, from the "Accounts" section.</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>Sign-in attempts (POSTs of the login form) one client may make per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Failed sign-ins that lock an account.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>How long a session lasts without activity.</summary>
+    public int SessionHours { get; set; } = 8;
+}

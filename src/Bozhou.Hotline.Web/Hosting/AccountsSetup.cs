@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Accounts;
+using Bozhou.Hotline.Web.Workspace;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class AccountsSetup
+{
+    /// <summary>The rate-limiter policy on the login form's POST.</summary>
+    public const string SignInPolicy = "sign-in";
+
+    /// <summary>
+    /// Staff accounts with ASP.NET Core Identity on the product's database: passwords of at least 12
+    /// characters, lockout after repeated failures, the login POST rate-limited per client, and the
+    /// product's own small account pages under /account.
+    /// </summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AccountOptions.Section);
+        builder.Services.AddOptions<AccountOptions>()
+            .Bind(section)
+            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxFailedSignIns > 0 && o.LockoutMinutes > 0 && o.SessionHours > 0,
+                "Accounts: every limit must be more than zero.")
+            .ValidateOnStart();
+        var options = section.Get<AccountOptions>() ?? new AccountOptions();
+
+        builder.Services.AddIdentity<HotlineUser, IdentityRole>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B): 12 characters, no forced symbols.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<HotlineDbContext>()
+            .AddUserManager<HotlineUserManager>()
+            .AddSignInManager<HotlineSignInManager>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "hotline.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
+            o.SlidingExpiration = true;
+        });
+
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizePage("/Account/ChangePassword");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+        });
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            // Only posting the form counts: showing the login page is free.
+            o.AddPolicy(SignInPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("view"));
+        });
+
+        builder.Services.AddScoped<DemoAppeals>();
+        builder.Services.AddScoped<IDemoSeed, DemoAccountsSeed>();
+        return builder;
+    }
+}

@@ -1,0 +1,94 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Account;
+
+public class ChangePasswordModel(UserManager<HotlineUser> users, SignInManager<HotlineUser> signIn, IStringLocalizer<WorkspaceResource> w)
+    : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool MustChange { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustChange = user.MustChangePassword;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustChange = user.MustChangePassword;
+        var validation = new ChangePasswordInputValidator(w).Validate(Input);
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Input));
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.Current!, Input.New!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.Current" : "Input.New";
+                var message = w["Identity." + error.Code];
+                ModelState.AddModelError(key, message.ResourceNotFound ? error.Description : message.Value);
+            }
+
+            return Page();
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = w["ChangePassword.Done"].Value;
+        return LocalRedirect(WorkspaceDisplay.IsLocalPath(ReturnUrl) ? ReturnUrl! : "/workspace");
+    }
+}
+
+public sealed class ChangePasswordInput
+{
+    public string? Current { get; set; }
+
+    public string? New { get; set; }
+
+    public string? Confirm { get; set; }
+}
+
+public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePasswordInput>
+{
+    public const int MinimumLength = 12;
+
+    public ChangePasswordInputValidator(IStringLocalizer<WorkspaceResource> w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        RuleFor(x => x.Current).NotEmpty().WithMessage(w["ChangePassword.CurrentRequired"]);
+        RuleFor(x => x.New).NotEmpty().WithMessage(w["ChangePassword.NewRequired"])
+            .MinimumLength(MinimumLength).WithMessage(w["Identity.PasswordTooShort"])
+            .MaximumLength(200).WithMessage(w["ChangePassword.TooLong"])
+            .NotEqual(x => x.Current).WithMessage(w["ChangePassword.Same"]);
+        RuleFor(x => x.Confirm).Equal(x => x.New).WithMessage(w["ChangePassword.Mismatch"]);
+    }
+}

@@ -1,0 +1,151 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Workspace;
+using Bozhou.Hotline.Web.Workspace;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Workspace;
+
+/// <summary>
+/// One appeal with its full timeline and a form per action. Each action goes through
+/// <see cref="AppealActions"/>: access, the version the form showed, the appeal's rule, one transaction.
+/// </summary>
+public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealActions actions, IStringLocalizer<WorkspaceResource> w) : PageModel
+{
+    [BindProperty]
+    public CallbackInput Callback { get; set; } = new();
+
+    [BindProperty]
+    public QuickSmsInput Sms { get; set; } = new();
+
+    [BindProperty]
+    public TransferInput Transfer { get; set; } = new();
+
+    [BindProperty]
+    public ReplyInput Reply { get; set; } = new();
+
+    [BindProperty]
+    public NoteInput Note { get; set; } = new();
+
+    public AppealView View { get; private set; } = null!;
+
+    /// <summary>The form whose action was refused, and why, shown above that form.</summary>
+    public string? FailedForm { get; private set; }
+
+    public string? FormError { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, "Accept", null, c =>
+        {
+            c.Appeal.AcceptTransfer(c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, "Flash.Accepted", cancellationToken);
+
+    public Task<IActionResult> OnPostCallbackAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, nameof(Callback), new CallbackInputValidator(w).Validate(Callback), c =>
+        {
+            c.Appeal.RecordCallback(Callback.Reached!.Value, Trimmed(Callback.Note), c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, "Flash.Callback", cancellationToken);
+
+    public Task<IActionResult> OnPostSmsAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, nameof(Sms), new QuickSmsInputValidator(w).Validate(Sms), async c =>
+        {
+            var template = Sms.Template!.Value;
+            string? passedTo = null;
+            if (template == QuickSmsTemplate.PassedOn)
+            {
+                passedTo = c.Appeal.TransferCount > 0 ? await c.CurrentCadreForCallerAsync(c.Appeal.HandlerCadreId, cancellationToken) : null;
+                if (passedTo is null)
+                {
+                    throw new AppealRuleException(AppealActions.NotPassedOn);
+                }
+            }
+
+            var body = QuickSmsTemplates.Body(template, passedTo);
+            c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
+            c.QueueSmsToCaller(body);
+        }, "Flash.Sms", cancellationToken);
+
+    public Task<IActionResult> OnPostTransferAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, nameof(Transfer), new TransferInputValidator(w).Validate(Transfer), async c =>
+        {
+            var to = Transfer.ToCadreId!.Value;
+            var receiver = await c.CurrentCadreForCallerAsync(to, cancellationToken) ?? throw new AppealRuleException(AppealActions.UnknownCadre);
+            c.Appeal.Transfer(to, Transfer.Reason!.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
+            if (Transfer.NotifyCaller)
+            {
+                var body = QuickSmsTemplates.Body(QuickSmsTemplate.PassedOn, receiver);
+                c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
+                c.QueueSmsToCaller(body);
+            }
+        }, "Flash.Transferred", cancellationToken, returnToInbox: true);
+
+    public Task<IActionResult> OnPostReplyAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, nameof(Reply), new ReplyInputValidator(w).Validate(Reply), c =>
+        {
+            c.Appeal.Reply(Reply.Kind!.Value, Reply.Text!.Trim(), Trimmed(Reply.TicketNumber), c.ActorName, c.UserId, c.Clock, c.Now);
+            return Task.CompletedTask;
+        }, "Flash.Replied", cancellationToken);
+
+    public Task<IActionResult> OnPostNoteAsync(long id, int version, CancellationToken cancellationToken) =>
+        RunAsync(id, version, nameof(Note), new NoteInputValidator(w).Validate(Note), c =>
+        {
+            c.Appeal.AddNote(Note.Text!.Trim(), c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, "Flash.Note", cancellationToken);
+
+    private async Task<IActionResult> RunAsync(
+        long id, int version, string form, ValidationResult? validation, Func<AppealActionContext, Task> act, string flash,
+        CancellationToken cancellationToken, bool returnToInbox = false)
+    {
+        if (validation is { IsValid: false } || !ModelState.IsValid)
+        {
+            if (validation is not null)
+            {
+                ModelState.AddErrors(validation, form);
+            }
+
+            FailedForm = form;
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        var outcome = await actions.RunAsync(User, id, version, act, cancellationToken);
+        switch (outcome.Status)
+        {
+            case AppealActionStatus.Done:
+                TempData["Flash"] = w[flash].Value;
+                return Redirect(returnToInbox ? "/workspace" : $"/workspace/appeals/{id}");
+            case AppealActionStatus.NotFound:
+                return NotFound();
+            case AppealActionStatus.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case AppealActionStatus.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                (FailedForm, FormError) = (form, w["Workspace.Conflict"]);
+                return await ShowAsync(id, cancellationToken);
+            default:
+                (FailedForm, FormError) = (form, w[outcome.RuleCode!]);
+                return await ShowAsync(id, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken)
+    {
+        var actor = await actors.CurrentAsync(User, cancellationToken);
+        var view = actor is null ? null : await views.LoadAsync(actor, id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

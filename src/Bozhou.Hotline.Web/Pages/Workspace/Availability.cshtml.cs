@@ -1,0 +1,118 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Workspace;
+using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Workspace;
+
+/// <summary>"In a meeting until 16:00" for a cadre the user acts for, shown on the public card until then.</summary>
+public class AvailabilityModel(
+    WorkspaceActors actors, HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time, IStringLocalizer<WorkspaceResource> w) : PageModel
+{
+    /// <summary>The output-cache tag of the directory's public pages, which show the note.</summary>
+    public const string DirectoryCacheTag = "directory";
+
+    [BindProperty]
+    public AvailabilityInput Input { get; set; } = new();
+
+    public WorkspaceActor Actor { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? cadreId, CancellationToken cancellationToken)
+    {
+        if (await actors.CurrentAsync(User, cancellationToken) is not { } actor)
+        {
+            return Challenge();
+        }
+
+        Actor = actor;
+        Input.CadreId = cadreId ?? actor.CadreIds.FirstOrDefault();
+        Input.Note = w["Availability.DefaultNote"];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await actors.CurrentAsync(User, cancellationToken) is not { } actor)
+        {
+            return Challenge();
+        }
+
+        Actor = actor;
+        if (Input.CadreId is not { } cadreId || !actor.ActsFor(cadreId))
+        {
+            return NotFound();
+        }
+
+        var validation = new AvailabilityInputValidator(w).Validate(Input);
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Input));
+            return Page();
+        }
+
+        var now = time.GetUtcNow();
+        var until = ChinaTime.At(ChinaTime.DateOf(now), AvailabilityInputValidator.ParseTime(Input.Until)!.Value);
+        if (until <= now)
+        {
+            ModelState.AddModelError("Input.Until", w["Availability.Past"]);
+            return Page();
+        }
+
+        var cadre = (await db.Cadres.FindAsync([cadreId], cancellationToken))!;
+        var note = string.IsNullOrWhiteSpace(Input.Note) ? w["Availability.DefaultNote"].Value : Input.Note.Trim();
+        // Stored as the citizen reads it on the card, in Chinese: "在开会，16:00后回电".
+        cadre.AvailabilityNote = $"{note}，{ChinaTime.ToChina(until):HH:mm}后回电";
+        cadre.AvailabilityUntil = until;
+        await db.SaveChangesAsync(cancellationToken);
+        await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
+        TempData["Flash"] = w["Availability.Saved", cadre.AvailabilityNote].Value;
+        return Redirect("/workspace");
+    }
+
+    public async Task<IActionResult> OnPostClearAsync(int cadreId, CancellationToken cancellationToken)
+    {
+        if (await actors.CurrentAsync(User, cancellationToken) is not { } actor || !actor.ActsFor(cadreId))
+        {
+            return NotFound();
+        }
+
+        var cadre = (await db.Cadres.FindAsync([cadreId], cancellationToken))!;
+        cadre.AvailabilityNote = null;
+        cadre.AvailabilityUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
+        TempData["Flash"] = w["Availability.Cleared"].Value;
+        return Redirect("/workspace");
+    }
+}
+
+public sealed class AvailabilityInput
+{
+    public int? CadreId { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>China time today, "HH:mm".</summary>
+    public string? Until { get; set; }
+}
+
+public sealed class AvailabilityInputValidator : AbstractValidator<AvailabilityInput>
+{
+    public const int NoteMaxLength = 40;
+
+    public AvailabilityInputValidator(IStringLocalizer<WorkspaceResource> w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        RuleFor(x => x.Until).Must(u => ParseTime(u) is not null).WithMessage(w["Availability.UntilRequired"]);
+        RuleFor(x => x.Note).MaximumLength(NoteMaxLength).WithMessage(w["Availability.NoteTooLong", NoteMaxLength]);
+    }
+
+    public static TimeOnly? ParseTime(string? value) =>
+        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+}

@@ -1,0 +1,267 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.IntegrationTests.Account;
+
+public class SignInTests
+{
+    [Theory]
+    [InlineData(WorkspaceWorld.LiEmail, "acting-for")]
+    [InlineData(WorkspaceWorld.StaffEmail, "acting-for")]
+    [InlineData(WorkspaceWorld.SupervisorEmail, "no-cadres")]
+    [InlineData(WorkspaceWorld.AdminEmail, "no-cadres")]
+    public async Task Every_role_signs_in_through_the_login_form_and_reaches_the_workspace(string email, string marker)
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await WorkspaceTestData.SubmitLoginAsync(client, email, WorkspaceTestData.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/workspace", response.Headers.Location!.OriginalString);
+        var page = await client.GetPageAsync("/workspace");
+        Assert.NotNull(page.QuerySelector("#" + marker));
+        Assert.Equal(email, page.QuerySelector("#signed-in-as")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("a[href='/account/login']"));
+        var audited = await data.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignIn && a.UserName == email));
+        Assert.Equal(1, audited);
+    }
+
+    [Fact]
+    public async Task The_staff_member_sees_for_whom_they_act()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+
+        var page = await client.GetPageAsync("/workspace");
+
+        Assert.Equal("代 李明 办理", page.QuerySelector("#acting-for")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_in_the_form_and_leaves_the_user_signed_out()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, "not-the-password-at-all");
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("账号或密码不正确。", page.QuerySelector("#login-error")!.TextContent.Trim());
+        using var workspace = await client.GetAsync(new Uri("/workspace", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, workspace.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_empty_form_gets_a_message_per_field_not_an_error_page()
+    {
+        using var factory = new HotlineFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await WorkspaceTestData.SubmitLoginAsync(client, "", "");
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("请输入账号", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.Trim());
+        Assert.Equal("请输入密码", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_account_for_15_minutes_on_the_app_clock()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, "wrong-password-" + i);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        // The right password no longer helps while the lockout lasts.
+        using var locked = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, WorkspaceTestData.Password);
+        Assert.Equal("登录失败次数过多，账号已被锁定，请15分钟后再试。", (await Html.ParseAsync(locked)).QuerySelector("#login-error")!.TextContent.Trim());
+        factory.Clock.Advance(TimeSpan.FromMinutes(14));
+        using var stillLocked = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, WorkspaceTestData.Password);
+        Assert.Equal(HttpStatusCode.OK, stillLocked.StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        using var unlocked = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, WorkspaceTestData.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in_even_with_the_right_password()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        await data.QueryAsync(db => db.Users.Where(u => u.Email == WorkspaceWorld.ZhangEmail)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, factory.Clock.GetUtcNow())));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.ZhangEmail, WorkspaceTestData.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已停用", (await Html.ParseAsync(response)).QuerySelector("#login-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_posts_are_rate_limited_per_client_while_the_form_itself_stays_reachable()
+    {
+        using var factory = new HotlineFactory().With("Accounts:SignInAttemptsPerMinute", "3");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await WorkspaceTestData.SubmitLoginAsync(client, "nobody@test.local", "wrong-password-123");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await WorkspaceTestData.SubmitLoginAsync(client, "nobody@test.local", "wrong-password-123");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter is not null || limited.Headers.Contains("Retry-After"));
+        Assert.Equal("操作过于频繁", (await Html.ParseAsync(limited)).QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/workspace")]
+    [InlineData("/workspace/appeals/1")]
+    [InlineData("/workspace/outbox")]
+    [InlineData("/workspace/availability")]
+    [InlineData("/account/change-password")]
+    public async Task Signed_out_users_are_sent_to_the_login_page_from_every_staff_page(string url)
+    {
+        using var factory = new HotlineFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login?ReturnUrl=" + Uri.EscapeDataString(url), response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_signing_in_the_user_returns_to_the_page_they_asked_for_but_never_off_the_site()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetPageAsync("/account/login?ReturnUrl=%2Fworkspace%2Foutbox");
+        var form = page.QuerySelector<IHtmlFormElement>("#login-form")!;
+
+        using var local = await client.SubmitAsync(form, Html.Fields(("Input.Email", WorkspaceWorld.LiEmail), ("Input.Password", WorkspaceTestData.Password)), "/account/login");
+        Assert.Equal("/workspace/outbox", local.Headers.Location!.OriginalString);
+
+        using var other = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page2 = await other.GetPageAsync("/account/login");
+        using var offSite = await other.SubmitAsync(page2.QuerySelector<IHtmlFormElement>("#login-form")!,
+            Html.Fields(("Input.Email", WorkspaceWorld.LiEmail), ("Input.Password", WorkspaceTestData.Password), ("ReturnUrl", "//evil.example/")), "/account/login");
+        Assert.Equal("/workspace", offSite.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_is_a_post_with_its_token_and_ends_the_session()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        var page = await client.GetPageAsync("/workspace");
+
+        using var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action='/account/logout']")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var after = await client.GetAsync(new Uri("/workspace", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_password_needs_12_characters_and_then_replaces_the_old_one()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = await data.SignInAsync(WorkspaceWorld.ZhangEmail);
+        var page = await client.GetPageAsync("/account/change-password");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+
+        using var tooShort = await client.SubmitAsync(form, Html.Fields(("Input.Current", WorkspaceTestData.Password), ("Input.New", "short-pw"), ("Input.Confirm", "short-pw")), "/account/change-password");
+        Assert.Equal("密码至少需要12个字符", (await Html.ParseAsync(tooShort)).QuerySelector("[data-valmsg-for='Input.New']")!.TextContent.Trim());
+
+        using var wrongCurrent = await client.SubmitAsync(form, Html.Fields(("Input.Current", "not-my-password-1"), ("Input.New", "A-much-longer-passphrase"), ("Input.Confirm", "A-much-longer-passphrase")), "/account/change-password");
+        Assert.Equal("当前密码不正确", (await Html.ParseAsync(wrongCurrent)).QuerySelector("[data-valmsg-for='Input.Current']")!.TextContent.Trim());
+
+        using var changed = await client.SubmitAsync(form, Html.Fields(("Input.Current", WorkspaceTestData.Password), ("Input.New", "A-much-longer-passphrase"), ("Input.Confirm", "A-much-longer-passphrase")), "/account/change-password");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var fresh = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var old = await WorkspaceTestData.SubmitLoginAsync(fresh, WorkspaceWorld.ZhangEmail, WorkspaceTestData.Password);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        using var @new = await WorkspaceTestData.SubmitLoginAsync(fresh, WorkspaceWorld.ZhangEmail, "A-much-longer-passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, @new.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_with_a_one_time_password_is_sent_to_choose_a_new_one_first()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        await data.QueryAsync(db => db.Users.Where(u => u.Email == WorkspaceWorld.WangEmail)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true)));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.WangEmail, WorkspaceTestData.Password);
+
+        Assert.Equal("/account/change-password?returnUrl=%2Fworkspace", response.Headers.Location!.OriginalString);
+        var page = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.NotNull(page.QuerySelector(".alert-warning"));
+    }
+
+    [Fact]
+    public async Task Identity_stores_passwords_hashed_and_lockout_enabled_for_new_accounts()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HotlineUser>>();
+
+        var user = (await users.FindByEmailAsync(WorkspaceWorld.LiEmail))!;
+
+        Assert.True(user.LockoutEnabled);
+        Assert.DoesNotContain(WorkspaceTestData.Password, user.PasswordHash!, StringComparison.Ordinal);
+        Assert.True(await users.IsInRoleAsync(user, Roles.Cadre));
+    }
+
+    [Fact]
+    public async Task The_stock_Identity_pages_are_not_served_beside_the_products_own()
+    {
+        using var factory = new HotlineFactory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.TestSupport;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.IntegrationTests.Workspace;
+
+public class AvailabilityTests
+{
+    [Fact]
+    public async Task Staff_set_in_a_meeting_until_a_time_today_which_shows_until_then_and_evicts_the_directorys_cache()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var cache = factory.Services.GetRequiredService<IOutputCacheStore>();
+        await cache.SetAsync("directory-page", [1, 2, 3], ["directory"], TimeSpan.FromHours(1), CancellationToken.None);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        var page = await staff.GetPageAsync("/workspace");
+        var form = page.QuerySelector<IHtmlFormElement>("form[action='/workspace/availability']")!;
+
+        using var response = await staff.SubmitAsync(form, Html.Fields(("Input.Note", "在开会"), ("Input.Until", "16:00")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId));
+        Assert.Equal("在开会，16:00后回电", cadre.AvailabilityNote);
+        Assert.Equal(ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(16, 0)), cadre.AvailabilityUntil);
+        Assert.Null(await cache.GetAsync("directory-page", CancellationToken.None));
+        Assert.Equal("在开会，16:00后回电", (await staff.GetPageAsync("/workspace")).QuerySelector(".availability-note")!.TextContent.Trim());
+
+        factory.Clock.SetUtcNow(ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(16, 0)));
+        Assert.Null((await staff.GetPageAsync("/workspace")).QuerySelector(".availability-note"));
+    }
+
+    [Fact]
+    public async Task A_time_already_past_is_refused_and_the_note_can_be_cleared()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var li = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        var page = await li.GetPageAsync("/workspace");
+        var form = page.QuerySelector<IHtmlFormElement>("form[action='/workspace/availability']")!;
+
+        using var past = await li.SubmitAsync(form, Html.Fields(("Input.Until", "09:30")));
+        Assert.Equal(HttpStatusCode.OK, past.StatusCode);
+        Assert.Equal("结束时间须晚于当前时间", (await Html.ParseAsync(past)).QuerySelector("[data-valmsg-for='Input.Until']")!.TextContent.Trim());
+        using var garbage = await li.SubmitAsync(form, Html.Fields(("Input.Until", "25:99")));
+        Assert.Equal("请填写结束时间（时:分）", (await Html.ParseAsync(garbage)).QuerySelector("[data-valmsg-for='Input.Until']")!.TextContent.Trim());
+
+        using (await li.SubmitAsync(form, Html.Fields(("Input.Until", "11:15")))) { }
+        var withNote = await li.GetPageAsync("/workspace");
+        using var cleared = await li.SubmitAsync(withNote.QuerySelector<IHtmlFormElement>("form[action='/workspace/availability?handler=clear']")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId));
+        Assert.Null(cadre.AvailabilityNote);
+        Assert.Null(cadre.AvailabilityUntil);
+        Assert.Equal(world.LiId.ToString(CultureInfo.InvariantCulture), withNote.QuerySelector(".availability")!.GetAttribute("data-cadre-id"));
+    }
+}

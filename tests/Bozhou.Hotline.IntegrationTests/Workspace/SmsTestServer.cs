@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bozhou.Hotline.IntegrationTests.Workspace;
+
+/// <summary>
+/// A stand-in SMS gateway: a minimal Kestrel app on 127.0.0.1 and a free port that records each request
+/// and can be told to fail the first N of them (or all).
+/// </summary>
+public sealed class SmsTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _failuresLeft;
+
+    private SmsTestServer(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<ReceivedSms> Received { get; } = new();
+
+    /// <summary>The URL to configure as <c>Sms:Url</c>.</summary>
+    public string Url { get; private set; } = "";
+
+    public int Requests => Received.Count;
+
+    public static async Task<SmsTestServer> StartAsync(int failFirst = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new SmsTestServer(app) { _failuresLeft = failFirst };
+        app.MapPost("/send", async (HttpContext http) =>
+        {
+            using var json = await JsonDocument.ParseAsync(http.Request.Body);
+            var root = json.RootElement;
+            server.Received.Enqueue(new ReceivedSms(
+                root.GetProperty("to").GetString()!, root.GetProperty("body").GetString()!, http.Request.Headers["X-Api-Key"].ToString()));
+            if (Interlocked.Decrement(ref server._failuresLeft) >= 0)
+            {
+                return Results.Text("gateway overloaded", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return Results.Json(new { id = "gw-" + server.Received.Count });
+        });
+        await app.StartAsync();
+        server.Url = app.Urls.Single().TrimEnd('/') + "/send";
+        return server;
+    }
+
+    /// <summary>Every request from now on fails.</summary>
+    public void FailAlways() => _failuresLeft = int.MaxValue;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedSms(string To, string Body, string ApiKey);

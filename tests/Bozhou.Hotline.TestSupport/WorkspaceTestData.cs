@@ -1,0 +1,186 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.TestSupport;
+
+/// <summary>
+/// The workspace's test world on a factory's real database: the city with two deputy mayors and two bureau
+/// heads (one of whose posts has ended), three topics, an account per role, a staff member acting for the
+/// first deputy mayor, and appeals made through the appeal's own state changes.
+/// </summary>
+public sealed class WorkspaceTestData(HotlineFactory factory)
+{
+    public const string Password = "Correct-Horse-Battery-2026";
+
+    /// <summary>The caller's mobile; appeals keep it protected under the caller-data purpose.</summary>
+    public const string CallerPhone = "+8613800000000";
+
+    public const string CallerPhoneMasked = "138****0000";
+
+    /// <summary>A fixed line: no SMS can go to it.</summary>
+    public const string Landline = "+8655851234567";
+
+    public const string CallerDataPurpose = "Bozhou.Hotline.CallerData";
+
+    public HotlineFactory Factory { get; } = factory;
+
+    public WorkspaceWorld World { get; private set; } = null!;
+
+    /// <summary>Creates the world once per factory; call before anything else.</summary>
+    public async Task<WorkspaceWorld> SeedAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        var city = new Jurisdiction { Code = "city", NameZh = "亳州市", NameEn = "Bozhou City", Order = 1 };
+        var government = new Department { Jurisdiction = city, NameZh = "市政府", NameEn = "Municipal Government", Order = 1 };
+        var transport = new Department { Jurisdiction = city, NameZh = "市交通运输局", NameEn = "Transport Bureau", Order = 2 };
+        var housing = new Department { Jurisdiction = city, NameZh = "市住房和城乡建设局", NameEn = "Housing Bureau", Order = 3 };
+        var li = Cadre("李明", "副市长", government, 2, today);
+        var wang = Cadre("王强", "副市长", government, 3, today);
+        var zhang = Cadre("张伟", "局长", transport, 1, today);
+        var zhao = Cadre("赵刚", "局长", housing, 1, today);
+        var former = Cadre("钱进", "原局长", housing, 2, today.AddYears(-3));
+        former.PostEnd = today.AddDays(-30);
+        var traffic = new Topic { Code = "transport", NameZh = "交通出行", NameEn = "Transport", Kind = TopicKind.Matter, Order = 1 };
+        var policy = new Topic { Code = "policy", NameZh = "政策咨询", NameEn = "Policy questions", Kind = TopicKind.Consultation, Order = 2 };
+        var other = new Topic { Code = "other", NameZh = "其他", NameEn = "Other", Kind = TopicKind.Matter, Order = 20 };
+        db.AddRange(city, government, transport, housing, li, wang, zhang, zhao, former, traffic, policy, other);
+        await db.SaveChangesAsync();
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        World = new WorkspaceWorld(li.Id, wang.Id, zhang.Id, zhao.Id, former.Id, traffic.Id, policy.Id, other.Id);
+        await AddUserAsync(WorkspaceWorld.LiEmail, "李明（副市长）", Roles.Cadre, li.Id);
+        await AddUserAsync(WorkspaceWorld.WangEmail, "王强（副市长）", Roles.Cadre, wang.Id);
+        await AddUserAsync(WorkspaceWorld.ZhangEmail, "张伟（局长）", Roles.Cadre, zhang.Id);
+        await AddUserAsync(WorkspaceWorld.ZhaoEmail, "赵刚（局长）", Roles.Cadre, zhao.Id);
+        await AddUserAsync(WorkspaceWorld.StaffEmail, "张秘书", Roles.Staff, null, li.Id);
+        await AddUserAsync(WorkspaceWorld.SupervisorEmail, "督查室", Roles.Supervisor, null);
+        await AddUserAsync(WorkspaceWorld.AdminEmail, "管理员", Roles.Admin, null);
+        return World;
+    }
+
+    public async Task<HotlineUser> AddUserAsync(string email, string displayName, string role, int? cadreId, params int[] actingFor)
+    {
+        ArgumentNullException.ThrowIfNull(actingFor);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HotlineUser>>();
+        var user = new HotlineUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CadreId = cadreId };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        if (actingFor.Length > 0)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            db.CadreDelegations.AddRange(actingFor.Select(c => new CadreDelegation { StaffUserId = user.Id, CadreId = c, GrantedAt = Factory.Clock.GetUtcNow() }));
+            await db.SaveChangesAsync();
+        }
+
+        return user;
+    }
+
+    /// <summary>
+    /// Logs an appeal to a cadre as the citizen's side would, then lets <paramref name="then"/> move it on
+    /// with the appeal's own methods. Returns its id.
+    /// </summary>
+    public async Task<long> AddAppealAsync(
+        int cadreId,
+        CallOutcome outcome = CallOutcome.NotAnswered,
+        DateTimeOffset? at = null,
+        int? topicId = null,
+        string phone = CallerPhone,
+        string description = "城区12路公交晚上班次太少，希望增加晚间班次。",
+        Action<Appeal, AppealClock>? then = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(CallerDataPurpose);
+        var topic = await db.Topics.SingleAsync(t => t.Id == (topicId ?? World.TransportTopicId));
+        var when = at ?? Factory.Clock.GetUtcNow();
+        var input = new NewAppeal(cadreId, topic.Id, topic.Kind, when, outcome, CallerType.Individual, null, description, false, true, "来电人");
+        var caller = new ProtectedCaller(protector.Protect("王女士"), protector.Protect(phone), "hash-" + phone, Core.Phones.ChinesePhone.Mask(phone));
+        var appeal = Appeal.Log(input, caller, TrackingCode.Generate(), clock, when);
+        then?.Invoke(appeal, clock);
+        db.Appeals.Add(appeal);
+        await db.SaveChangesAsync();
+        return appeal.Id;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+
+    /// <summary>The appeal as stored now, with its events, untracked.</summary>
+    public Task<Appeal> AppealAsync(long id) =>
+        QueryAsync(db => db.Appeals.AsNoTracking().Include(a => a.Events).Include(a => a.CallAttempts).SingleAsync(a => a.Id == id));
+
+    /// <summary>A client signed in through the real login form; it keeps its cookies and follows redirects.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await SubmitLoginAsync(client, email, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} answered {(int)response.StatusCode}.");
+        return client;
+    }
+
+    /// <summary>Fills and posts the login form; the answer is returned unread.</summary>
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetPageAsync("/account/login");
+        var form = page.QuerySelector<IHtmlFormElement>("#login-form")!;
+        return await client.SubmitAsync(form, Html.Fields(("Input.Email", email), ("Input.Password", password)), "/account/login");
+    }
+
+    private static Cadre Cadre(string name, string position, Department department, int order, DateOnly today) => new()
+    {
+        Name = name,
+        NamePinyin = name,
+        Position = position,
+        PositionEn = position,
+        Duties = "负责有关工作",
+        DutiesEn = "Duties",
+        Mobile = "+8613905580000",
+        Department = department,
+        ProtocolOrder = order,
+        PostStart = today.AddYears(-1),
+    };
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
+
+/// <summary>The ids and accounts of <see cref="WorkspaceTestData.SeedAsync"/>.</summary>
+public sealed record WorkspaceWorld(
+    int LiId, int WangId, int ZhangId, int ZhaoId, int FormerId, int TransportTopicId, int PolicyTopicId, int OtherTopicId)
+{
+    public const string LiEmail = "li@test.local";
+    public const string WangEmail = "wang@test.local";
+    public const string ZhangEmail = "zhang@test.local";
+    public const string ZhaoEmail = "zhao@test.local";
+    public const string StaffEmail = "staff@test.local";
+    public const string SupervisorEmail = "supervisor@test.local";
+    public const string AdminEmail = "admin@test.local";
+}
