@@ -10,7 +10,7 @@ public sealed class DatabaseInitializer(
     HotlineDbContext db,
     CalendarStore calendar,
     IOptions<SeedOptions> seedOptions,
-    IEnumerable<IDemoSeed> demoSeeds,
+    IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -27,7 +27,9 @@ public sealed class DatabaseInitializer(
         await SeedCalendarAsync(cancellationToken);
         if (seedOptions.Value.Demo)
         {
-            foreach (var seed in demoSeeds.OrderBy(s => s.Order))
+            // Resolved only when demo seeding is on: the seeds need services (caller data protection) that a
+            // plain "migrate" on a production machine does not configure.
+            foreach (var seed in services.GetServices<IDemoSeed>().OrderBy(s => s.Order))
             {
                 await seed.SeedAsync(cancellationToken);
             }
