@@ -7,14 +7,14 @@ using Microsoft.Playwright;
 namespace Bozhou.Hotline.BrowserTests;
 
 /// <summary>
-/// The staff side of a missed call: sign in, find it at the top of the inbox, send the one-key SMS, call
-/// back and reply. The appeal is logged through the database here; the citizen's side (logging the call on
-/// /appeals/new and rating the reply on /appeals/track) joins this journey when the appeals feature lands.
+/// A missed call from end to end: the citizen logs it on a phone, staff find it at the top of the inbox,
+/// send the one-key SMS, call back and reply; the citizen's tracking page then shows all of it and takes
+/// the rating.
 /// </summary>
 public class StaffJourneyTests
 {
     [Fact]
-    public async Task Staff_answer_a_missed_call_from_the_top_of_the_inbox_with_an_SMS_a_callback_and_a_reply()
+    public async Task A_citizens_missed_call_is_answered_by_staff_from_the_top_of_the_inbox_and_the_citizen_sees_it_and_rates_the_reply()
     {
         var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
         await using var session = await BrowserSession.StartAsync(factory);
@@ -23,8 +23,20 @@ public class StaffJourneyTests
         var now = factory.Clock.GetUtcNow();
         await data.AddAppealAsync(world.LiId, CallOutcome.Answered, now.AddDays(-2), world.PolicyTopicId,
             description: "咨询城乡居民医保缴费标准和缴费时间。", then: (a, _) => a.RecordCallback(true, null, "张秘书", null, now.AddDays(-2)));
-        var missed = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered, now.AddMinutes(-40), world.TransportTopicId,
-            description: "城区12路公交晚上8点以后班次太少，下班等车经常超过40分钟，希望增加晚间班次。");
+
+        // The citizen, on a phone, logs the unanswered call from the cadre's "log this call" link.
+        var citizen = await session.NewPageAsync(phone: true);
+        await citizen.GotoAsync($"/appeals/new?cadre={world.LiId}");
+        await citizen.CheckAsync("#outcome-NotAnswered");
+        await citizen.FillAsync("#phone", "138 0558 1234");
+        await citizen.SelectOptionAsync("#topic", world.TransportTopicId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await citizen.FillAsync("#description", "城区12路公交晚上8点以后班次太少，下班等车经常超过40分钟，希望增加晚间班次。");
+        await citizen.CheckAsync("#consent");
+        await Task.WhenAll(citizen.WaitForURLAsync("**/appeals/receipt/**"), citizen.ClickAsync("button[type=submit]"));
+        var code = (await citizen.TextContentAsync("#tracking-code"))!.Trim();
+        var missed = await data.QueryAsync(db => db.Appeals.Where(a => a.TrackingCode == code.Replace("-", "", StringComparison.Ordinal)).Select(a => a.Id).SingleAsync());
+        await BrowserSession.ScreenshotAsync(citizen, "journey-0-receipt-phone");
+
         var page = await session.NewPageAsync();
 
         await page.GotoAsync("/account/login");
@@ -41,7 +53,7 @@ public class StaffJourneyTests
 
         await first.Locator("a").First.ClickAsync();
         await page.WaitForURLAsync($"**/workspace/appeals/{missed}");
-        Assert.Equal("tel:+8613800000000", await page.GetAttributeAsync("#caller-phone", "href"));
+        Assert.Equal("tel:+8613805581234", await page.GetAttributeAsync("#caller-phone", "href"));
         await BrowserSession.ScreenshotAsync(page, "workspace-3-appeal");
 
         await page.CheckAsync("#sms-InMeeting");
@@ -69,6 +81,22 @@ public class StaffJourneyTests
         await page.ClickAsync("a.nav-link[href='/workspace/outbox']");
         Assert.Equal("Pending", await page.GetAttributeAsync(".outbox-row", "data-status"));
         await BrowserSession.ScreenshotAsync(page, "workspace-5-outbox");
+
+        // Back on the citizen's phone: the tracking page shows the SMS, the callback and the reply, and asks for a rating.
+        await citizen.GotoAsync($"/appeals/track/{code.Replace("-", "", StringComparison.Ordinal)}");
+        var timeline = await citizen.TextContentAsync("#timeline");
+        Assert.Contains("已协调市公交公司", timeline, StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(citizen, "journey-7-track-replied-phone");
+        await citizen.CheckAsync("#resolved-true");
+        await citizen.ClickAsync("label[for=score-5]");
+        await citizen.FillAsync("#comment", "增开班次后等车时间明显缩短，感谢。");
+        await Task.WhenAll(citizen.WaitForLoadStateAsync(), citizen.ClickAsync("#rate-form button[type=submit]"));
+        await citizen.WaitForSelectorAsync(".alert-success");
+        Assert.Equal("已办结", (await citizen.TextContentAsync("#status"))!.Trim());
+        await BrowserSession.ScreenshotAsync(citizen, "journey-8-rated-phone");
+        var rated = await data.AppealAsync(missed);
+        Assert.Equal(AppealStatus.Closed, rated.Status);
+        Assert.Equal(5, rated.RatingScore);
 
         var phone = await session.NewPageAsync(phone: true);
         await phone.GotoAsync("/account/login");
