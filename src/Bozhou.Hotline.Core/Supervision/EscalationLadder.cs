@@ -110,3 +110,30 @@ public sealed class SmsRecipientProtector(IDataProtectionProvider provider)
 
     public string Protect(string e164) => provider.CreateProtector(Purpose).Protect(e164);
 }
+
+/// <summary>
+/// Reads a caller's full phone from its protected form, for an export the user asked to unmask. One
+/// method, so that at merge it becomes a call into the appeals' own caller protector.
+/// </summary>
+public sealed class CallerPhoneReader(IDataProtectionProvider provider)
+{
+    public const string Purpose = "Bozhou.Hotline.CallerPhone";
+
+    /// <summary>The phone, or null when there is none (purged) or it cannot be read.</summary>
+    public string? Reveal(string? cipher)
+    {
+        if (string.IsNullOrEmpty(cipher))
+        {
+            return null;
+        }
+
+        try
+        {
+            return provider.CreateProtector(Purpose).Unprotect(cipher);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}
