@@ -27,7 +27,7 @@ public class IndexModel(
 
     public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync(QueueKind kind, [FromQuery] QueueFilterInput filter, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(QueueKind kind, [FromQuery] QueueFilterInput filter, [FromQuery(Name = "p")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         Kind = Enum.IsDefined(kind) ? kind : QueueKind.MissedCalls;
         Filter = filter;
@@ -46,7 +46,7 @@ public class IndexModel(
         }
 
         Counts = counts;
-        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), page, options.Value.QueuePageSize, clock, Now, cancellationToken);
+        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
         Choices = await FilterChoices.LoadAsync(db, cancellationToken);
     }
 

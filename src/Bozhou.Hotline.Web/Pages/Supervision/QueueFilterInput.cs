@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 
-/// <summary>A queue's filters as the query string (and the export form) carries them.</summary>
+/// <summary>A queue's filters as the query string (and the export form) carries them; the page number is <c>p</c>, as Razor Pages keeps <c>page</c> for itself.</summary>
 public sealed class QueueFilterInput
 {
     public string? Jurisdiction { get; set; }
@@ -31,7 +31,7 @@ public sealed class QueueFilterInput
         ["topic"] = Topic?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["from"] = From is { } f ? SupervisionFormat.Date(f) : null,
         ["to"] = To is { } t ? SupervisionFormat.Date(t) : null,
-        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
 
