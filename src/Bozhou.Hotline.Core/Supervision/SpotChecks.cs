@@ -70,7 +70,6 @@ public sealed class SpotChecks(HotlineDbContext db)
 
         var seed = RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
         var drawn = SpotCheckDraw.Draw(candidates, size, seed);
-        current?.SupersededAt = now;
         var round = new SpotCheckRound
         {
             Date = today,
@@ -83,8 +82,29 @@ public sealed class SpotChecks(HotlineDbContext db)
             DrawnByUserId = actor.UserId,
             RedrawReason = current is null ? null : reason,
         };
-        db.SpotCheckRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The earlier round is marked superseded before the new one is written, in one transaction: the
+        // database allows one round in force per day, so a draw racing another fails instead of doubling.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (current is not null)
+            {
+                current.SupersededAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            db.SpotCheckRounds.Add(round);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return (DrawResult.AlreadyDrawn, await CurrentAsync(today, cancellationToken));
+        }
+
         return (DrawResult.Drawn, round);
     }
 

@@ -24,7 +24,10 @@ public enum QueueKind
     /// <summary>Past twice the reply limit, counted from when the appeal was logged.</summary>
     LongOverdueReplies = 5,
 
-    /// <summary>Rated unsatisfied (1 or 2) and flagged to the office.</summary>
+    /// <summary>
+    /// Rated unsatisfied (1 or 2) and flagged to the office: still open (handled again, 发回重办), or
+    /// closed within the last <see cref="SupervisionQueues.UnsatisfiedClosedDays"/> days.
+    /// </summary>
     Unsatisfied = 6,
 }
 
@@ -69,6 +72,9 @@ public sealed class SupervisionQueues(HotlineDbContext db)
 
     private static readonly AppealStatus[] Open = [.. AwaitingReply, AppealStatus.Replied];
 
+    /// <summary>How long a closed unsatisfied appeal stays in its queue; older ones are in the scorecards and exports of their period.</summary>
+    public const int UnsatisfiedClosedDays = 30;
+
     public static IReadOnlyList<QueueKind> All { get; } = Enum.GetValues<QueueKind>();
 
     public IQueryable<Appeal> Members(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now)
@@ -84,7 +90,7 @@ public sealed class SupervisionQueues(HotlineDbContext db)
             QueueKind.TransferNotAccepted => appeals.Where(a => a.TransferAcceptDueAt != null && a.TransferAcceptDueAt <= now && a.Status != AppealStatus.Closed),
             QueueKind.OverdueReplies => NotLongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
             QueueKind.LongOverdueReplies => LongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
-            QueueKind.Unsatisfied => appeals.Where(a => a.FlaggedForSupervision),
+            QueueKind.Unsatisfied => Unsatisfied(appeals, now),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return Filter(appeals, filter);
@@ -129,6 +135,13 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         }
 
         return ChinaTime.StartOf(date.AddDays(1));
+    }
+
+    private static IQueryable<Appeal> Unsatisfied(IQueryable<Appeal> appeals, DateTimeOffset now)
+    {
+        var closedSince = now.AddDays(-UnsatisfiedClosedDays);
+        return appeals.Where(a => a.FlaggedForSupervision
+            && (Open.Contains(a.Status) || (a.Status == AppealStatus.Closed && a.ClosedAt >= closedSince)));
     }
 
     private static IQueryable<Appeal> LongOverdue(IQueryable<Appeal> appeals, AppealClock clock, DateTimeOffset now)

@@ -269,8 +269,6 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 
                     b.HasIndex("FirstContactAt", "FirstContactDueAt");
 
-                    b.HasIndex("FlaggedForSupervision", "ReplyDueAt");
-
                     b.HasIndex("HandlerCadreId", "Status");
 
                     b.HasIndex("Status", "CallbackDueAt");
@@ -280,6 +278,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "RatingDueAt");
 
                     b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("FlaggedForSupervision", "Status", "ClosedAt");
 
                     b.ToTable("Appeals");
                 });
@@ -871,7 +871,12 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotCheckRounds_Date_InForce")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Date", "Id");
 
                     b.ToTable("SpotCheckRounds");
                 });

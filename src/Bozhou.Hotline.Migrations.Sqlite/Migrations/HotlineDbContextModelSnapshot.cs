@@ -262,8 +262,6 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FirstContactAt", "FirstContactDueAt");
 
-                    b.HasIndex("FlaggedForSupervision", "ReplyDueAt");
-
                     b.HasIndex("HandlerCadreId", "Status");
 
                     b.HasIndex("Status", "CallbackDueAt");
@@ -273,6 +271,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "RatingDueAt");
 
                     b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("FlaggedForSupervision", "Status", "ClosedAt");
 
                     b.ToTable("Appeals");
                 });
@@ -844,7 +844,12 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotCheckRounds_Date_InForce")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Date", "Id");
 
                     b.ToTable("SpotCheckRounds");
                 });

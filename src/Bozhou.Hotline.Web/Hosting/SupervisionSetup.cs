@@ -1,6 +1,8 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
@@ -69,7 +71,7 @@ public static class SupervisionSetup
 }
 
 /// <summary>
-/// Keeps the daily roll-ups up to date: on start it recomputes the last day's changes, then every
+/// Keeps the daily roll-ups up to date: on start it catches up from the last roll-up computed, then every
 /// <see cref="SupervisionOptions.StatsRefreshInterval"/> the days touched since the previous pass
 /// (<see cref="StatsRollup.RefreshAsync"/>). Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -78,7 +80,7 @@ public sealed class StatsRefreshService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var since = time.GetUtcNow() - TimeSpan.FromDays(1);
+        var since = await LastComputedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetUtcNow();
@@ -97,6 +99,27 @@ public sealed class StatsRefreshService(
             }
 
             await Task.Delay(options.Value.StatsRefreshInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Where the previous process left off: the latest roll-up's computing time, so that deadlines that
+    /// passed while the app was down are caught up; a day back when there are no roll-ups yet.
+    /// </summary>
+    private async Task<DateTimeOffset> LastComputedAsync(CancellationToken cancellationToken)
+    {
+        var fallback = time.GetUtcNow() - TimeSpan.FromDays(1);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var last = await db.DailyCadreStats.OrderByDescending(s => s.Date).Select(s => (DateTimeOffset?)s.ComputedAt).FirstOrDefaultAsync(cancellationToken);
+            return last is { } l && l < fallback ? l : fallback;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not read when the daily statistics were last computed; looking back one day");
+            return fallback;
         }
     }
 }

@@ -89,4 +89,20 @@ public class SpotCheckTests
         var answeredCounts = calls.Take(3).Select(c => page.QuerySelector($"#spot-cadres tr[data-id='{c.CadreId}'] .counts")!.TextContent.Trim());
         Assert.All(answeredCounts, c => Assert.Equal("1 / 1", c));
     }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_round_in_force_for_the_same_day()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SupervisionTestData.SeedAsync(factory);
+        var day = new DateOnly(2026, 3, 2);
+        SpotCheckRound Round() => new() { Date = day, Seed = 1, Size = 1, CandidateIds = "1", DrawnIds = "1", DrawnAt = factory.Clock.GetUtcNow(), DrawnBy = "x" };
+        await data.QueryAsync(db => { db.SpotCheckRounds.Add(Round()); return db.SaveChangesAsync(); });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => data.QueryAsync(db => { db.SpotCheckRounds.Add(Round()); return db.SaveChangesAsync(); }));
+
+        // A superseded round beside it is fine: that is how a redraw is kept.
+        await data.QueryAsync(db => { var r = Round(); r.SupersededAt = factory.Clock.GetUtcNow(); db.SpotCheckRounds.Add(r); return db.SaveChangesAsync(); });
+        Assert.Equal(2, await data.QueryAsync(db => db.SpotCheckRounds.CountAsync()));
+    }
 }

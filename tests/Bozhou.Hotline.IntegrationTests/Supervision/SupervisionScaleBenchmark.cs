@@ -61,6 +61,13 @@ public class SupervisionScaleBenchmark(ITestOutputHelper output)
             output.WriteLine($"run {run}: six queue counts {countTime:F0} ms ({string.Join(", ", counts)}); six first pages of 50 {watch.Elapsed.TotalMilliseconds:F0} ms");
         }
 
+        foreach (var kind in SupervisionQueues.All)
+        {
+            watch.Restart();
+            await queues.PageAsync(kind, QueueFilter.None, 1, 50, clock, now);
+            output.WriteLine($"  {kind}: count and first page {watch.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
         watch.Restart();
         await queues.PageAsync(QueueKind.OverdueReplies, new QueueFilter(Jurisdiction: "city"), 3, 50, clock, now);
         output.WriteLine($"overdue replies, city, page 3: {watch.Elapsed.TotalMilliseconds:F0} ms");

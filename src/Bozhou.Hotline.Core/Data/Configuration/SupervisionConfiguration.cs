@@ -18,7 +18,9 @@ internal sealed class SpotCheckRoundConfiguration : IEntityTypeConfiguration<Spo
         builder.Ignore(r => r.Candidates);
         builder.Ignore(r => r.Drawn);
         builder.HasMany(r => r.Calls).WithOne().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.Date);
+        // One round in force per day, whatever two supervisors click at once; superseded rounds stay beside it.
+        builder.HasIndex(r => r.Date).IsUnique().HasFilter("\"SupersededAt\" IS NULL").HasDatabaseName("IX_SpotCheckRounds_Date_InForce");
+        builder.HasIndex(r => new { r.Date, r.Id });
     }
 }
 
@@ -75,7 +77,7 @@ internal sealed class DailyCadreStatsConfiguration : IEntityTypeConfiguration<Da
 
 /// <summary>
 /// The indexes the supervision queues and the roll-up refresh need beyond those the appeal has: no first
-/// contact (FirstContactAt IS NULL, by due time), the unsatisfied queue by reply due time, and the
+/// contact (FirstContactAt IS NULL, by due time), the unsatisfied queue (flagged, open or lately closed), and the
 /// timeline by instant for finding the appeals touched since the last refresh.
 /// </summary>
 internal sealed class SupervisionAppealIndexes : IEntityTypeConfiguration<Appeal>
@@ -83,7 +85,7 @@ internal sealed class SupervisionAppealIndexes : IEntityTypeConfiguration<Appeal
     public void Configure(EntityTypeBuilder<Appeal> builder)
     {
         builder.HasIndex(a => new { a.FirstContactAt, a.FirstContactDueAt });
-        builder.HasIndex(a => new { a.FlaggedForSupervision, a.ReplyDueAt });
+        builder.HasIndex(a => new { a.FlaggedForSupervision, a.Status, a.ClosedAt });
     }
 }
 

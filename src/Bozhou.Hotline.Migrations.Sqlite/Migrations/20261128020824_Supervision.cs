@@ -151,9 +151,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 columns: new[] { "FirstContactAt", "FirstContactDueAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Appeals_FlaggedForSupervision_ReplyDueAt",
+                name: "IX_Appeals_FlaggedForSupervision_Status_ClosedAt",
                 table: "Appeals",
-                columns: new[] { "FlaggedForSupervision", "ReplyDueAt" });
+                columns: new[] { "FlaggedForSupervision", "Status", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AppealEvents_At",
@@ -192,9 +192,16 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SpotCheckRounds_Date",
+                name: "IX_SpotCheckRounds_Date_Id",
                 table: "SpotCheckRounds",
-                column: "Date");
+                columns: new[] { "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckRounds_Date_InForce",
+                table: "SpotCheckRounds",
+                column: "Date",
+                unique: true,
+                filter: "\"SupersededAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -220,7 +227,7 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Appeals_FlaggedForSupervision_ReplyDueAt",
+                name: "IX_Appeals_FlaggedForSupervision_Status_ClosedAt",
                 table: "Appeals");
 
             migrationBuilder.DropIndex(

@@ -152,9 +152,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                 columns: new[] { "FirstContactAt", "FirstContactDueAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Appeals_FlaggedForSupervision_ReplyDueAt",
+                name: "IX_Appeals_FlaggedForSupervision_Status_ClosedAt",
                 table: "Appeals",
-                columns: new[] { "FlaggedForSupervision", "ReplyDueAt" });
+                columns: new[] { "FlaggedForSupervision", "Status", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AppealEvents_At",
@@ -193,9 +193,16 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SpotCheckRounds_Date",
+                name: "IX_SpotCheckRounds_Date_Id",
                 table: "SpotCheckRounds",
-                column: "Date");
+                columns: new[] { "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckRounds_Date_InForce",
+                table: "SpotCheckRounds",
+                column: "Date",
+                unique: true,
+                filter: "\"SupersededAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -221,7 +228,7 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
-                name: "IX_Appeals_FlaggedForSupervision_ReplyDueAt",
+                name: "IX_Appeals_FlaggedForSupervision_Status_ClosedAt",
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
