@@ -1,7 +1,7 @@
 using Bozhou.Hotline.Web.Hosting;
 
 // The app's commands: none runs the web server; "migrate" brings the database to the current
-// schema and exits.
+// schema and exits; "rebuild-stats" recomputes the supervision roll-ups.
 var command = HostCommands.Parse(args, out var hostArgs);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -16,6 +16,7 @@ builder.AddDirectory();
 builder.AddAppeals();
 builder.AddAccounts();
 builder.AddWorkspace();
+builder.AddSupervision();
 
 var app = builder.Build();
 

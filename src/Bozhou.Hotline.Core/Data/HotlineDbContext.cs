@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -42,6 +43,16 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SpotCheckRound> SpotCheckRounds => Set<SpotCheckRound>();
+
+    public DbSet<SpotCheckCall> SpotCheckCalls => Set<SpotCheckCall>();
+
+    public DbSet<InterviewCase> InterviewCases => Set<InterviewCase>();
+
+    public DbSet<InterviewCaseAppeal> InterviewCaseAppeals => Set<InterviewCaseAppeal>();
+
+    public DbSet<DailyCadreStats> DailyCadreStats => Set<DailyCadreStats>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

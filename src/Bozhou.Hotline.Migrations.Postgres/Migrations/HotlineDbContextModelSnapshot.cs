@@ -267,6 +267,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 
                     b.HasIndex("TransferAcceptDueAt");
 
+                    b.HasIndex("FirstContactAt", "FirstContactDueAt");
+
                     b.HasIndex("HandlerCadreId", "Status");
 
                     b.HasIndex("Status", "CallbackDueAt");
@@ -276,6 +278,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "RatingDueAt");
 
                     b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("FlaggedForSupervision", "Status", "ClosedAt");
 
                     b.ToTable("Appeals");
                 });
@@ -333,6 +337,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("FromCadreId");
 
@@ -650,6 +656,229 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbacksDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbacksOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallsAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallsLogged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstContactsDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstContactsOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingsSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliesDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliesOnTime")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date", "CadreId");
+
+                    b.HasIndex("CadreId", "Date");
+
+                    b.ToTable("DailyCadreStats");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Interviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "HeldOn");
+
+                    b.ToTable("InterviewCases");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCaseAppeal", b =>
+                {
+                    b.Property<long>("InterviewCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("InterviewCaseId", "AppealId");
+
+                    b.HasIndex("AppealId");
+
+                    b.ToTable("InterviewCaseAppeals");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Checker")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CheckerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalledAt");
+
+                    b.HasIndex("CadreId", "CalledAt");
+
+                    b.HasIndex("RoundId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckCalls");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CandidateIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DrawnIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotCheckRounds_Date_InForce")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("SpotCheckRounds");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Workspace.SmsMessage", b =>
@@ -987,6 +1216,54 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCaseAppeal", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Supervision.InterviewCase", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("InterviewCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckCall", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Supervision.SpotCheckRound", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1058,6 +1335,16 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.Navigation("Appeals");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckRound", b =>
+                {
+                    b.Navigation("Calls");
                 });
 #pragma warning restore 612, 618
         }

@@ -260,6 +260,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TransferAcceptDueAt");
 
+                    b.HasIndex("FirstContactAt", "FirstContactDueAt");
+
                     b.HasIndex("HandlerCadreId", "Status");
 
                     b.HasIndex("Status", "CallbackDueAt");
@@ -269,6 +271,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "RatingDueAt");
 
                     b.HasIndex("Status", "ReplyDueAt");
+
+                    b.HasIndex("FlaggedForSupervision", "Status", "ClosedAt");
 
                     b.ToTable("Appeals");
                 });
@@ -324,6 +328,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("FromCadreId");
 
@@ -629,6 +635,223 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallbacksDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallbacksOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallsAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallsLogged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstContactsDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstContactsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingsSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliesDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliesOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date", "CadreId");
+
+                    b.HasIndex("CadreId", "Date");
+
+                    b.ToTable("DailyCadreStats");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "HeldOn");
+
+                    b.ToTable("InterviewCases");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCaseAppeal", b =>
+                {
+                    b.Property<long>("InterviewCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InterviewCaseId", "AppealId");
+
+                    b.HasIndex("AppealId");
+
+                    b.ToTable("InterviewCaseAppeals");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checker")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalledAt");
+
+                    b.HasIndex("CadreId", "CalledAt");
+
+                    b.HasIndex("RoundId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckCalls");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotCheckRounds_Date_InForce")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("SpotCheckRounds");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Workspace.SmsMessage", b =>
@@ -958,6 +1181,54 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCaseAppeal", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Supervision.InterviewCase", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("InterviewCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckCall", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Supervision.SpotCheckRound", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1029,6 +1300,16 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>
+                {
+                    b.Navigation("Appeals");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.SpotCheckRound", b =>
+                {
+                    b.Navigation("Calls");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,7 @@ namespace Bozhou.Hotline.Web.Hosting;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate"];
+    private static readonly string[] Known = ["migrate", "rebuild-stats"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -29,6 +29,8 @@ public static class HostCommands
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            case "rebuild-stats":
+                return await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, app.Configuration);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;

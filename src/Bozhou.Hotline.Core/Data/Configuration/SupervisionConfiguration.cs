@@ -1,0 +1,95 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bozhou.Hotline.Core.Data.Configuration;
+
+internal sealed class SpotCheckRoundConfiguration : IEntityTypeConfiguration<SpotCheckRound>
+{
+    public void Configure(EntityTypeBuilder<SpotCheckRound> builder)
+    {
+        builder.Property(r => r.CandidateIds).HasMaxLength(20_000);
+        builder.Property(r => r.DrawnIds).HasMaxLength(2_000);
+        builder.Property(r => r.DrawnBy).HasMaxLength(256);
+        builder.Property(r => r.DrawnByUserId).HasMaxLength(450);
+        builder.Property(r => r.RedrawReason).HasMaxLength(1000);
+        builder.Ignore(r => r.Candidates);
+        builder.Ignore(r => r.Drawn);
+        builder.HasMany(r => r.Calls).WithOne().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
+        // One round in force per day, whatever two supervisors click at once; superseded rounds stay beside it.
+        builder.HasIndex(r => r.Date).IsUnique().HasFilter("\"SupersededAt\" IS NULL").HasDatabaseName("IX_SpotCheckRounds_Date_InForce");
+        builder.HasIndex(r => new { r.Date, r.Id });
+    }
+}
+
+internal sealed class SpotCheckCallConfiguration : IEntityTypeConfiguration<SpotCheckCall>
+{
+    public void Configure(EntityTypeBuilder<SpotCheckCall> builder)
+    {
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.Checker).HasMaxLength(256);
+        builder.Property(c => c.CheckerUserId).HasMaxLength(450);
+        builder.HasOne<Cadre>().WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);
+        // One recorded outcome per drawn cadre and round.
+        builder.HasIndex(c => new { c.RoundId, c.CadreId }).IsUnique();
+        builder.HasIndex(c => new { c.CadreId, c.CalledAt });
+        builder.HasIndex(c => c.CalledAt);
+    }
+}
+
+internal sealed class InterviewCaseConfiguration : IEntityTypeConfiguration<InterviewCase>
+{
+    public void Configure(EntityTypeBuilder<InterviewCase> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Interviewer).HasMaxLength(200);
+        builder.Property(c => c.Notes).HasMaxLength(InterviewCase.NotesMaxLength);
+        builder.Property(c => c.Outcome).HasMaxLength(2000);
+        builder.Property(c => c.CreatedBy).HasMaxLength(256);
+        builder.Property(c => c.CreatedByUserId).HasMaxLength(450);
+        builder.HasOne<Cadre>().WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Appeals).WithOne().HasForeignKey(a => a.InterviewCaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.CadreId, c.HeldOn });
+    }
+}
+
+internal sealed class InterviewCaseAppealConfiguration : IEntityTypeConfiguration<InterviewCaseAppeal>
+{
+    public void Configure(EntityTypeBuilder<InterviewCaseAppeal> builder)
+    {
+        builder.HasKey(a => new { a.InterviewCaseId, a.AppealId });
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(a => a.AppealId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.AppealId);
+    }
+}
+
+internal sealed class DailyCadreStatsConfiguration : IEntityTypeConfiguration<DailyCadreStats>
+{
+    public void Configure(EntityTypeBuilder<DailyCadreStats> builder)
+    {
+        builder.HasKey(s => new { s.Date, s.CadreId });
+        builder.HasOne<Cadre>().WithMany().HasForeignKey(s => s.CadreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.CadreId, s.Date });
+    }
+}
+
+/// <summary>
+/// The indexes the supervision queues and the roll-up refresh need beyond those the appeal has: no first
+/// contact (FirstContactAt IS NULL, by due time), the unsatisfied queue (flagged, open or lately closed), and the
+/// timeline by instant for finding the appeals touched since the last refresh.
+/// </summary>
+internal sealed class SupervisionAppealIndexes : IEntityTypeConfiguration<Appeal>
+{
+    public void Configure(EntityTypeBuilder<Appeal> builder)
+    {
+        builder.HasIndex(a => new { a.FirstContactAt, a.FirstContactDueAt });
+        builder.HasIndex(a => new { a.FlaggedForSupervision, a.Status, a.ClosedAt });
+    }
+}
+
+internal sealed class SupervisionAppealEventIndexes : IEntityTypeConfiguration<AppealEvent>
+{
+    public void Configure(EntityTypeBuilder<AppealEvent> builder) => builder.HasIndex(e => e.At);
+}

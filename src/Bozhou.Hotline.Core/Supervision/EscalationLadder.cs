@@ -1,0 +1,100 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Workspace;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Supervision;
+
+/// <summary>Who acts: the signed-in user's id and display name, as the timeline and the records keep them.</summary>
+public sealed record Actor(string? UserId, string Name);
+
+/// <summary>What the office writes when it opens an interview case or refers a cadre.</summary>
+public sealed record NewInterviewCase(
+    int CadreId, EscalationKind Kind, DateOnly HeldOn, string Interviewer, string Notes, string Outcome, IReadOnlyCollection<long> AppealIds);
+
+/// <summary>
+/// The escalation ladder of PRODUCT §6: reminder (催办) → interview (约谈) → referral for serious
+/// handling (严肃处理). Each step leaves a timeline event on the appeals behind it, in the same
+/// transaction as the step itself.
+/// </summary>
+public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones)
+{
+    /// <summary>
+    /// Records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile
+    /// in the outbox; both or neither are saved. Returns null when the appeal does not exist.
+    /// </summary>
+    public async Task<Appeal?> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
+        if (appeal is null)
+        {
+            return null;
+        }
+
+        appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
+        db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return appeal;
+    }
+
+    /// <summary>Opens an interview case or a referral for a cadre, with an internal timeline event on each linked appeal.</summary>
+    public async Task<InterviewCase> OpenCaseAsync(NewInterviewCase input, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var appealIds = input.AppealIds.Distinct().ToList();
+        var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var interviewCase = new InterviewCase
+        {
+            CadreId = input.CadreId,
+            Kind = input.Kind,
+            HeldOn = input.HeldOn,
+            Interviewer = input.Interviewer.Trim(),
+            Notes = input.Notes.Trim(),
+            Outcome = input.Outcome.Trim(),
+            CreatedAt = now,
+            CreatedBy = actor.Name,
+            CreatedByUserId = actor.UserId,
+            Appeals = [.. existing.Select(id => new InterviewCaseAppeal { AppealId = id })],
+        };
+        db.InterviewCases.Add(interviewCase);
+
+        // The step is no change of the appeal's state, only an entry on its timeline: internal, since
+        // it concerns the cadre's conduct, not the caller's matter.
+        var kind = input.Kind == EscalationKind.Interview ? AppealEventKind.Interview : AppealEventKind.Referral;
+        var text = input.Kind == EscalationKind.Interview
+            ? $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}"
+            : $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}";
+        foreach (var id in existing)
+        {
+            db.AppealEvents.Add(new AppealEvent
+            {
+                AppealId = id,
+                At = now,
+                Kind = kind,
+                Actor = actor.Name,
+                ActorUserId = actor.UserId,
+                Text = text.Length > 4000 ? text[..4000] : text,
+                IsInternal = true,
+                ToCadreId = input.CadreId,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return interviewCase;
+    }
+
+    private SmsMessage ReminderSms(Appeal appeal, Cadre handler, DateTimeOffset now) => new()
+    {
+        AppealId = appeal.Id,
+        ToPhoneCipher = phones.ProtectPhone(handler.Mobile),
+        ToPhoneMasked = ChinesePhone.Mask(handler.Mobile),
+        Body = $"【亳州干部热线】督查室催办：诉求{appeal.TrackingCode}已超时限，请尽快联系来电人并答复。",
+        Status = SmsStatus.Pending,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+}

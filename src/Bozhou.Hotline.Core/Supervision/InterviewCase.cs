@@ -1,0 +1,51 @@
+namespace Bozhou.Hotline.Core.Supervision;
+
+/// <summary>
+/// A step of the escalation ladder above a reminder: an interview (约谈) of a cadre, or a referral for
+/// serious handling (严肃处理) with the discipline inspection commission, with the appeals behind it.
+/// </summary>
+public class InterviewCase
+{
+    public const int NotesMaxLength = 4000;
+
+    public long Id { get; set; }
+
+    public int CadreId { get; set; }
+
+    public EscalationKind Kind { get; set; }
+
+    /// <summary>The China date of the interview, or of the referral.</summary>
+    public DateOnly HeldOn { get; set; }
+
+    /// <summary>Who held the interview; for a referral, to whom it went.</summary>
+    public string Interviewer { get; set; } = "";
+
+    public string Notes { get; set; } = "";
+
+    public string Outcome { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public string? CreatedByUserId { get; set; }
+
+    public List<InterviewCaseAppeal> Appeals { get; set; } = [];
+}
+
+/// <summary>An appeal behind an interview or referral.</summary>
+public class InterviewCaseAppeal
+{
+    public long InterviewCaseId { get; set; }
+
+    public long AppealId { get; set; }
+}
+
+public enum EscalationKind
+{
+    /// <summary>约谈.</summary>
+    Interview = 1,
+
+    /// <summary>严肃处理: referred to the discipline inspection commission.</summary>
+    Referral = 2,
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Supervision;
+
+public enum ScorecardLevel
+{
+    Cadre = 1,
+    Department = 2,
+}
+
+/// <summary>The rates of PRODUCT §6 a scorecard shows and can rank by.</summary>
+public enum ScorecardMetric
+{
+    AnswerRate = 1,
+    CallbacksOnTime = 2,
+    FirstContactOnTime = 3,
+    RepliesOnTime = 4,
+    Satisfaction = 5,
+    SpotCheckAnswerRate = 6,
+}
+
+/// <summary>A month (<c>2026-03</c>), quarter (<c>2026-Q1</c>) or year (<c>2026</c>), as China dates.</summary>
+public sealed partial record ReportPeriod(string Code, DateOnly From, DateOnly To)
+{
+    public static bool TryParse(string? code, out ReportPeriod period)
+    {
+        period = null!;
+        code = code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code))
+        {
+            return false;
+        }
+
+        var match = Shape().Match(code);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < 2000 or > 2100)
+        {
+            return false;
+        }
+
+        if (match.Groups["month"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                return false;
+            }
+
+            var first = new DateOnly(year, month, 1);
+            period = new ReportPeriod(code, first, first.AddMonths(1).AddDays(-1));
+        }
+        else if (match.Groups["quarter"].Success)
+        {
+            var quarter = int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture);
+            var first = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
+            period = new ReportPeriod(code, first, first.AddMonths(3).AddDays(-1));
+        }
+        else
+        {
+            period = new ReportPeriod(code, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+
+        return true;
+    }
+
+    /// <summary>The month of a China date, e.g. the current month.</summary>
+    public static ReportPeriod MonthOf(DateOnly date)
+    {
+        var first = new DateOnly(date.Year, date.Month, 1);
+        return new ReportPeriod(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), first, first.AddMonths(1).AddDays(-1));
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})|-Q(?<quarter>[1-4]))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}
+
+/// <summary>One cadre's or department's counts for a period, with each metric's rate estimate.</summary>
+public sealed class ScorecardRow
+{
+    public int Id { get; init; }
+
+    public string NameZh { get; init; } = "";
+
+    public string NameEn { get; init; } = "";
+
+    /// <summary>For a cadre, the position; for a department, its jurisdiction.</summary>
+    public string DetailZh { get; init; } = "";
+
+    public string DetailEn { get; init; } = "";
+
+    public DailyCadreStats Counts { get; } = new();
+
+    public int SpotCheckAnswered { get; set; }
+
+    public int SpotCheckCalls { get; set; }
+
+    public RateEstimate Estimate(ScorecardMetric metric) => metric switch
+    {
+        ScorecardMetric.AnswerRate => new(Counts.CallsAnswered, Counts.CallAttempts),
+        ScorecardMetric.CallbacksOnTime => new(Counts.CallbacksOnTime, Counts.CallbacksDue),
+        ScorecardMetric.FirstContactOnTime => new(Counts.FirstContactsOnTime, Counts.FirstContactsDue),
+        ScorecardMetric.RepliesOnTime => new(Counts.RepliesOnTime, Counts.RepliesDue),
+        ScorecardMetric.Satisfaction => new(Counts.RatingsSatisfied, Counts.Ratings),
+        ScorecardMetric.SpotCheckAnswerRate => new(SpotCheckAnswered, SpotCheckCalls),
+        _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+    };
+}
+
+public sealed record Scorecard(
+    ScorecardLevel Level, ReportPeriod Period, ScorecardMetric RankedBy, DateTimeOffset DataAsOf, bool DataComplete, IReadOnlyList<Ranked<ScorecardRow>> Rows);
+
+/// <summary>Where a scorecard's counts come from: the roll-ups (with today live), or the appeals directly.</summary>
+public enum ScorecardSource
+{
+    Rollups = 1,
+    Direct = 2,
+}
+
+/// <summary>
+/// Scorecards per cadre or department (PRODUCT §6): counts summed from the daily roll-ups of the closed
+/// days plus today's computed live, rates shown from 10 cases up with their Wilson interval, ranked by
+/// the chosen metric and then by the interval's lower bound, ties sharing a rank.
+/// </summary>
+public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks)
+{
+    public static IReadOnlyList<ScorecardMetric> Metrics { get; } = Enum.GetValues<ScorecardMetric>();
+
+    public async Task<Scorecard> BuildAsync(
+        ScorecardLevel level, ReportPeriod period, ScorecardMetric rankBy, string? jurisdiction, AppealClock clock, DateTimeOffset now,
+        ScorecardSource source = ScorecardSource.Rollups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var perCadre = await CadreCountsAsync(period, clock, now, source, cancellationToken);
+        var spot = await spotChecks.AnswerCountsAsync(period.From, period.To, cancellationToken);
+
+        var cadres = db.Cadres.AsNoTracking()
+            .Where(c => c.PostStart <= period.To && (c.PostEnd == null || c.PostEnd >= period.From));
+        if (!string.IsNullOrEmpty(jurisdiction))
+        {
+            cadres = cadres.Where(c => c.Department.Jurisdiction.Code == jurisdiction);
+        }
+
+        var listed = await cadres
+            .Select(c => new
+            {
+                c.Id, c.Name, c.NamePinyin, c.Position, c.PositionEn, c.DepartmentId,
+                DepartmentZh = c.Department.NameZh, DepartmentEn = c.Department.NameEn,
+                JurisdictionZh = c.Department.Jurisdiction.NameZh, JurisdictionEn = c.Department.Jurisdiction.NameEn,
+                JurisdictionOrder = c.Department.Jurisdiction.Order, DepartmentOrder = c.Department.Order, c.ProtocolOrder,
+            })
+            .ToListAsync(cancellationToken);
+        var ordered = listed.OrderBy(c => c.JurisdictionOrder).ThenBy(c => c.DepartmentOrder).ThenBy(c => c.DepartmentId).ThenBy(c => c.ProtocolOrder).ThenBy(c => c.Id);
+
+        var rows = new Dictionary<int, ScorecardRow>();
+        foreach (var c in ordered)
+        {
+            var key = level == ScorecardLevel.Cadre ? c.Id : c.DepartmentId;
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = level == ScorecardLevel.Cadre
+                    ? new ScorecardRow { Id = c.Id, NameZh = c.Name, NameEn = c.NamePinyin, DetailZh = $"{c.DepartmentZh} {c.Position}", DetailEn = $"{c.DepartmentEn}, {c.PositionEn}" }
+                    : new ScorecardRow { Id = c.DepartmentId, NameZh = c.DepartmentZh, NameEn = c.DepartmentEn, DetailZh = c.JurisdictionZh, DetailEn = c.JurisdictionEn };
+                rows.Add(key, row);
+            }
+
+            if (perCadre.TryGetValue(c.Id, out var counts))
+            {
+                row.Counts.Add(counts);
+            }
+
+            if (spot.TryGetValue(c.Id, out var s))
+            {
+                row.SpotCheckAnswered += s.Answered;
+                row.SpotCheckCalls += s.Calls;
+            }
+        }
+
+        var today = ChinaTime.DateOf(now);
+        var complete = period.To < today;
+        var asOf = complete ? ChinaTime.StartOf(period.To.AddDays(1)) : now;
+        return new Scorecard(level, period, rankBy, asOf, complete, Ranking.Rank(rows.Values, r => r.Estimate(rankBy)));
+    }
+
+    /// <summary>Each cadre's summed counts over the period, up to today.</summary>
+    public async Task<Dictionary<int, DailyCadreStats>> CadreCountsAsync(
+        ReportPeriod period, AppealClock clock, DateTimeOffset now, ScorecardSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var today = ChinaTime.DateOf(now);
+        var totals = new Dictionary<int, DailyCadreStats>();
+        var lastClosed = period.To < today ? period.To : today.AddDays(-1);
+        if (source == ScorecardSource.Rollups)
+        {
+            var stored = await db.DailyCadreStats.AsNoTracking()
+                .Where(s => s.Date >= period.From && s.Date <= lastClosed)
+                .GroupBy(s => s.CadreId)
+                .Select(g => new DailyCadreStats
+                {
+                    CadreId = g.Key,
+                    CallsLogged = g.Sum(s => s.CallsLogged),
+                    CallAttempts = g.Sum(s => s.CallAttempts),
+                    CallsAnswered = g.Sum(s => s.CallsAnswered),
+                    CallbacksDue = g.Sum(s => s.CallbacksDue),
+                    CallbacksOnTime = g.Sum(s => s.CallbacksOnTime),
+                    FirstContactsDue = g.Sum(s => s.FirstContactsDue),
+                    FirstContactsOnTime = g.Sum(s => s.FirstContactsOnTime),
+                    RepliesDue = g.Sum(s => s.RepliesDue),
+                    RepliesOnTime = g.Sum(s => s.RepliesOnTime),
+                    Ratings = g.Sum(s => s.Ratings),
+                    RatingsSatisfied = g.Sum(s => s.RatingsSatisfied),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var s in stored)
+            {
+                Accumulate(totals, s);
+            }
+        }
+        else
+        {
+            for (var d = period.From; d <= lastClosed; d = d.AddDays(1))
+            {
+                foreach (var s in await rollup.ComputeDayAsync(d, clock, now, cancellationToken))
+                {
+                    Accumulate(totals, s);
+                }
+            }
+        }
+
+        if (period.From <= today && today <= period.To)
+        {
+            foreach (var s in await rollup.ComputeDayAsync(today, clock, now, cancellationToken))
+            {
+                Accumulate(totals, s);
+            }
+        }
+
+        return totals;
+    }
+
+    private static void Accumulate(Dictionary<int, DailyCadreStats> totals, DailyCadreStats day)
+    {
+        if (!totals.TryGetValue(day.CadreId, out var total))
+        {
+            total = new DailyCadreStats { CadreId = day.CadreId };
+            totals.Add(day.CadreId, total);
+        }
+
+        total.Add(day);
+    }
+}

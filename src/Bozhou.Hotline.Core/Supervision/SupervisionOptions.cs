@@ -1,0 +1,16 @@
+namespace Bozhou.Hotline.Core.Supervision;
+
+/// <summary>The supervision office's settings (section "Supervision").</summary>
+public sealed class SupervisionOptions
+{
+    public const string Section = "Supervision";
+
+    /// <summary>Cadres drawn for each working day's spot check (k).</summary>
+    public int SpotCheckSize { get; set; } = 5;
+
+    /// <summary>Rows per page of a queue.</summary>
+    public int QueuePageSize { get; set; } = 50;
+
+    /// <summary>How often the daily roll-ups are brought up to date.</summary>
+    public TimeSpan StatsRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,235 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Supervision;
+
+/// <summary>The supervision office's queues (PRODUCT §6): what is late, and by how much.</summary>
+public enum QueueKind
+{
+    /// <summary>A missed call or text with no call back by its deadline.</summary>
+    MissedCalls = 1,
+
+    /// <summary>No first contact with the caller within the limit.</summary>
+    NoFirstContact = 2,
+
+    /// <summary>A transfer the receiver has not accepted in time.</summary>
+    TransferNotAccepted = 3,
+
+    /// <summary>Past the reply limit, not yet twice past it.</summary>
+    OverdueReplies = 4,
+
+    /// <summary>Past twice the reply limit, counted from when the appeal was logged.</summary>
+    LongOverdueReplies = 5,
+
+    /// <summary>
+    /// Rated unsatisfied (1 or 2) and flagged to the office: still open (handled again, 发回重办), or
+    /// closed within the last <see cref="SupervisionQueues.UnsatisfiedClosedDays"/> days.
+    /// </summary>
+    Unsatisfied = 6,
+}
+
+/// <summary>Narrows a queue: the handler's jurisdiction, department or self, the topic, the days logged (China dates, inclusive).</summary>
+public sealed record QueueFilter(
+    string? Jurisdiction = null, int? DepartmentId = null, int? CadreId = null, int? TopicId = null, DateOnly? LoggedFrom = null, DateOnly? LoggedTo = null)
+{
+    public static QueueFilter None { get; } = new();
+}
+
+public sealed record QueueRow(
+    long AppealId,
+    string TrackingCode,
+    DateTimeOffset LoggedAt,
+    AppealStatus Status,
+    int HandlerCadreId,
+    string HandlerName,
+    string HandlerPosition,
+    string DepartmentZh,
+    string DepartmentEn,
+    string TopicZh,
+    string TopicEn,
+    string? CallerPhoneMasked,
+    string? CallerPhoneCipher,
+    DateTimeOffset Deadline,
+    int WorkingDaysLate,
+    int? RatingScore);
+
+public sealed record QueuePage(QueueKind Kind, IReadOnlyList<QueueRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// Builds each queue as one query over the appeals, sorted by its deadline (the earliest deadline is
+/// the latest in working days, so the database can sort and page without computing lateness), with a
+/// COUNT for the total. Every predicate is a range on an indexed deadline.
+/// </summary>
+public sealed class SupervisionQueues(HotlineDbContext db)
+{
+    private static readonly AppealStatus[] AwaitingReply = [AppealStatus.Logged, AppealStatus.Contacted, AppealStatus.Transferred, AppealStatus.Reopened];
+
+    private static readonly AppealStatus[] Open = [.. AwaitingReply, AppealStatus.Replied];
+
+    /// <summary>How long a closed unsatisfied appeal stays in its queue; older ones are in the scorecards and exports of their period.</summary>
+    public const int UnsatisfiedClosedDays = 30;
+
+    public static IReadOnlyList<QueueKind> All { get; } = Enum.GetValues<QueueKind>();
+
+    public IQueryable<Appeal> Members(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(clock);
+        now = now.ToUniversalTime();
+        var appeals = db.Appeals.AsNoTracking();
+        appeals = kind switch
+        {
+            QueueKind.MissedCalls => appeals.Where(a => Open.Contains(a.Status) && a.CallbackDueAt != null && a.CallbackDueAt <= now),
+            QueueKind.NoFirstContact => appeals.Where(a => a.FirstContactAt == null && a.FirstContactDueAt <= now && Open.Contains(a.Status)),
+            QueueKind.TransferNotAccepted => appeals.Where(a => a.TransferAcceptDueAt != null && a.TransferAcceptDueAt <= now && a.Status != AppealStatus.Closed),
+            QueueKind.OverdueReplies => NotLongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
+            QueueKind.LongOverdueReplies => LongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
+            QueueKind.Unsatisfied => Unsatisfied(appeals, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        return Filter(appeals, filter);
+    }
+
+    public Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Members(kind, filter, clock, now).CountAsync(cancellationToken);
+
+    public async Task<QueuePage> PageAsync(
+        QueueKind kind, QueueFilter filter, int page, int pageSize, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = await CountAsync(kind, filter, clock, now, cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await Rows(kind, filter, clock, now).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new QueuePage(kind, [.. rows.Select(r => Finish(r, kind, clock, now))], total, page, pageSize);
+    }
+
+    /// <summary>Every row of a queue, for an export; streamed, not held in memory.</summary>
+    public async IAsyncEnumerable<QueueRow> AllAsync(
+        QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in Rows(kind, filter, clock, now).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return Finish(row, kind, clock, now);
+        }
+    }
+
+    /// <summary>
+    /// The latest log instant (exclusive) of an appeal of this kind that is long overdue at
+    /// <paramref name="now"/>: the deadline depends only on the China date logged and grows with it.
+    /// </summary>
+    public static DateTimeOffset LongOverdueLoggedBefore(AppealClock clock, TopicKind kind, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var date = ChinaTime.DateOf(now);
+        while (clock.ReplyLongOverdue(ChinaTime.StartOf(date), kind) > now)
+        {
+            date = date.AddDays(-1);
+        }
+
+        return ChinaTime.StartOf(date.AddDays(1));
+    }
+
+    private static IQueryable<Appeal> Unsatisfied(IQueryable<Appeal> appeals, DateTimeOffset now)
+    {
+        var closedSince = now.AddDays(-UnsatisfiedClosedDays);
+        return appeals.Where(a => a.FlaggedForSupervision
+            && (Open.Contains(a.Status) || (a.Status == AppealStatus.Closed && a.ClosedAt >= closedSince)));
+    }
+
+    private static IQueryable<Appeal> LongOverdue(IQueryable<Appeal> appeals, AppealClock clock, DateTimeOffset now)
+    {
+        var matter = LongOverdueLoggedBefore(clock, TopicKind.Matter, now);
+        var consultation = LongOverdueLoggedBefore(clock, TopicKind.Consultation, now);
+        return appeals.Where(a => (a.TopicKind == TopicKind.Matter && a.LoggedAt < matter) || (a.TopicKind == TopicKind.Consultation && a.LoggedAt < consultation));
+    }
+
+    private static IQueryable<Appeal> NotLongOverdue(IQueryable<Appeal> appeals, AppealClock clock, DateTimeOffset now)
+    {
+        var matter = LongOverdueLoggedBefore(clock, TopicKind.Matter, now);
+        var consultation = LongOverdueLoggedBefore(clock, TopicKind.Consultation, now);
+        return appeals.Where(a => (a.TopicKind == TopicKind.Matter && a.LoggedAt >= matter) || (a.TopicKind == TopicKind.Consultation && a.LoggedAt >= consultation));
+    }
+
+    private static IQueryable<Appeal> Filter(IQueryable<Appeal> appeals, QueueFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Jurisdiction))
+        {
+            appeals = appeals.Where(a => a.HandlerCadre.Department.Jurisdiction.Code == filter.Jurisdiction);
+        }
+
+        if (filter.DepartmentId is { } departmentId)
+        {
+            appeals = appeals.Where(a => a.HandlerCadre.DepartmentId == departmentId);
+        }
+
+        if (filter.CadreId is { } cadreId)
+        {
+            appeals = appeals.Where(a => a.HandlerCadreId == cadreId);
+        }
+
+        if (filter.TopicId is { } topicId)
+        {
+            appeals = appeals.Where(a => a.TopicId == topicId);
+        }
+
+        if (filter.LoggedFrom is { } from)
+        {
+            var start = ChinaTime.StartOf(from);
+            appeals = appeals.Where(a => a.LoggedAt >= start);
+        }
+
+        if (filter.LoggedTo is { } to)
+        {
+            var end = ChinaTime.StartOf(to.AddDays(1));
+            appeals = appeals.Where(a => a.LoggedAt < end);
+        }
+
+        return appeals;
+    }
+
+    private IQueryable<RawRow> Rows(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now)
+    {
+        var members = Members(kind, filter, clock, now);
+        var sorted = kind switch
+        {
+            QueueKind.MissedCalls => members.OrderBy(a => a.CallbackDueAt),
+            QueueKind.NoFirstContact => members.OrderBy(a => a.FirstContactDueAt),
+            QueueKind.TransferNotAccepted => members.OrderBy(a => a.TransferAcceptDueAt),
+            QueueKind.Unsatisfied => members.OrderBy(a => AwaitingReply.Contains(a.Status) ? 0 : 1).ThenBy(a => a.ReplyDueAt),
+            _ => members.OrderBy(a => a.ReplyDueAt),
+        };
+        return sorted.ThenBy(a => a.Id).Select(a => new RawRow(
+            a.Id, a.TrackingCode, a.LoggedAt, a.Status, a.HandlerCadreId, a.HandlerCadre.Name, a.HandlerCadre.Position,
+            a.HandlerCadre.Department.NameZh, a.HandlerCadre.Department.NameEn, a.Topic.NameZh, a.Topic.NameEn,
+            a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore));
+    }
+
+    private static QueueRow Finish(RawRow r, QueueKind kind, AppealClock clock, DateTimeOffset now)
+    {
+        var deadline = kind switch
+        {
+            QueueKind.MissedCalls => r.CallbackDueAt!.Value,
+            QueueKind.NoFirstContact => r.FirstContactDueAt,
+            QueueKind.TransferNotAccepted => r.TransferAcceptDueAt!.Value,
+            _ => r.ReplyDueAt,
+        };
+        // An unsatisfied appeal that has its new reply is not late, whatever its old deadline.
+        var late = kind == QueueKind.Unsatisfied && !AwaitingReply.Contains(r.Status) ? 0 : clock.Calendar.WorkingDaysLate(deadline, now);
+        return new QueueRow(
+            r.Id, r.TrackingCode, r.LoggedAt, r.Status, r.HandlerCadreId, r.HandlerName, r.HandlerPosition, r.DepartmentZh, r.DepartmentEn,
+            r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore);
+    }
+
+    private sealed record RawRow(
+        long Id, string TrackingCode, DateTimeOffset LoggedAt, AppealStatus Status, int HandlerCadreId, string HandlerName, string HandlerPosition,
+        string DepartmentZh, string DepartmentEn, string TopicZh, string TopicEn, string? PhoneMasked, string? PhoneCipher,
+        DateTimeOffset? CallbackDueAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? TransferAcceptDueAt, DateTimeOffset ReplyDueAt, int? RatingScore);
+}

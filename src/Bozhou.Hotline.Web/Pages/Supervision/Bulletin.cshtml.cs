@@ -1,0 +1,78 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Web.Pages.Supervision;
+
+/// <summary>
+/// The printable monthly bulletin (通报) of one jurisdiction: the ranking tables, what is overdue now,
+/// the month's spot checks, with the period and the data's date.
+/// </summary>
+public class BulletinModel(HotlineDbContext db, Scorecards scorecards, SupervisionQueues queues, AppealClockSource clocks, TimeProvider time) : PageModel
+{
+    public const int OverdueRows = 100;
+
+    public Jurisdiction Jurisdiction { get; private set; } = null!;
+
+    public IReadOnlyList<Jurisdiction> Jurisdictions { get; private set; } = [];
+
+    public ReportPeriod Month { get; private set; } = null!;
+
+    public Scorecard Cadres { get; private set; } = null!;
+
+    public Scorecard Departments { get; private set; } = null!;
+
+    public IReadOnlyList<(QueueKind Kind, QueuePage Page)> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<SpotCheckLine> SpotCheckLines { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? jurisdiction, string? month, CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken);
+        var code = string.IsNullOrWhiteSpace(jurisdiction) ? Jurisdictions.FirstOrDefault()?.Code : jurisdiction.Trim();
+        var found = Jurisdictions.FirstOrDefault(j => j.Code == code);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Jurisdiction = found;
+        var today = ChinaTime.DateOf(Now);
+        Month = month is { Length: 7 } && ReportPeriod.TryParse(month, out var m) ? m : ReportPeriod.MonthOf(today);
+
+        var clock = await clocks.GetAsync(cancellationToken);
+        Cadres = await scorecards.BuildAsync(ScorecardLevel.Cadre, Month, ScorecardMetric.AnswerRate, Jurisdiction.Code, clock, Now, cancellationToken: cancellationToken);
+        Departments = await scorecards.BuildAsync(ScorecardLevel.Department, Month, ScorecardMetric.AnswerRate, Jurisdiction.Code, clock, Now, cancellationToken: cancellationToken);
+
+        var filter = new QueueFilter(Jurisdiction: Jurisdiction.Code);
+        var overdue = new List<(QueueKind, QueuePage)>();
+        foreach (var kind in new[] { QueueKind.LongOverdueReplies, QueueKind.OverdueReplies, QueueKind.NoFirstContact, QueueKind.MissedCalls })
+        {
+            overdue.Add((kind, await queues.PageAsync(kind, filter, 1, OverdueRows, clock, Now, cancellationToken)));
+        }
+
+        Overdue = overdue;
+        SpotCheckLines = await db.SpotCheckCalls.AsNoTracking()
+            .Join(db.SpotCheckRounds.Where(r => r.Date >= Month.From && r.Date <= Month.To), c => c.RoundId, r => r.Id, (c, r) => new { c, r.Date })
+            .Join(db.Cadres.Where(x => x.Department.Jurisdiction.Code == Jurisdiction.Code), x => x.c.CadreId, cadre => cadre.Id,
+                (x, cadre) => new SpotCheckLine(x.Date, cadre.Name, cadre.Position, cadre.Department.NameZh, cadre.Department.NameEn, x.c.Outcome, x.c.CalledAt, x.c.Checker))
+            .ToListAsync(cancellationToken);
+        SpotCheckLines = [.. SpotCheckLines.OrderBy(l => l.Date).ThenBy(l => l.CalledAt)];
+        return Page();
+    }
+
+    public string MonthTitle => SupervisionFormat.IsEnglish
+        ? Month.From.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en"))
+        : $"{Month.From.Year}年{Month.From.Month}月";
+
+    public sealed record SpotCheckLine(DateOnly Date, string Name, string Position, string DepartmentZh, string DepartmentEn, SpotCheckOutcome Outcome, DateTimeOffset CalledAt, string Checker);
+}

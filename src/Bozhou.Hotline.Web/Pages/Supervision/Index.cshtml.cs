@@ -1,0 +1,74 @@
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Web.Pages.Supervision;
+
+/// <summary>The queues: what is late and by how much, sorted by how late, with a reminder (催办) per row.</summary>
+public class IndexModel(
+    HotlineDbContext db, SupervisionQueues queues, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time,
+    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer) : PageModel
+{
+    public const int ReminderMaxLength = 200;
+
+    public QueueKind Kind { get; private set; } = QueueKind.MissedCalls;
+
+    public QueueFilterInput Filter { get; private set; } = new();
+
+    public QueuePage Queue { get; private set; } = null!;
+
+    public IReadOnlyDictionary<QueueKind, int> Counts { get; private set; } = new Dictionary<QueueKind, int>();
+
+    public FilterChoices Choices { get; private set; } = null!;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(QueueKind kind, [FromQuery] QueueFilterInput filter, [FromQuery(Name = "p")] int pageNumber = 1, CancellationToken cancellationToken = default)
+    {
+        Kind = Enum.IsDefined(kind) ? kind : QueueKind.MissedCalls;
+        Filter = filter;
+        if (!ModelState.IsValid)
+        {
+            // A mistyped date or id in the address is dropped, not a server error.
+            Filter = new QueueFilterInput { Jurisdiction = filter.Jurisdiction };
+        }
+
+        Now = time.GetUtcNow();
+        var clock = await clocks.GetAsync(cancellationToken);
+        var counts = new Dictionary<QueueKind, int>();
+        foreach (var k in SupervisionQueues.All)
+        {
+            counts[k] = await queues.CountAsync(k, Filter.ToFilter(), clock, Now, cancellationToken);
+        }
+
+        Counts = counts;
+        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
+        Choices = await FilterChoices.LoadAsync(db, cancellationToken);
+    }
+
+    /// <summary>催办: a reminder on the appeal's timeline and an SMS to the handling cadre, then back to the same queue.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(long appealId, string? text, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (text is { Length: > ReminderMaxLength })
+        {
+            TempData["Flash"] = localizer["Remind.TooLong", ReminderMaxLength].Value;
+            return LocalRedirect(SafeReturn(returnUrl));
+        }
+
+        var appeal = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
+        if (appeal is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = localizer["Remind.Sent", appeal.TrackingCode].Value;
+        return LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    private string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/supervision";
+}

@@ -1,0 +1,179 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.TestSupport;
+using static Bozhou.Hotline.TestSupport.SupervisionTestData;
+
+namespace Bozhou.Hotline.IntegrationTests.Supervision;
+
+/// <summary>Each queue's membership exactly at its deadline: one tick before it is not late, at it it is.</summary>
+public class QueueTests
+{
+    // Monday 2 March 2026, 10:00 China time: no holiday in the weeks around it.
+    private static readonly DateTimeOffset Monday = China(2026, 3, 2, 10);
+
+    [Fact]
+    public async Task A_missed_call_joins_the_queue_at_the_end_of_the_next_working_day_and_leaves_it_when_called_back()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        var appeal = await data.LogAsync(data.TransportHead, Monday, CallOutcome.NotAnswered);
+        var due = China(2026, 3, 4, 0); // Tuesday 24:00
+        Assert.Equal(due, appeal.CallbackDueAt);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        factory.Clock.SetUtcNow(due.AddTicks(-1));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
+
+        factory.Clock.SetUtcNow(due);
+        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        var row = page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!;
+        Assert.NotNull(row);
+        Assert.Equal("1", row.QuerySelector("td.late")!.GetAttribute("data-late"));
+        Assert.Equal("138****0000", row.QuerySelector("td.phone")!.TextContent.Trim());
+        Assert.Equal("1", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+
+        await data.ChangeAsync(appeal.Id, (a, _) => a.RecordCallback(true, null, "李强", null, due.AddHours(1)));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
+    }
+
+    [Fact]
+    public async Task An_appeal_with_no_first_contact_joins_the_queue_after_three_working_days()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        var appeal = await data.LogAsync(data.Mayor, Monday, CallOutcome.Answered);
+        var due = China(2026, 3, 6, 0); // Thursday 24:00
+        Assert.Equal(due, appeal.FirstContactDueAt);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        factory.Clock.SetUtcNow(due.AddTicks(-1));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.NoFirstContact));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
+
+        factory.Clock.SetUtcNow(due);
+        Assert.Contains(appeal.TrackingCode, await CodesAsync(client, QueueKind.NoFirstContact));
+    }
+
+    [Fact]
+    public async Task A_transfer_not_accepted_within_one_working_day_joins_the_queue()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        var appeal = await data.LogAsync(data.Mayor, Monday, CallOutcome.Answered,
+            then: (a, clock) => a.Transfer(data.TransportHead, "交通事项，转交通运输局办理", "张明", null, clock, Monday.AddHours(1)));
+        var due = China(2026, 3, 4, 0);
+        Assert.Equal(due, appeal.TransferAcceptDueAt);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        factory.Clock.SetUtcNow(due.AddTicks(-1));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.TransferNotAccepted));
+
+        factory.Clock.SetUtcNow(due);
+        var page = await client.GetPageAsync("/supervision?kind=TransferNotAccepted");
+        // The row names the handler now: the receiver who has not signed for it.
+        Assert.Contains("李强", page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_is_overdue_past_its_limit_and_long_overdue_past_twice_the_limit()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        // A consultation: 3 working days to reply, long overdue after 6.
+        var appeal = await data.LogAsync(data.TransportHead, Monday, CallOutcome.Answered, topicId: data.TopicConsultation,
+            then: (a, _) => a.RecordCallback(true, null, "李强", null, Monday.AddHours(1)));
+        var due = China(2026, 3, 6, 0);
+        var longDue = China(2026, 3, 11, 0); // the 6th working day after Monday 2 March is Tuesday 10 March
+        Assert.Equal(due, appeal.ReplyDueAt);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        factory.Clock.SetUtcNow(due.AddTicks(-1));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
+
+        factory.Clock.SetUtcNow(due);
+        Assert.Contains(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.LongOverdueReplies));
+
+        factory.Clock.SetUtcNow(longDue.AddTicks(-1));
+        Assert.Contains(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.LongOverdueReplies));
+
+        factory.Clock.SetUtcNow(longDue);
+        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
+        var page = await client.GetPageAsync("/supervision?kind=LongOverdueReplies");
+        var row = page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!;
+        // Due at the start of Friday 6 March; at the start of Wednesday 11 March: Fri, Mon, Tue, Wed.
+        Assert.Equal("4", row.QuerySelector("td.late")!.GetAttribute("data-late"));
+    }
+
+    [Fact]
+    public async Task An_unsatisfied_rating_puts_the_appeal_in_the_unsatisfied_queue()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        var satisfied = await data.LogAsync(data.Mayor, Monday, CallOutcome.Answered, then: (a, clock) =>
+        {
+            a.Reply(ReplyKind.Resolved, "已恢复站牌", null, "张明", null, clock, Monday.AddHours(2));
+            a.Rate(true, 5, null, clock, Monday.AddHours(3), "来电人");
+        });
+        var unsatisfied = await data.LogAsync(data.Mayor, Monday, CallOutcome.Answered, then: (a, clock) =>
+        {
+            a.Reply(ReplyKind.Explained, "暂无法恢复", null, "张明", null, clock, Monday.AddHours(2));
+            a.Rate(false, 1, "敷衍", clock, Monday.AddHours(3), "来电人");
+        });
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var codes = await CodesAsync(client, QueueKind.Unsatisfied);
+
+        Assert.Contains(unsatisfied.TrackingCode, codes);
+        Assert.DoesNotContain(satisfied.TrackingCode, codes);
+    }
+
+    [Fact]
+    public async Task Queues_are_sorted_by_how_late_and_filtered_by_jurisdiction_department_cadre_topic_and_period()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        var older = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
+        var newer = await data.LogAsync(data.TransportHead, China(2026, 2, 26, 9));
+        var district = await data.LogAsync(data.DistrictHead, China(2026, 2, 25, 9), topicId: data.TopicConsultation);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        Assert.Equal([older.TrackingCode, district.TrackingCode, newer.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls));
+        Assert.Equal([older.TrackingCode, newer.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls, "&jurisdiction=city"));
+        Assert.Equal([district.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls, $"&department={data.QiaochengGovernment}"));
+        Assert.Equal([older.TrackingCode, newer.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls, $"&cadre={data.TransportHead}"));
+        Assert.Equal([district.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls, $"&topic={data.TopicConsultation}"));
+        Assert.Equal([district.TrackingCode, newer.TrackingCode], await CodesAsync(client, QueueKind.MissedCalls, "&from=2026-02-25&to=2026-02-26"));
+        // A mistyped date is dropped, not a server error.
+        Assert.Equal(3, (await CodesAsync(client, QueueKind.MissedCalls, "&from=yesterday")).Count);
+    }
+
+    [Fact]
+    public async Task A_long_queue_is_paged_fifty_rows_at_a_time_with_the_total_counted()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        for (var i = 0; i < 55; i++)
+        {
+            await data.LogAsync(data.TransportHead, China(2026, 2, 2, 9).AddMinutes(i));
+        }
+
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+        var first = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        var second = await client.GetPageAsync(first.QuerySelector<IHtmlAnchorElement>("a[rel='next']")!.GetAttribute("href")!);
+
+        Assert.Equal(50, first.QuerySelectorAll("#queue-table tbody tr").Length);
+        Assert.Equal(5, second.QuerySelectorAll("#queue-table tbody tr").Length);
+        Assert.Equal("55", first.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+    }
+
+    private static async Task<List<string>> CodesAsync(HttpClient client, QueueKind kind, string query = "")
+    {
+        var page = await client.GetPageAsync($"/supervision?kind={kind}{query}");
+        return [.. page.QuerySelectorAll("#queue-table tbody tr").Select(r => r.GetAttribute("data-code")!)];
+    }
+}

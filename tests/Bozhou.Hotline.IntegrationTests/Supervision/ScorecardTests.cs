@@ -1,0 +1,183 @@
+using AngleSharp.Dom;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.TestSupport;
+using Bozhou.Hotline.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static Bozhou.Hotline.TestSupport.SupervisionTestData;
+
+namespace Bozhou.Hotline.IntegrationTests.Supervision;
+
+/// <summary>Scorecard numbers against fixtures computed by hand, and the roll-ups against the rows.</summary>
+public class ScorecardTests
+{
+    /// <summary>
+    /// February 2026, by hand:
+    /// 李强 (transport head): 10 appeals on Mon 2 Feb 10:00, 7 calls answered and 3 not, plus one not
+    /// answered at 03:00 on 3 Feb (quiet hours: out of the answer rate) → answer rate 7/10 = 70.0%
+    /// (39.7%–89.2%). Eight replied on Thu 5 Feb, in time for the reply (10 working days) and first
+    /// contact (3) limits; three never → replies on time 8/11 = 72.7% (43.4%–90.3%). Eight ratings → too few.
+    /// 赵敏 (deputy): 7 of 10 answered → 70.0%, the same interval: shares rank 2.
+    /// 王芳 (district head): 10 of 10 → 100.0% (72.2%–100.0%), rank 1. 张明 (mayor): 9 calls → too few, no rank.
+    /// Departments: transport 14/20 = 70.0% (48.1%–85.5%).
+    /// </summary>
+    private static async Task<SupervisionTestData> FebruaryAsync(HotlineFactory factory)
+    {
+        var data = await SeedAsync(factory);
+        var monday = China(2026, 2, 2, 10);
+        var thursday = China(2026, 2, 5, 10);
+        for (var i = 0; i < 10; i++)
+        {
+            var n = i;
+            await data.LogAsync(data.TransportHead, monday.AddMinutes(n), n < 7 ? CallOutcome.Answered : CallOutcome.NotAnswered, then: (a, clock) =>
+            {
+                if (n == 7)
+                {
+                    a.RecordCallback(true, null, "李强", null, monday.AddHours(5));
+                }
+
+                if (n < 8)
+                {
+                    a.Reply(ReplyKind.Resolved, "已处理", null, "李强", null, clock, thursday);
+                    a.Rate(true, n < 6 ? 5 : n == 6 ? 4 : 3, null, clock, thursday.AddHours(2), "来电人");
+                }
+            });
+        }
+
+        await data.LogAsync(data.TransportHead, China(2026, 2, 3, 3), CallOutcome.NotAnswered);
+        for (var i = 0; i < 10; i++)
+        {
+            await data.LogAsync(data.TransportDeputy, China(2026, 2, 3, 10).AddMinutes(i), i < 7 ? CallOutcome.Answered : CallOutcome.NotAnswered);
+            await data.LogAsync(data.DistrictHead, China(2026, 2, 4, 10).AddMinutes(i), CallOutcome.Answered);
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            await data.LogAsync(data.Mayor, China(2026, 2, 10, 10).AddMinutes(i), CallOutcome.Answered);
+        }
+
+        return data;
+    }
+
+    private static async Task RebuildAsync(HotlineFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("from", "2026-01-01")]).Build();
+        Assert.Equal(0, await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, configuration));
+    }
+
+    [Fact]
+    public async Task The_cadre_scorecard_shows_hand_computed_rates_with_Wilson_intervals_ranks_and_too_few()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await FebruaryAsync(factory);
+        await RebuildAsync(factory);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var page = await client.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-02");
+
+        Assert.Contains("2026-02（2026-02-01 — 2026-02-28）", page.QuerySelector("#score-period")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("数据截至 2026-02-28 24:00", page.QuerySelector("#data-date")!.TextContent.Trim());
+        var rows = page.QuerySelectorAll("#scorecard tbody tr").ToList();
+        Assert.Equal([data.DistrictHead, data.TransportHead, data.TransportDeputy, data.Mayor], rows.Select(r => int.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(["1", "2", "2", "—"], rows.Select(r => r.QuerySelector(".rank")!.TextContent.Trim()));
+
+        var head = rows[1];
+        Assert.Equal("11", head.QuerySelector(".calls")!.TextContent.Trim());
+        Assert.Equal(("70.0%", "39.7%–89.2% · n=10"), Cell(head, ScorecardMetric.AnswerRate));
+        Assert.Equal(("72.7%", "43.4%–90.3% · n=11"), Cell(head, ScorecardMetric.RepliesOnTime));
+        Assert.Equal(("72.7%", "43.4%–90.3% · n=11"), Cell(head, ScorecardMetric.FirstContactOnTime));
+        Assert.Equal("样本不足（8）", head.QuerySelector("td[data-metric='Satisfaction'] .too-few")!.TextContent.Trim());
+        Assert.Equal("1", head.QuerySelector("td[data-metric='CallbacksOnTime']")!.GetAttribute("data-successes"));
+        Assert.Equal("4", head.QuerySelector("td[data-metric='CallbacksOnTime']")!.GetAttribute("data-cases"));
+        Assert.Equal(("100.0%", "72.2%–100.0% · n=10"), Cell(rows[0], ScorecardMetric.AnswerRate));
+        Assert.Equal("样本不足（9）", rows[3].QuerySelector("td[data-metric='AnswerRate'] .too-few")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_department_scorecard_adds_up_its_cadres_and_can_rank_by_another_metric()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await FebruaryAsync(factory);
+        await RebuildAsync(factory);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var page = await client.GetPageAsync("/supervision/scorecards?level=department&period=2026-Q1");
+        var transport = page.QuerySelector($"#scorecard tbody tr[data-id='{data.Transport}']")!;
+        Assert.Equal(("70.0%", "48.1%–85.5% · n=20"), Cell(transport, ScorecardMetric.AnswerRate));
+        Assert.Equal("2", transport.QuerySelector(".rank")!.TextContent.Trim());
+
+        var byReplies = await client.GetPageAsync("/supervision/scorecards?level=department&period=2026-Q1&metric=RepliesOnTime");
+        Assert.Equal("RepliesOnTime", byReplies.QuerySelector("#scorecard")!.GetAttribute("data-ranked-by"));
+        // Only transport has replies due: 8 of the head's 11 and none of the deputy's 10 → 8/21.
+        var first = byReplies.QuerySelector("#scorecard tbody tr")!;
+        Assert.Equal(data.Transport.ToString(System.Globalization.CultureInfo.InvariantCulture), first.GetAttribute("data-id"));
+        Assert.Equal("8", first.QuerySelector("td[data-metric='RepliesOnTime']")!.GetAttribute("data-successes"));
+        Assert.Equal("21", first.QuerySelector("td[data-metric='RepliesOnTime']")!.GetAttribute("data-cases"));
+    }
+
+    [Fact]
+    public async Task The_scorecard_from_roll_ups_equals_the_scorecard_computed_from_the_rows_as_they_change()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await FebruaryAsync(factory);
+        // Today (Monday 2 March) and yesterday, so the month has closed days and a live one.
+        var today = await data.LogAsync(data.TransportHead, China(2026, 3, 2, 8), CallOutcome.NotAnswered, topicId: data.TopicConsultation);
+        await data.LogAsync(data.DistrictHead, China(2026, 3, 1, 21), CallOutcome.Answered);
+        await RebuildAsync(factory);
+
+        await AssertRollupsMatchAsync(factory, "2026-02");
+        await AssertRollupsMatchAsync(factory, "2026-03");
+        await AssertRollupsMatchAsync(factory, "2026");
+
+        // Changes after the rebuild: a reply now, and days later its deadlines passing; the refresh
+        // recomputes the touched days and the two agree again.
+        var lastRefresh = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        await data.ChangeAsync(today.Id, (a, clock) => a.Reply(ReplyKind.Explained, "政策如此", null, "李强", null, clock, factory.Clock.GetUtcNow()));
+        await RefreshAsync(factory, lastRefresh);
+        await AssertRollupsMatchAsync(factory, "2026-03");
+
+        lastRefresh = factory.Clock.GetUtcNow();
+        factory.Clock.SetUtcNow(China(2026, 3, 9, 10));
+        await RefreshAsync(factory, lastRefresh);
+        await AssertRollupsMatchAsync(factory, "2026-03");
+        await AssertRollupsMatchAsync(factory, "2026-Q1");
+    }
+
+    private static async Task RefreshAsync(HotlineFactory factory, DateTimeOffset since)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+        await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, factory.Clock.GetUtcNow());
+    }
+
+    private static async Task AssertRollupsMatchAsync(HotlineFactory factory, string periodCode)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+        var scorecards = scope.ServiceProvider.GetRequiredService<Scorecards>();
+        Assert.True(ReportPeriod.TryParse(periodCode, out var period));
+        var now = factory.Clock.GetUtcNow();
+        var fromRollups = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Rollups);
+        var direct = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Direct);
+
+        Assert.NotEmpty(direct);
+        Assert.Equal(direct.Keys.Order(), fromRollups.Keys.Order());
+        foreach (var (cadre, d) in direct)
+        {
+            var r = fromRollups[cadre];
+            Assert.Equal(
+                (d.CallsLogged, d.CallAttempts, d.CallsAnswered, d.CallbacksDue, d.CallbacksOnTime, d.FirstContactsDue, d.FirstContactsOnTime, d.RepliesDue, d.RepliesOnTime, d.Ratings, d.RatingsSatisfied),
+                (r.CallsLogged, r.CallAttempts, r.CallsAnswered, r.CallbacksDue, r.CallbacksOnTime, r.FirstContactsDue, r.FirstContactsOnTime, r.RepliesDue, r.RepliesOnTime, r.Ratings, r.RatingsSatisfied));
+        }
+    }
+
+    private static (string Rate, string Interval) Cell(IElement row, ScorecardMetric metric)
+    {
+        var cell = row.QuerySelector($"td[data-metric='{metric}']")!;
+        return (cell.QuerySelector(".rate")!.TextContent.Trim(), cell.QuerySelector(".interval")!.TextContent.Trim());
+    }
+}
