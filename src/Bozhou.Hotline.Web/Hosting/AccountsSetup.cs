@@ -56,7 +56,13 @@ public static class AccountsSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/access-denied";
+            // A signed-in user without the role gets a plain 403 with the localized status page, not a
+            // redirect: a forged request is refused where it was sent.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
             o.SlidingExpiration = true;
         });
@@ -65,7 +71,6 @@ public static class AccountsSetup
         {
             o.Conventions.AuthorizePage("/Account/ChangePassword");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         });
 
         builder.Services.AddRateLimiter(o =>
