@@ -16,6 +16,7 @@ builder.AddDirectory();
 builder.AddAppeals();
 builder.AddAccounts();
 builder.AddWorkspace();
+builder.AddAdmin();
 
 var app = builder.Build();
 

@@ -1,0 +1,26 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Admin;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bozhou.Hotline.Web.Hosting;
+
+public static class AdminSetup
+{
+    /// <summary>Administrators only: every page under /admin except the audit trail.</summary>
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>The audit trail: administrators and the supervision office.</summary>
+    public const string AuditPolicy = "AuditReaders";
+
+    /// <summary>The administration pages, their policies and the changes they record.</summary>
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Admin, Roles.Supervisor));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", AdminPolicy));
+        builder.Services.AddScoped<AdminChanges>();
+        builder.Services.AddOutputCache();
+        return builder;
+    }
+}
