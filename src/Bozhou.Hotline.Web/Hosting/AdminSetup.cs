@@ -20,6 +20,7 @@ public static class AdminSetup
             .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Admin, Roles.Supervisor));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", AdminPolicy));
         builder.Services.AddScoped<AdminChanges>();
+        builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddOutputCache();
         return builder;
     }

@@ -1,9 +1,12 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Admin;
+
 namespace Bozhou.Hotline.Web.Hosting;
 
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate"];
+    private static readonly string[] Known = ["migrate", "create-user"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -29,10 +32,45 @@ public static class HostCommands
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            case "create-user":
+                return await CreateUserAsync(app, scope.ServiceProvider);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>create-user --email E --role Admin [--name 显示名]</c>: the first administrator of a fresh install. The
+    /// options arrive as configuration keys (the command line provider reads <c>--email E</c> as <c>email</c>).
+    /// </summary>
+    private static async Task<int> CreateUserAsync(WebApplication app, IServiceProvider services)
+    {
+        var email = app.Configuration["email"];
+        var role = app.Configuration["role"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(role))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-user --email E --role Cadre|Staff|Supervisor|Admin [--name NAME]");
+            return 2;
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            await Console.Error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var (user, password, errors) = await services.GetRequiredService<AccountAdmin>().CreateAsync(email, app.Configuration["name"] ?? email, role);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"The account {email} was not created: {string.Join(" ", errors)}");
+            return 1;
+        }
+
+        Console.WriteLine($"Created {role} account {user.Email}.");
+        Console.WriteLine($"One-time password (shown once; it must be changed at the first sign-in): {password}");
+        return 0;
     }
 
     /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
