@@ -21,6 +21,7 @@ public static class AdminSetup
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", AdminPolicy));
         builder.Services.AddScoped<AdminChanges>();
         builder.Services.AddScoped<AccountAdmin>();
+        builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddOutputCache();
         return builder;
     }

@@ -6,12 +6,19 @@ namespace Bozhou.Hotline.Web.Hosting;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "create-user"];
+    private static readonly string[] Known = ["migrate", "create-user", "import-directory"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 1 && args[0] == "import-directory" && !args[1].StartsWith('-'))
+        {
+            // The file is handed on as a configuration key, like create-user's options.
+            hostArgs = [.. args[2..], $"--file={args[1]}"];
+            return args[0];
+        }
+
         if (args.Length > 0 && Known.Contains(args[0]))
         {
             hostArgs = args[1..];
@@ -32,6 +39,8 @@ public static class HostCommands
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            case "import-directory":
+                return await ImportDirectoryAsync(app, scope.ServiceProvider);
             case "create-user":
                 return await CreateUserAsync(app, scope.ServiceProvider);
             default:
@@ -70,6 +79,31 @@ public static class HostCommands
 
         Console.WriteLine($"Created {role} account {user.Email}.");
         Console.WriteLine($"One-time password (shown once; it must be changed at the first sign-in): {password}");
+        return 0;
+    }
+
+    /// <summary><c>import-directory FILE</c>: the upload page's import, printing the plan; nothing is written when a row is wrong.</summary>
+    private static async Task<int> ImportDirectoryAsync(WebApplication app, IServiceProvider services)
+    {
+        var file = app.Configuration["file"];
+        if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a UTF-8 CSV). No such file: '{file}'.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var importer = services.GetRequiredService<DirectoryImporter>();
+        var plan = await importer.PlanAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        Console.WriteLine(DirectoryImporter.Describe(plan));
+        if (!plan.IsValid)
+        {
+            await Console.Error.WriteLineAsync("Nothing was imported: correct the rows above and run the import again.");
+            return 1;
+        }
+
+        await importer.ApplyAsync(plan, "import-directory", null, CancellationToken.None);
+        Console.WriteLine("Imported.");
         return 0;
     }
 

@@ -8,7 +8,7 @@ public class AccessTests
     /// <summary>Every administration page.</summary>
     public static readonly string[] AdminPages =
     [
-        "/admin", "/admin/cadres", "/admin/cadres/edit", "/admin/departments", "/admin/jurisdictions", "/admin/topics", "/admin/calendar", "/admin/accounts",
+        "/admin", "/admin/cadres", "/admin/cadres/edit", "/admin/departments", "/admin/jurisdictions", "/admin/topics", "/admin/calendar", "/admin/accounts", "/admin/import",
     ];
 
     [Fact]
