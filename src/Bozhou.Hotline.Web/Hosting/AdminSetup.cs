@@ -18,7 +18,12 @@ public static class AdminSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(AuditPolicy, p => p.RequireRole(Roles.Admin, Roles.Supervisor));
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", AdminPolicy));
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            // The audit trail is served at /admin/audit but lives outside the Admin folder: the supervision office reads it too.
+            o.Conventions.AuthorizeFolder("/Audit", AuditPolicy);
+        });
         builder.Services.AddScoped<AdminChanges>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
