@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,6 +29,12 @@ public static class AdminSetup
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddOutputCache();
+
+        builder.Services.AddOptions<PrivacyOptions>()
+            .Validate(o => o.RetentionDays is >= 1 and <= 3650, "Privacy:RetentionDays must be between 1 and 3650.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PersonalDataPurger>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataPurger>());
         return builder;
     }
 }
