@@ -17,6 +17,7 @@ builder.AddAppeals();
 builder.AddAccounts();
 builder.AddWorkspace();
 builder.AddSupervision();
+builder.AddAdmin();
 
 var app = builder.Build();
 

@@ -13,5 +13,8 @@ public sealed class PrivacyOptions
     /// </summary>
     public string PhoneHashKey { get; set; } = "";
 
+    /// <summary>Days after an appeal closes before the caller's name and phone are purged (PRODUCT §7).</summary>
+    public int RetentionDays { get; set; } = 365;
+
     public bool IsValid => PhoneHashKey.Length >= MinimumKeyLength;
 }

@@ -1,14 +1,24 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Admin;
+
 namespace Bozhou.Hotline.Web.Hosting;
 
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "rebuild-stats"];
+    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 1 && args[0] == "import-directory" && !args[1].StartsWith('-'))
+        {
+            // The file is handed on as a configuration key, like create-user's options.
+            hostArgs = [.. args[2..], $"--file={args[1]}"];
+            return args[0];
+        }
+
         if (args.Length > 0 && Known.Contains(args[0]))
         {
             hostArgs = args[1..];
@@ -31,10 +41,72 @@ public static class HostCommands
                 return 0;
             case "rebuild-stats":
                 return await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, app.Configuration);
+            case "import-directory":
+                return await ImportDirectoryAsync(app, scope.ServiceProvider);
+            case "create-user":
+                return await CreateUserAsync(app, scope.ServiceProvider);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>create-user --email E --role Admin [--name 显示名]</c>: the first administrator of a fresh install. The
+    /// options arrive as configuration keys (the command line provider reads <c>--email E</c> as <c>email</c>).
+    /// </summary>
+    private static async Task<int> CreateUserAsync(WebApplication app, IServiceProvider services)
+    {
+        var email = app.Configuration["email"];
+        var role = app.Configuration["role"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(role))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-user --email E --role Cadre|Staff|Supervisor|Admin [--name NAME]");
+            return 2;
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            await Console.Error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var (user, password, errors) = await services.GetRequiredService<AccountAdmin>().CreateAsync(email, app.Configuration["name"] ?? email, role);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"The account {email} was not created: {string.Join(" ", errors)}");
+            return 1;
+        }
+
+        Console.WriteLine($"Created {role} account {user.Email}.");
+        Console.WriteLine($"One-time password (shown once; it must be changed at the first sign-in): {password}");
+        return 0;
+    }
+
+    /// <summary><c>import-directory FILE</c>: the upload page's import, printing the plan; nothing is written when a row is wrong.</summary>
+    private static async Task<int> ImportDirectoryAsync(WebApplication app, IServiceProvider services)
+    {
+        var file = app.Configuration["file"];
+        if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a UTF-8 CSV). No such file: '{file}'.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var importer = services.GetRequiredService<DirectoryImporter>();
+        var plan = await importer.PlanAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        Console.WriteLine(DirectoryImporter.Describe(plan));
+        if (!plan.IsValid)
+        {
+            await Console.Error.WriteLineAsync("Nothing was imported: correct the rows above and run the import again.");
+            return 1;
+        }
+
+        await importer.ApplyAsync(plan, "import-directory", null, CancellationToken.None);
+        Console.WriteLine("Imported.");
+        return 0;
     }
 
     /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>

@@ -1,0 +1,145 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Admin;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
+
+/// <summary>One account: a password reset, disabling or enabling it, its directory entry, the cadres a staff member acts for.</summary>
+public class EditModel(
+    HotlineDbContext db, UserManager<HotlineUser> users, AccountAdmin accounts, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+{
+    public HotlineUser Account { get; private set; } = null!;
+
+    public IList<string> Roles { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Cadres { get; private set; } = [];
+
+    public IReadOnlyList<KeyValuePair<int, string>> Delegations { get; private set; } = [];
+
+    public string? OneTimePassword { get; private set; }
+
+    public IEnumerable<SelectListItem> CadresWith(int? selected) =>
+        Cadres.Select(c => new SelectListItem(c.Text, c.Value, c.Value == selected?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        OneTimePassword = await accounts.ResetPasswordAsync(Account);
+        Response.Headers.CacheControl = "no-store";
+        changes.Record(User, () => $"User:{id}", null, new { Account.MustChangePassword }, "password reset");
+        await changes.SaveAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) => SetDisabledAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) => SetDisabledAsync(id, false, cancellationToken);
+
+    public async Task<IActionResult> OnPostLinkAsync(string id, int? cadreId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Roles.Contains(Core.Accounts.Roles.Cadre) || !await db.Cadres.AnyAsync(c => c.Id == cadreId && c.PostEnd == null, cancellationToken))
+        {
+            ModelState.AddModelError("CadreId", a["Accounts.CadreRequired"]);
+            return Page();
+        }
+
+        var before = Account.CadreId;
+        var tracked = (await db.Users.FindAsync([id], cancellationToken))!;
+        tracked.CadreId = cadreId;
+        changes.Record(User, () => $"User:{id}", new { CadreId = before }, new { CadreId = cadreId }, "cadre linked");
+        await changes.SaveAsync(cancellationToken);
+        return Redirect($"/admin/accounts/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDelegateAsync(string id, int? cadreId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Roles.Contains(Core.Accounts.Roles.Staff) || !await db.Cadres.AnyAsync(c => c.Id == cadreId && c.PostEnd == null, cancellationToken))
+        {
+            ModelState.AddModelError("CadreId", a["Accounts.CadreRequired"]);
+            return Page();
+        }
+
+        if (!await db.CadreDelegations.AnyAsync(d => d.StaffUserId == id && d.CadreId == cadreId, cancellationToken))
+        {
+            db.CadreDelegations.Add(new CadreDelegation { StaffUserId = id, CadreId = cadreId!.Value, GrantedAt = time.GetUtcNow() });
+            changes.Record(User, () => $"User:{id}", null, new { DelegatedCadreId = cadreId }, "delegation added");
+            await changes.SaveAsync(cancellationToken);
+        }
+
+        return Redirect($"/admin/accounts/{id}");
+    }
+
+    public async Task<IActionResult> OnPostUndelegateAsync(string id, int cadreId, CancellationToken cancellationToken)
+    {
+        if (await db.CadreDelegations.SingleOrDefaultAsync(d => d.StaffUserId == id && d.CadreId == cadreId, cancellationToken) is { } delegation)
+        {
+            db.CadreDelegations.Remove(delegation);
+            changes.Record(User, () => $"User:{id}", new { DelegatedCadreId = cadreId }, null, "delegation removed");
+            await changes.SaveAsync(cancellationToken);
+        }
+
+        return Redirect($"/admin/accounts/{id}");
+    }
+
+    private async Task<IActionResult> SetDisabledAsync(string id, bool disable, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (disable && id == users.GetUserId(User))
+        {
+            ModelState.AddModelError("", a["Accounts.NotYourself"]);
+            return Page();
+        }
+
+        var tracked = (await db.Users.FindAsync([id], cancellationToken))!;
+        var before = tracked.DisabledAt;
+        tracked.DisabledAt = disable ? time.GetUtcNow() : null;
+        // A new stamp ends the account's open sessions at their next validation.
+        tracked.SecurityStamp = Guid.NewGuid().ToString("N");
+        changes.Record(User, () => $"User:{id}", new { DisabledAt = before }, new { tracked.DisabledAt }, disable ? "disabled" : "enabled");
+        await changes.SaveAsync(cancellationToken);
+        return Redirect($"/admin/accounts/{id}");
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        Roles = await users.GetRolesAsync(account);
+        Cadres = await IndexModel.CadreChoices(db, cancellationToken);
+        Delegations = await db.CadreDelegations.AsNoTracking().Where(d => d.StaffUserId == id)
+            .Join(db.Cadres, d => d.CadreId, c => c.Id, (d, c) => new KeyValuePair<int, string>(c.Id, c.Position + " " + c.Name))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}

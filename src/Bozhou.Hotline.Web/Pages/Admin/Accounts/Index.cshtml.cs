@@ -1,0 +1,116 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Admin;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
+
+/// <summary>Every account, and a new one created with a one-time password shown on this answer only.</summary>
+public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges changes, IStringLocalizer<AdminResource> a) : PageModel
+{
+    private ILookup<string, string> _roles = Array.Empty<string>().ToLookup(x => x);
+
+    [BindProperty]
+    public NewAccountInput Input { get; set; } = new();
+
+    public IReadOnlyList<HotlineUser> Users { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Cadres { get; private set; } = [];
+
+    public string? OneTimePassword { get; private set; }
+
+    public string? CreatedEmail { get; private set; }
+
+    public IEnumerable<string> RolesOf(string userId) => _roles[userId];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var validation = new NewAccountInputValidator(a).Validate(Input);
+        ModelState.Clear();
+        if (!validation.IsValid)
+        {
+            foreach (var error in validation.Errors)
+            {
+                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (Input.Role == Roles.Cadre && !await db.Cadres.AnyAsync(c => c.Id == Input.CadreId && c.PostEnd == null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.CadreId", a["Accounts.CadreRequired"]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var (user, password, errors) = await accounts.CreateAsync(Input.Email!, Input.DisplayName ?? "", Input.Role!, Input.CadreId);
+        if (user is null)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("Input.Email", error);
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        changes.Record(User, () => $"User:{user.Id}", null, new { user.Email, Role = Input.Role, user.CadreId }, "account created");
+        await changes.SaveAsync(cancellationToken);
+        OneTimePassword = password;
+        Response.Headers.CacheControl = "no-store";
+        CreatedEmail = user.Email;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var pairs = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        _roles = pairs.ToLookup(p => p.UserId, p => p.Name ?? "");
+        Cadres = await CadreChoices(db, cancellationToken);
+    }
+
+    /// <summary>The current posts, for linking a Cadre account or delegating staff.</summary>
+    public static Task<List<SelectListItem>> CadreChoices(HotlineDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Cadres.AsNoTracking().Where(c => c.PostEnd == null)
+            .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
+            .Select(c => new SelectListItem(c.Department.NameZh + " " + c.Position + " " + c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public sealed class NewAccountInput
+{
+    public string? Email { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Role { get; set; }
+
+    public int? CadreId { get; set; }
+}
+
+public sealed class NewAccountInputValidator : AbstractValidator<NewAccountInput>
+{
+    public NewAccountInputValidator(IStringLocalizer<AdminResource> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(120).WithMessage(a["Accounts.BadEmail"]);
+        RuleFor(x => x.DisplayName).MaximumLength(40).WithMessage(a["Form.TooLong", 40]);
+        RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(a["Accounts.BadRole"]);
+    }
+}

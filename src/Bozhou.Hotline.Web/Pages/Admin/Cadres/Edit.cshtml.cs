@@ -1,0 +1,166 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Workspace;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
+
+/// <summary>Creates or corrects a cadre record, moves the cadre to another post, or ends the post.</summary>
+public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+{
+    [BindProperty]
+    public CadreInput Input { get; set; } = new();
+
+    [BindProperty]
+    public PostChangeInput Move { get; set; } = new();
+
+    public Cadre? Cadre { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+
+    public bool CanChangePost => Cadre is { } c && PostChange.CanChange(c, Today);
+
+    private DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Cadre is { } c)
+        {
+            Input = CadreInput.From(c);
+            Move = new PostChangeInput { DepartmentId = c.DepartmentId };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var validation = new CadreInputValidator(a).Validate(Input);
+        ModelState.Clear();
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Input));
+            return Page();
+        }
+
+        if (!await IsOpenDepartmentAsync(Input.DepartmentId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.DepartmentId", a["Cadre.DepartmentUnknown"]);
+            return Page();
+        }
+
+        var cadre = Cadre ?? new Cadre { PostStart = Today };
+        var before = CadreInput.From(cadre).Fields();
+        Input.ApplyTo(cadre);
+        if (Cadre is null)
+        {
+            db.Cadres.Add(cadre);
+            changes.Record(User, () => $"Cadre:{cadre.Id}", null, CadreInput.From(cadre).Fields(), "created");
+        }
+        else if (AdminChanges.Diff(before, CadreInput.From(cadre).Fields()) is var (old, now))
+        {
+            changes.Record(User, () => $"Cadre:{cadre.Id}", old, now, "edited");
+        }
+
+        await changes.SaveAsync(cancellationToken);
+        TempData["Flash"] = a["Cadre.Saved", cadre.Name].Value;
+        return Redirect($"/admin/cadres/edit/{cadre.Id}");
+    }
+
+    public async Task<IActionResult> OnPostChangePostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Cadre is not { } current)
+        {
+            return NotFound();
+        }
+
+        var validation = new PostChangeInputValidator(a).Validate(Move);
+        ModelState.Clear();
+        Input = CadreInput.From(current);
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Move));
+            return Page();
+        }
+
+        if (!CanChangePost || !await IsOpenDepartmentAsync(Move.DepartmentId, cancellationToken))
+        {
+            ModelState.AddModelError("Move.DepartmentId", a[CanChangePost ? "Cadre.DepartmentUnknown" : "Cadre.CannotChangePost"]);
+            return Page();
+        }
+
+        var next = PostChange.Apply(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Today);
+        db.Cadres.Add(next);
+        // The person keeps their account and their staff: both follow the cadre to the new post.
+        foreach (var account in await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken))
+        {
+            account.CadreId = null;
+            changes.AfterFirstSave(() => account.CadreId = next.Id);
+        }
+
+        foreach (var staffId in await db.CadreDelegations.Where(d => d.CadreId == current.Id).Select(d => d.StaffUserId).ToListAsync(cancellationToken))
+        {
+            changes.AfterFirstSave(() => db.CadreDelegations.Add(new CadreDelegation { StaffUserId = staffId, CadreId = next.Id, GrantedAt = time.GetUtcNow() }));
+        }
+
+        changes.Record(User, () => $"Cadre:{current.Id}", new { PostEnd = (DateOnly?)null }, new { current.PostEnd }, "post ended by a change of post");
+        changes.Record(User, () => $"Cadre:{next.Id}", null, new { next.DepartmentId, next.Position, next.PostStart, Previous = current.Id }, "new post");
+        await changes.SaveAsync(cancellationToken);
+        TempData["Flash"] = a["Cadre.PostChanged", current.Name, next.Position].Value;
+        return Redirect($"/admin/cadres/edit/{next.Id}");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Cadre is not { } cadre)
+        {
+            return NotFound();
+        }
+
+        if (cadre.PostEnd is not null)
+        {
+            return Redirect($"/admin/cadres/edit/{id}");
+        }
+
+        cadre.PostEnd = cadre.PostStart < Today ? Today.AddDays(-1) : cadre.PostStart;
+        changes.Record(User, () => $"Cadre:{cadre.Id}", new { PostEnd = (DateOnly?)null }, new { cadre.PostEnd }, "post ended");
+        await changes.SaveAsync(cancellationToken);
+        TempData["Flash"] = a["Cadre.Ended", cadre.Name].Value;
+        return Redirect("/admin/cadres");
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
+    {
+        Departments = await db.Departments.AsNoTracking().Where(d => d.EndedOn == null)
+            .OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order)
+            .Select(d => new SelectListItem(d.Jurisdiction.NameZh + " · " + d.NameZh, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(cancellationToken);
+        if (id is null)
+        {
+            return true;
+        }
+
+        Cadre = await db.Cadres.Include(c => c.Department).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return Cadre is not null;
+    }
+
+    private Task<bool> IsOpenDepartmentAsync(int? departmentId, CancellationToken cancellationToken) =>
+        db.Departments.AnyAsync(d => d.Id == departmentId && d.EndedOn == null, cancellationToken);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin;
+
+/// <summary>The units (单位) of each jurisdiction: added, renamed, reordered, or ended when dissolved or merged.</summary>
+public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+{
+    [BindProperty]
+    public DepartmentInput Input { get; set; } = new();
+
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Jurisdictions { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> JurisdictionsFor(int id) =>
+        Jurisdictions.Select(j => new SelectListItem(j.Text, j.Value, j.Value == id.ToString(CultureInfo.InvariantCulture)));
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var department = id is null ? new Department() : await db.Departments.FindAsync([id], cancellationToken);
+        if (department is null)
+        {
+            return NotFound();
+        }
+
+        var validation = new DepartmentInputValidator(a).Validate(Input);
+        ModelState.Clear();
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Input));
+            return Page();
+        }
+
+        if (!await db.Jurisdictions.AnyAsync(j => j.Id == Input.JurisdictionId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.JurisdictionId", a["Form.JurisdictionUnknown"]);
+            return Page();
+        }
+
+        var before = Fields(department);
+        department.JurisdictionId = Input.JurisdictionId!.Value;
+        department.NameZh = Input.NameZh!.Trim();
+        department.NameEn = Input.NameEn?.Trim() ?? "";
+        department.Order = Input.Order;
+        if (id is null)
+        {
+            db.Departments.Add(department);
+            changes.Record(User, () => $"Department:{department.Id}", null, Fields(department), "created");
+        }
+        else if (AdminChanges.Diff(before, Fields(department)) is var (old, now))
+        {
+            changes.Record(User, () => $"Department:{department.Id}", old, now, "edited");
+        }
+
+        await changes.SaveAsync(cancellationToken);
+        TempData["Flash"] = a["Form.Saved"].Value;
+        return Redirect("/admin/departments");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Departments.FindAsync([id], cancellationToken) is not { } department)
+        {
+            return NotFound();
+        }
+
+        if (department.EndedOn is null)
+        {
+            department.EndedOn = ChinaTime.DateOf(time.GetUtcNow()).AddDays(-1);
+            changes.Record(User, () => $"Department:{id}", new { EndedOn = (DateOnly?)null }, new { department.EndedOn }, "ended");
+            await changes.SaveAsync(cancellationToken);
+        }
+
+        TempData["Flash"] = a["Form.Saved"].Value;
+        return Redirect("/admin/departments");
+    }
+
+    private static Dictionary<string, object?> Fields(Department d) => new()
+    {
+        [nameof(d.JurisdictionId)] = d.JurisdictionId, [nameof(d.NameZh)] = d.NameZh, [nameof(d.NameEn)] = d.NameEn, [nameof(d.Order)] = d.Order,
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Departments = await db.Departments.AsNoTracking().Include(d => d.Jurisdiction)
+            .OrderBy(d => d.EndedOn != null).ThenBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order).ToListAsync(cancellationToken);
+        Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order)
+            .Select(j => new SelectListItem(j.NameZh, j.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+    }
+}
+
+public sealed class DepartmentInput
+{
+    public int? JurisdictionId { get; set; }
+
+    public string? NameZh { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public int Order { get; set; }
+}
+
+public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput>
+{
+    public DepartmentInputValidator(IStringLocalizer<AdminResource> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        RuleFor(x => x.JurisdictionId).NotNull().WithMessage(a["Form.JurisdictionUnknown"]);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
+        RuleFor(x => x.NameEn).MaximumLength(120).WithMessage(a["Form.TooLong", 120]);
+        RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Admin;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin;
+
+/// <summary>
+/// The published list uploaded, previewed and applied. Between preview and apply the file travels in a hidden
+/// field protected with Data Protection (an hour's lifetime), so it cannot be altered; applying plans it again
+/// against the directory as it then stands.
+/// </summary>
+public class ImportModel(DirectoryImporter importer, IDataProtectionProvider protection, IStringLocalizer<AdminResource> a) : PageModel
+{
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Bozhou.Hotline.Admin.DirectoryImport").ToTimeLimitedDataProtector();
+
+    public ImportPlan? Plan { get; private set; }
+
+    public string? Protected { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload, string? pasted, CancellationToken cancellationToken)
+    {
+        var csv = pasted;
+        if (upload is { Length: > 0 })
+        {
+            if (upload.Length > MaxBytes)
+            {
+                ModelState.AddModelError("", a["Import.TooLarge"]);
+                return Page();
+            }
+
+            using var reader = new StreamReader(upload.OpenReadStream(), detectEncodingFromByteOrderMarks: true);
+            csv = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(csv))
+        {
+            ModelState.AddModelError("", a["Import.NoFile"]);
+            return Page();
+        }
+
+        Plan = await importer.PlanAsync(csv, cancellationToken);
+        Protected = Plan.IsValid ? _protector.Protect(csv, TimeSpan.FromHours(1)) : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync([FromForm(Name = "Protected")] string? token, CancellationToken cancellationToken)
+    {
+        string csv;
+        try
+        {
+            csv = _protector.Unprotect(token ?? "");
+        }
+        catch (CryptographicException)
+        {
+            ModelState.AddModelError("", a["Import.Expired"]);
+            return Page();
+        }
+
+        Plan = await importer.PlanAsync(csv, cancellationToken);
+        if (!Plan.IsValid)
+        {
+            return Page();
+        }
+
+        var (name, id) = AuditUser.Of(User);
+        await importer.ApplyAsync(Plan, name, id, cancellationToken);
+        TempData["Flash"] = a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count].Value;
+        return Redirect("/admin/cadres");
+    }
+}

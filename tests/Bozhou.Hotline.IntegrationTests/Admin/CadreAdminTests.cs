@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.TestSupport;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.IntegrationTests.Admin;
+
+public class CadreAdminTests
+{
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Admin_creates_a_cadre_with_the_phone_in_E164_an_audit_entry_and_the_directory_cache_evicted()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        var departmentId = await data.QueryAsync(db => db.Departments.Where(d => d.NameZh == "市交通运输局").Select(d => d.Id).SingleAsync());
+        var cache = factory.Services.GetRequiredService<IOutputCacheStore>();
+        await cache.SetAsync("directory-page", [1], ["directory"], TimeSpan.FromHours(1), CancellationToken.None);
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync("/admin/cadres/edit")).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(
+            ("Input.DepartmentId", Id(departmentId)), ("Input.Name", "孙丽"), ("Input.NamePinyin", "Sun Li"), ("Input.Position", "副局长"),
+            ("Input.Duties", "分管公路建设、道路运输"), ("Input.Mobile", "139 0558 1234"), ("Input.OfficePhone", "0558-5123456"), ("Input.ProtocolOrder", "2")),
+            "/admin/cadres/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "孙丽"));
+        Assert.Equal(("+8613905581234", "+865585123456", departmentId), (cadre.Mobile, cadre.OfficePhone, cadre.DepartmentId));
+        Assert.Equal(new DateOnly(2026, 3, 2), cadre.PostStart);
+        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        Assert.Equal((AuditAction.AdminChange, $"Cadre:{cadre.Id}", WorkspaceWorld.AdminEmail), (audit.Action, audit.Subject, audit.UserName));
+        Assert.Null(audit.Before);
+        Assert.Contains("\"Name\":\"孙丽\"", audit.After, StringComparison.Ordinal);
+        Assert.Null(await cache.GetAsync("directory-page", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_shown_in_the_form_and_nothing_is_saved()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        var url = $"/admin/cadres/edit/{world.ZhangId}";
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "12345"), ("Input.Name", ""), ("Input.DepartmentId", "99999")), url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("请填写有效的中国大陆手机或固定电话号码", page.QuerySelector("[data-valmsg-for='Input.Mobile']")!.TextContent.Trim());
+        Assert.Equal("请填写姓名", page.QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent.Trim());
+        Assert.Equal("张伟", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhangId))).Name);
+        Assert.Equal(0, await data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.AdminChange)));
+
+        using var unknownDepartment = await admin.SubmitAsync(form, Html.Fields(("Input.DepartmentId", "99999")), url);
+        Assert.Equal("请选择一个现有单位", (await Html.ParseAsync(unknownDepartment)).QuerySelector("[data-valmsg-for='Input.DepartmentId']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Editing_a_cadre_audits_only_the_changed_fields()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        var url = $"/admin/cadres/edit/{world.ZhangId}";
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "13905589999")), url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("+8613905589999", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhangId))).Mobile);
+        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        Assert.Equal($"Cadre:{world.ZhangId}", audit.Subject);
+        Assert.Equal("{\"Mobile\":\"+8613905580000\"}", audit.Before);
+        Assert.Equal("{\"Mobile\":\"+8613905589999\"}", audit.After);
+    }
+
+    [Fact]
+    public async Task A_change_of_post_ends_the_old_record_yesterday_and_an_old_appeal_keeps_the_old_post()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var appealId = await data.AddAppealAsync(world.ZhangId, at: factory.Clock.GetUtcNow().AddDays(-3));
+        var housing = await data.QueryAsync(db => db.Departments.Where(d => d.NameZh == "市住房和城乡建设局").Select(d => d.Id).SingleAsync());
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Move.DepartmentId", Id(housing)), ("Move.Position", "副局长"), ("Move.PositionEn", "Deputy Director")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var records = await data.QueryAsync(db => db.Cadres.AsNoTracking().Where(c => c.Name == "张伟").OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, records.Count);
+        Assert.Equal((world.ZhangId, new DateOnly(2026, 3, 1), "局长"), (records[0].Id, records[0].PostEnd!.Value, records[0].Position));
+        Assert.Equal((housing, "副局长", new DateOnly(2026, 3, 2), (DateOnly?)null), (records[1].DepartmentId, records[1].Position, records[1].PostStart, records[1].PostEnd));
+        Assert.Equal(world.ZhangId, (await data.AppealAsync(appealId)).CadreId);
+        var account = await data.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == WorkspaceWorld.ZhangEmail));
+        Assert.Equal(records[1].Id, account.CadreId);
+        var subjects = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).Select(e => e.Subject).ToListAsync());
+        Assert.Equal([$"Cadre:{world.ZhangId}", $"Cadre:{records[1].Id}"], subjects.Order().ToList());
+
+        var ended = await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}");
+        Assert.Null(ended.QuerySelector("#change-post-form"));
+    }
+
+    [Fact]
+    public async Task Ending_a_post_takes_the_cadre_off_the_directory_from_today()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.WangId}")).QuerySelector<IHtmlFormElement>("#end-post-form")!;
+
+        using var response = await admin.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var wang = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.WangId));
+        Assert.Equal(new DateOnly(2026, 3, 1), wang.PostEnd);
+        Assert.Contains("PostEnd", (await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync())).After, StringComparison.Ordinal);
+    }
+}
