@@ -3,7 +3,7 @@ namespace Bozhou.Hotline.Web.Hosting;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate"];
+    private static readonly string[] Known = ["migrate", "seed-bench"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -29,10 +29,29 @@ public static class HostCommands
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");
                 return 0;
+            case "seed-bench":
+                return await SeedBenchAsync(app, scope.ServiceProvider);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>seed-bench [--cadres 1000] [--appeals 3500000] [--seed 8]</c>: benchmark data (bench/README.md).
+    /// Configuration comes as for the server (connection string, provider, <c>Privacy:PhoneHashKey</c>).
+    /// </summary>
+    private static async Task<int> SeedBenchAsync(WebApplication app, IServiceProvider services)
+    {
+        var config = app.Configuration;
+        var cadres = config.GetValue("cadres", 1000);
+        var appeals = config.GetValue("appeals", 3_500_000);
+        var seed = config.GetValue("seed", 8);
+        var bench = ActivatorUtilities.CreateInstance<Bench.BenchSeed>(services);
+        var result = await bench.RunAsync(cadres, appeals, seed, Console.Out);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"seed-bench done: {result.CadresAdded} cadres added, {result.Appeals} appeals, {result.Events} events, {result.CallAttempts} call attempts in {result.Elapsed.TotalSeconds:F1} s"));
+        return 0;
     }
 
     /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
