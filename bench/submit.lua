@@ -8,6 +8,7 @@ local threads = {}
 
 local cadre, token, cookie, topic, codes
 local counter = 0
+local gets_sent, gets_seen = 0, 0
 
 function setup(thread)
   counter = counter + 1
@@ -29,6 +30,7 @@ end
 
 function request()
   if token == nil then
+    gets_sent = gets_sent + 1
     return wrk.format("GET", "/appeals/new?cadre=" .. cadre)
   end
   -- China time, ten minutes ago, as a datetime-local input posts it.
@@ -54,8 +56,11 @@ function request()
 end
 
 function response(status, headers, body)
-  if token == nil then
-    if status == 200 and body then
+  local form = status == 200 and body ~= nil and body:find("__RequestVerificationToken", 1, true) ~= nil
+  if form and gets_seen < gets_sent then
+    -- The answer to one of the first GETs: each connection starts with one before any token is known.
+    gets_seen = gets_seen + 1
+    if token == nil then
       local t = body:match('name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
         or body:match('name="__RequestVerificationToken"[^>]-value="([^"]+)"')
       local set = headers["Set-Cookie"] or ""
