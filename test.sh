@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on the real parts: SQLite, a throwaway PostgreSQL server and Debian's Chromium.
-# Installs Chromium and PostgreSQL from Debian packages when they are missing (needs root or sudo).
+# Installs Chromium, PostgreSQL and wrk from Debian packages when they are missing (needs root or sudo).
 # Ends with one line: "tests: N passed, N failed, N skipped"; exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +17,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
 # Screenshots need Chinese glyphs, not boxes.
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# The bench scripts' smoke test drives wrk.
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]} from Debian packages"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \

@@ -45,6 +45,23 @@ public static class Requires
         return "";
     }
 
+    /// <summary>The path of wrk, the HTTP benchmarking tool the bench scripts drive (Debian package <c>wrk</c>).</summary>
+    public static string Wrk()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "wrk");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Missing("wrk is not on PATH (./test.sh installs Debian's wrk package).");
+        return "";
+    }
+
     [DoesNotReturn]
     private static void Missing(string reason)
     {

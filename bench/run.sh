@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# The Bozhou Hotline benchmarks (issue 8): see bench/README.md.
+# Usage: bench/run.sh [--smoke] [--duration 30] [--runs 3] [--appeals 3500000] [--no-postgres]
+# Prints one Markdown table; exits non-zero when the bench itself could not run (a missed goal is not an error).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bench="$root/bench"
+
+duration=30; warmup=5; runs=3; appeals=3500000; submit_duration=60; submit_conns=16; postgres=1; smoke=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1; duration=2; warmup=1; runs=1; appeals=1000; submit_duration=2 ;;
+    --duration) duration=$2; shift ;;
+    --runs) runs=$2; shift ;;
+    --appeals) appeals=$2; shift ;;
+    --submit-duration) submit_duration=$2; shift ;;
+    --no-postgres) postgres=0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "== installing wrk from Debian packages" >&2
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends wrk >/dev/null \
+    || { echo "!! wrk is missing and could not be installed" >&2; exit 1; }
+fi
+
+# One core for the server, the other for wrk (taskset is skipped on a one-core machine).
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then server_cpu=(taskset -c 0); wrk_cpu=(taskset -c 1); else server_cpu=(); wrk_cpu=(); fi
+
+work=$(mktemp -d /tmp/hotline-bench.XXXXXX)
+chmod 755 "$work"
+server_pid=""; pg_dir=""
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_server() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=""; fi
+}
+cleanup() {
+  stop_server
+  if [ -n "$pg_dir" ]; then run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+log() { echo "== $*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# The app: a Release publish, or BENCH_APP=folder holding an already built Bozhou.Hotline.Web.dll.
+if [ -n "${BENCH_APP:-}" ]; then
+  app="$BENCH_APP"
+else
+  log "publishing Release"
+  dotnet publish src/Bozhou.Hotline.Web -c Release -o "$work/app" -nologo -clp:ErrorsOnly >"$work/publish.log" 2>&1 \
+    || { cat "$work/publish.log" >&2; exit 1; }
+  app="$work/app"
+fi
+
+password="Bench-Demo-Password-2026"
+app_env() {
+  # $1: provider, $2: connection string
+  # exec: run in the background, the process keeps the shell's PID, so $! is the server itself.
+  exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
+    Privacy__PhoneHashKey="bench-phone-hash-key-0123456789abcdef0123" \
+    Seed__Demo=true Seed__DemoPassword="$password" \
+    Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft=Warning \
+    Appeals__SubmissionsPerHour=100000000 Accounts__SignInAttemptsPerMinute=100000 \
+    Database__Provider="$1" ConnectionStrings__Hotline="$2" "${@:3}"
+}
+
+# Starts the server (in the app's folder, its content root); sets startup to the seconds until its first 200 on $3.
+start_server() {
+  local provider=$1 conn=$2 path=$3
+  port=$(free_port); base="http://127.0.0.1:$port"
+  local t0; t0=$(date +%s.%N)
+  cd "$app"
+  app_env "$provider" "$conn" "${server_cpu[@]}" dotnet "$app/Bozhou.Hotline.Web.dll" --urls "$base" >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  cd "$root"
+  for _ in $(seq 1 1200); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$path")" = 200 ]; then
+      startup=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$t0" "$(date +%s.%N)")
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "!! the server did not answer on $path:" >&2; tail -n 30 "$work/server.log" >&2
+  return 1
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# wrk on a path, $runs times; sets rps, p95, p99, errs (medians; errors summed).
+measure() {
+  local path=$1 conns=${2:-64} cookie=${3:-} i line
+  local -a r=() a=() b=(); errs=0
+  # Warm-up (JIT, caches, connection pool), not counted.
+  if [ -n "$cookie" ]; then
+    "${wrk_cpu[@]}" wrk -t1 -c"$conns" -d"${warmup}s" -H "Cookie: $cookie" "$base$path" >/dev/null
+  else
+    "${wrk_cpu[@]}" wrk -t1 -c"$conns" -d"${warmup}s" "$base$path" >/dev/null
+  fi
+  for ((i = 0; i < runs; i++)); do
+    if [ -n "$cookie" ]; then
+      line=$("${wrk_cpu[@]}" wrk -t1 -c"$conns" -d"${duration}s" -H "Cookie: $cookie" -s "$bench/report.lua" "$base$path" | grep '^RESULT')
+    else
+      line=$("${wrk_cpu[@]}" wrk -t1 -c"$conns" -d"${duration}s" -s "$bench/report.lua" "$base$path" | grep '^RESULT')
+    fi
+    read -r _ x p50 x95 x99 n e <<<"$line"
+    r+=("$x"); a+=("$x95"); b+=("$x99"); errs=$((errs + e))
+  done
+  rps=$(printf '%s\n' "${r[@]}" | median); p95=$(printf '%s\n' "${a[@]}" | median); p99=$(printf '%s\n' "${b[@]}" | median)
+}
+
+rows=()
+row() { rows+=("| $1 | $2 | $3 | $4 |"); }
+ratio() { python3 -c "import sys; print(f'{100*float(sys.argv[1])/float(sys.argv[2]):.0f}%')" "$1" "$2"; }
+ge() { python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$1" "$2"; }
+verdict() { if ge "$1" "$2"; then echo met; else echo missed; fi; }
+verdict_le() { if ge "$2" "$1"; then echo met; else echo missed; fi; }
+count_appeals() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from Appeals').fetchone()[0])" "$1"; }
+
+# --- Directory, submission, memory and start-up on the demo data (SQLite) ---------------------------
+demo_db="$work/demo.db"
+log "first start on a new SQLite database (migrate + demo seed)"
+start_server Sqlite "Data Source=$demo_db" /healthz/live || exit 1
+stop_server
+log "start-up on the existing database"
+start_server Sqlite "Data Source=$demo_db" /healthz/live || exit 1
+startup_live=$startup
+stop_server
+start_server Sqlite "Data Source=$demo_db" /directory || exit 1
+startup_dir=$startup
+
+cadre=$(curl -s "$base/directory" | grep -o 'href="/directory/cadres/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
+listed=$(curl -s "$base/directory" | grep -o 'href="/directory/cadres/[0-9]*"' | sort -u | wc -l)
+[ -n "$cadre" ] || { echo "!! no cadre on /directory" >&2; exit 1; }
+query="/directory?q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("市长"))')"
+
+log "baseline /healthz/live"
+measure /healthz/live; base_rps=$rps
+row "baseline \`GET /healthz/live\`" "$base_rps req/s, p99 $p99 ms, $errs errors" "100%" "—"
+
+log "/directory ($listed cadres listed) with memory sampling"
+peak_file="$work/rss"; echo 0 >"$peak_file"
+( while kill -0 "$server_pid" 2>/dev/null; do
+    kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+    [ "${kb:-0}" -gt "$(cat "$peak_file")" ] && echo "$kb" >"$peak_file"
+    sleep 0.2
+  done ) &
+sampler=$!
+measure /directory
+kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+rss_mb=$(( $(cat "$peak_file") / 1024 ))
+r=$(ratio "$rps" "$base_rps")
+ok=$(if ge "${r%\%}" 50 && ge 25 "$p99"; then echo met; else echo missed; fi)
+row "\`/directory\`, $listed cadres listed, 64 connections" "$rps req/s, p99 $p99 ms, $errs errors" "$r" "≥ 50%, p99 ≤ 25 ms: $ok"
+
+log "/directory?q="
+measure "$query"
+r=$(ratio "$rps" "$base_rps")
+row "\`/directory?q=市长\`" "$rps req/s, p99 $p99 ms, $errs errors" "$r" "≥ 25%: $(verdict "${r%\%}" 25)"
+
+log "/directory/cadres/$cadre"
+measure "/directory/cadres/$cadre"
+r=$(ratio "$rps" "$base_rps")
+row "\`/directory/cadres/{id}\`" "$rps req/s, p99 $p99 ms, $errs errors" "$r" "≥ 50%: $(verdict "${r%\%}" 50)"
+row "server memory under the directory load" "$rss_mb MB peak RSS" "—" "≤ 300 MB: $(verdict_le "$rss_mb" 300)"
+row "start-up to first 200, existing database" "$startup_live s (\`/healthz/live\`), $startup_dir s (\`/directory\`)" "—" "≤ 2 s: $(verdict_le "$startup_dir" 2)"
+
+log "appeal submission, full form POST, ${submit_duration} s"
+# Warm-up on its own codes folder, then the measured run; every receipt's tracking code is written down.
+mkdir -p "$work/codes-warm" "$work/codes"
+"${wrk_cpu[@]}" wrk -t1 -c"$submit_conns" -d"${warmup}s" -s "$bench/submit.lua" "$base" -- "$cadre" "$work/codes-warm" >/dev/null
+sleep 1
+before=$(count_appeals "$demo_db")
+out=$("${wrk_cpu[@]}" wrk -t1 -c"$submit_conns" -d"${submit_duration}s" -s "$bench/submit.lua" "$base" -- "$cadre" "$work/codes")
+sleep 1
+after=$(count_appeals "$demo_db")
+read -r _ receipts failures posts_per_s <<<"$(grep '^SUBMIT' <<<"$out")"
+read -r _ _ _ s95 s99 _ serrs <<<"$(grep '^RESULT' <<<"$out")"
+stored=$((after - before))
+# Requests still in flight when wrk stops are stored but not counted by wrk: at most one per connection.
+missing=$(python3 - "$demo_db" "$work/codes" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+codes = [l.strip() for f in os.listdir(sys.argv[2]) for l in open(os.path.join(sys.argv[2], f)) if l.strip()]
+print(sum(1 for c in codes if db.execute("select 1 from Appeals where TrackingCode = ?", (c,)).fetchone() is None))
+PY
+)
+found=$(if [ "$missing" = 0 ]; then echo "all $receipts receipts found"; else echo "$missing of $receipts receipts NOT found"; fi)
+extra=$((stored - receipts))
+sok=$(if ge "$posts_per_s" 500 && [ "$serrs" = 0 ] && [ "$missing" = 0 ] && [ "$extra" -ge 0 ] && [ "$extra" -le "$submit_conns" ]; then echo met; else echo missed; fi)
+row "appeal submission (SQLite), $submit_conns connections, ${submit_duration} s" "$posts_per_s appeals/s, p99 $s99 ms, $serrs errors, $found; $stored stored ($extra in flight at the stop)" "—" "≥ 500/s, 0 errors, all found: $sok"
+stop_server
+
+# --- Supervision queues and the yearly scorecard at N appeals -------------------------------------------
+sign_in() {
+  local jar="$work/cookies.txt" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -b "$jar" -c "$jar" "$base/account/login" \
+    --data-urlencode "Input.Email=supervisor@demo.local" --data-urlencode "Input.Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token"
+  awk '$6 == "hotline.auth" { print $6 "=" $7 }' "$jar"
+}
+
+supervision() {
+  local label=$1 provider=$2 conn=$3 auth code
+  log "$label: seeding $appeals appeals"
+  if ! (cd "$app" && app_env "$provider" "$conn" "${server_cpu[@]}" dotnet "$app/Bozhou.Hotline.Web.dll" seed-bench --cadres 1000 --appeals "$appeals") >"$work/seed.log" 2>&1; then
+    tail -n 20 "$work/seed.log" >&2
+    row "supervision on $label" "seed failed" "—" "—"; return
+  fi
+  grep '^seed-bench done' "$work/seed.log" >&2
+  start_server "$provider" "$conn" /healthz/live || { row "supervision on $label" "server did not start" "—" "—"; return; }
+  auth=$(sign_in)
+  for path in /supervision "/supervision/scorecards?period=2026"; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $auth" "$base$path")
+    if [ "$code" != 200 ]; then
+      row "\`$path\`, $label, $appeals appeals" "not available (HTTP $code)" "—" "p95 ≤ 200 ms: not measured"
+      continue
+    fi
+    measure "$path" 8 "$auth"
+    row "\`$path\`, $label, $appeals appeals, 8 connections" "$rps req/s, p95 $p95 ms, p99 $p99 ms, $errs errors" "$(ratio "$rps" "$base_rps")" "p95 ≤ 200 ms: $(verdict_le "$p95" 200)"
+  done
+  stop_server
+}
+
+# The pages come with the supervision feature; without them there is nothing to seed for.
+start_server Sqlite "Data Source=$demo_db" /healthz/live || exit 1
+auth=$(sign_in)
+probe=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $auth" "$base/supervision")
+stop_server
+if [ "$probe" = 404 ]; then
+  row "supervision queues and yearly scorecard" "not available (no /supervision in this build)" "—" "p95 ≤ 200 ms: not measured"
+else
+  supervision SQLite Sqlite "Data Source=$work/bench.db"
+  if [ "$postgres" = 1 ] && [ -x "$(pg_bin)/initdb" ]; then
+    pg_dir=$(mktemp -d /tmp/hotline-bench-pg.XXXXXX); chmod 755 "$pg_dir"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+    pg_port=$(free_port)
+    if run_pg "$(pg_bin)/initdb" -D "$pg_dir/data" -U hotline --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+       && run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+            -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null; then
+      supervision PostgreSQL Postgres "Host=127.0.0.1;Port=$pg_port;Username=hotline;Database=postgres"
+    else
+      row "supervision on PostgreSQL" "PostgreSQL did not start" "—" "—"
+    fi
+  else
+    row "supervision on PostgreSQL" "not measured (no PostgreSQL or --no-postgres)" "—" "—"
+  fi
+fi
+
+echo
+echo "| what | measured (median of $runs run(s), ${duration} s each) | vs baseline req/s | goal |"
+echo "|---|---|---|---|"
+printf '%s\n' "${rows[@]}"

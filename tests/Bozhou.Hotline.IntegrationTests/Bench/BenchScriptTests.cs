@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Bozhou.Hotline.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace Bozhou.Hotline.IntegrationTests.Bench;
+
+/// <summary>
+/// A benchmark is not a test: these only keep the bench scripts and the seed command from rotting, with a
+/// few-second smoke run and a tiny seed. The figures come from <c>bench/run.sh</c> (bench/README.md).
+/// </summary>
+public class BenchScriptTests
+{
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "bench", "run.sh")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("bench/run.sh not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The web project's own build output, in the configuration these tests were built in.</summary>
+    private static string WebOutput(string root)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(root, "src", "Bozhou.Hotline.Web", "bin", configuration, "net10.0");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task The_smoke_run_prints_the_table_and_exits_0()
+    {
+        Requires.Wrk();
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "bench", "run.sh"));
+        start.ArgumentList.Add("--smoke");
+        start.ArgumentList.Add("--no-postgres");
+        start.Environment["BENCH_APP"] = WebOutput(root);
+
+        var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(8));
+
+        Assert.True(exitCode == 0, $"bench/run.sh --smoke exited {exitCode}:\n{output}");
+        Assert.Contains("| what |", output, StringComparison.Ordinal);
+        Assert.Contains("baseline `GET /healthz/live`", output, StringComparison.Ordinal);
+        Assert.Contains("`/directory`, 81 cadres listed", output, StringComparison.Ordinal);
+        Assert.Contains("appeal submission (SQLite)", output, StringComparison.Ordinal);
+        Assert.Contains("receipts found", output, StringComparison.Ordinal);
+        Assert.Contains("supervision", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seed_command_writes_the_cadres_and_appeals_asked_for()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "bench.db");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var arg in new[]
+                 {
+                     "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "seed-bench", "--cadres", "120", "--appeals", "2500",
+                     $"--ConnectionStrings:Hotline=Data Source={file}", "--Privacy:PhoneHashKey=seed-bench-test-key-0123456789abcdef",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(4));
+
+        Assert.True(exitCode == 0, $"seed-bench exited {exitCode}: {output}");
+        Assert.Contains("seed-bench done", output, StringComparison.Ordinal);
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            async Task<long> Scalar(string sql)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+            }
+
+            Assert.Equal(120, await Scalar("SELECT COUNT(*) FROM Cadres"));
+            Assert.Equal(2500, await Scalar("SELECT COUNT(*) FROM Appeals"));
+            Assert.Equal(2500, await Scalar("SELECT COUNT(DISTINCT TrackingCode) FROM Appeals"));
+            Assert.True(await Scalar("SELECT COUNT(*) FROM CallAttempts") >= 2500);
+            Assert.True(await Scalar("SELECT COUNT(*) FROM AppealEvents") > 2 * 2500);
+            Assert.Equal(2500, await Scalar("SELECT COUNT(DISTINCT AppealId) FROM AppealEvents WHERE Kind = 'Logged'"));
+            Assert.True(await Scalar("SELECT COUNT(DISTINCT Status) FROM Appeals") >= 4, "a mix of states");
+            Assert.True(await Scalar("SELECT COUNT(DISTINCT HandlerCadreId) FROM Appeals") > 100, "spread over the cadres");
+        }
+
+        Directory.Delete(directory, recursive: true);
+    }
+}
