@@ -4,6 +4,7 @@ using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.BrowserTests;
@@ -56,5 +57,18 @@ public class SupervisionDashboardTests
         Assert.Empty(errors);
         var shot = await BrowserSession.ScreenshotAsync(page, "supervision-dashboard");
         Assert.True(new FileInfo(shot).Length > 20_000);
+
+        // The other pages the office reads, for the eye; the bulletin as it prints, without the navigation.
+        await page.GotoAsync("/supervision?kind=MissedCalls");
+        await BrowserSession.ScreenshotAsync(page, "supervision-queues");
+        await page.GotoAsync("/supervision/scorecards?level=cadre&period=2026-02");
+        await BrowserSession.ScreenshotAsync(page, "supervision-scorecards");
+        await page.GotoAsync("/supervision/bulletin?jurisdiction=city&month=2026-02");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Equal("none", await page.EvalOnSelectorAsync<string>("header nav", "e => getComputedStyle(e).display"));
+        Assert.Equal("none", await page.EvalOnSelectorAsync<string>(".supervision-nav", "e => getComputedStyle(e).display"));
+        Assert.True(await page.IsVisibleAsync("#bulletin-cadres"));
+        await BrowserSession.ScreenshotAsync(page, "supervision-bulletin-print");
+        Assert.Empty(errors);
     }
 }

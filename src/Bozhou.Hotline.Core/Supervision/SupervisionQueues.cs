@@ -90,23 +90,51 @@ public sealed class SupervisionQueues(HotlineDbContext db)
             QueueKind.TransferNotAccepted => appeals.Where(a => a.TransferAcceptDueAt != null && a.TransferAcceptDueAt <= now && a.Status != AppealStatus.Closed),
             QueueKind.OverdueReplies => NotLongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
             QueueKind.LongOverdueReplies => LongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
-            QueueKind.Unsatisfied => Unsatisfied(appeals, now),
+            QueueKind.Unsatisfied => UnsatisfiedAwaitingReply(appeals).Concat(UnsatisfiedSettled(appeals, now)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return Filter(appeals, filter);
     }
 
-    public Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        Members(kind, filter, clock, now).CountAsync(cancellationToken);
+    public async Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        foreach (var part in Parts(kind, filter, clock, now))
+        {
+            total += await part.CountAsync(cancellationToken);
+        }
+
+        return total;
+    }
 
     public async Task<QueuePage> PageAsync(
         QueueKind kind, QueueFilter filter, int page, int pageSize, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var total = await CountAsync(kind, filter, clock, now, cancellationToken);
+        var parts = Parts(kind, filter, clock, now);
+        var counts = new List<int>();
+        foreach (var part in parts)
+        {
+            counts.Add(await part.CountAsync(cancellationToken));
+        }
+
+        var total = counts.Sum();
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var rows = await Rows(kind, filter, clock, now).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        var rows = new List<RawRow>();
+        for (var i = 0; i < parts.Count && rows.Count < pageSize; i++)
+        {
+            if (skip >= counts[i])
+            {
+                skip -= counts[i];
+                continue;
+            }
+
+            rows.AddRange(await parts[i].Skip(skip).Take(pageSize - rows.Count).ToListAsync(cancellationToken));
+            skip = 0;
+        }
+
         return new QueuePage(kind, [.. rows.Select(r => Finish(r, kind, clock, now))], total, page, pageSize);
     }
 
@@ -115,9 +143,12 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var row in Rows(kind, filter, clock, now).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        foreach (var part in Parts(kind, filter, clock, now))
         {
-            yield return Finish(row, kind, clock, now);
+            await foreach (var row in part.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                yield return Finish(row, kind, clock, now);
+            }
         }
     }
 
@@ -137,11 +168,16 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         return ChinaTime.StartOf(date.AddDays(1));
     }
 
-    private static IQueryable<Appeal> Unsatisfied(IQueryable<Appeal> appeals, DateTimeOffset now)
+    /// <summary>Reopened to be handled again (发回重办) and not yet answered anew: late by the new reply deadline.</summary>
+    private static IQueryable<Appeal> UnsatisfiedAwaitingReply(IQueryable<Appeal> appeals) =>
+        appeals.Where(a => a.FlaggedForSupervision && AwaitingReply.Contains(a.Status));
+
+    /// <summary>Answered anew and awaiting the rating, or closed lately: nothing is late any more.</summary>
+    private static IQueryable<Appeal> UnsatisfiedSettled(IQueryable<Appeal> appeals, DateTimeOffset now)
     {
         var closedSince = now.AddDays(-UnsatisfiedClosedDays);
-        return appeals.Where(a => a.FlaggedForSupervision
-            && (Open.Contains(a.Status) || (a.Status == AppealStatus.Closed && a.ClosedAt >= closedSince)));
+        return appeals.Where(a => (a.FlaggedForSupervision && a.Status == AppealStatus.Replied)
+            || (a.FlaggedForSupervision && a.Status == AppealStatus.Closed && a.ClosedAt >= closedSince));
     }
 
     private static IQueryable<Appeal> LongOverdue(IQueryable<Appeal> appeals, AppealClock clock, DateTimeOffset now)
@@ -195,22 +231,40 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         return appeals;
     }
 
-    private IQueryable<RawRow> Rows(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now)
+    /// <summary>
+    /// A queue as one or more sorted queries read one after the other. The unsatisfied queue is two: the
+    /// appeals still owing their new reply, by its deadline, then the settled ones, latest first; so each
+    /// part sorts on its index and no query sorts on a computed expression.
+    /// </summary>
+    private List<IQueryable<RawRow>> Parts(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        now = now.ToUniversalTime();
+        if (kind == QueueKind.Unsatisfied)
+        {
+            var appeals = db.Appeals.AsNoTracking();
+            return
+            [
+                Project(Filter(UnsatisfiedAwaitingReply(appeals), filter).OrderBy(a => a.ReplyDueAt).ThenBy(a => a.Id)),
+                Project(Filter(UnsatisfiedSettled(appeals, now), filter).OrderByDescending(a => a.Id)),
+            ];
+        }
+
         var members = Members(kind, filter, clock, now);
         var sorted = kind switch
         {
             QueueKind.MissedCalls => members.OrderBy(a => a.CallbackDueAt),
             QueueKind.NoFirstContact => members.OrderBy(a => a.FirstContactDueAt),
             QueueKind.TransferNotAccepted => members.OrderBy(a => a.TransferAcceptDueAt),
-            QueueKind.Unsatisfied => members.OrderBy(a => AwaitingReply.Contains(a.Status) ? 0 : 1).ThenBy(a => a.ReplyDueAt),
             _ => members.OrderBy(a => a.ReplyDueAt),
         };
-        return sorted.ThenBy(a => a.Id).Select(a => new RawRow(
-            a.Id, a.TrackingCode, a.LoggedAt, a.Status, a.HandlerCadreId, a.HandlerCadre.Name, a.HandlerCadre.Position,
-            a.HandlerCadre.Department.NameZh, a.HandlerCadre.Department.NameEn, a.Topic.NameZh, a.Topic.NameEn,
-            a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore));
+        return [Project(sorted.ThenBy(a => a.Id))];
     }
+
+    private static IQueryable<RawRow> Project(IQueryable<Appeal> sorted) => sorted.Select(a => new RawRow(
+        a.Id, a.TrackingCode, a.LoggedAt, a.Status, a.HandlerCadreId, a.HandlerCadre.Name, a.HandlerCadre.Position,
+        a.HandlerCadre.Department.NameZh, a.HandlerCadre.Department.NameEn, a.Topic.NameZh, a.Topic.NameEn,
+        a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore));
 
     private static QueueRow Finish(RawRow r, QueueKind kind, AppealClock clock, DateTimeOffset now)
     {

@@ -124,12 +124,26 @@ public class QueueTests
             a.Reply(ReplyKind.Explained, "暂无法恢复", null, "张明", null, clock, Monday.AddHours(2));
             a.Rate(false, 1, "敷衍", clock, Monday.AddHours(3), "来电人");
         });
+        // Unsatisfied twice: handled again, still unsatisfied, and closed.
+        var twice = await data.LogAsync(data.Mayor, Monday.AddMinutes(-30), CallOutcome.Answered, then: (a, clock) =>
+        {
+            a.Reply(ReplyKind.Explained, "暂无法恢复", null, "张明", null, clock, Monday.AddHours(2));
+            a.Rate(false, 2, null, clock, Monday.AddHours(3), "来电人");
+            a.Reply(ReplyKind.Explained, "经再次核实，仍无法恢复", null, "张明", null, clock, Monday.AddHours(4));
+            a.Rate(false, 1, null, clock, Monday.AddHours(5), "来电人");
+        });
+        Assert.Equal(AppealStatus.Closed, twice.Status);
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
 
         var codes = await CodesAsync(client, QueueKind.Unsatisfied);
 
-        Assert.Contains(unsatisfied.TrackingCode, codes);
+        // The one still owing its new reply first, then the closed one; the satisfied one not at all.
+        Assert.Equal([unsatisfied.TrackingCode, twice.TrackingCode], codes);
         Assert.DoesNotContain(satisfied.TrackingCode, codes);
+
+        // A closed one leaves the queue 30 days after closing.
+        factory.Clock.SetUtcNow(Monday.AddHours(5).AddDays(30).AddMinutes(1));
+        Assert.Equal([unsatisfied.TrackingCode], await CodesAsync(client, QueueKind.Unsatisfied));
     }
 
     [Fact]
