@@ -53,6 +53,11 @@ if [ -n "$(pg_bin)" ]; then
   fi
 fi
 
+# Hundreds of app instances start during the tests: poll for file changes instead of taking one inotify
+# instance each (the kernel allows 128 per user), and do not watch appsettings at all.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 echo "== building"
 dotnet tool restore >/dev/null
 if ! dotnet build Bozhou.Hotline.sln -c Release -nologo -clp:ErrorsOnly 2>&1 | tee "$results/build.log"; then

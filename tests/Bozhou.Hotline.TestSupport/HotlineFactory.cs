@@ -19,6 +19,14 @@ public class HotlineFactory : WebApplicationFactory<Program>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
+    static HotlineFactory()
+    {
+        // Hundreds of app instances start in one test process: watching files through inotify for each
+        // (appsettings reload, wwwroot) would run out of the kernel's 128 instances per user.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public HotlineFactory()
     {
         Directory.CreateDirectory(_directory);
