@@ -311,6 +311,18 @@ public class Appeal
         Touch();
     }
 
+    /// <summary>
+    /// A step of the escalation ladder beyond the reminder: an interview case (约谈) or a referral for serious
+    /// handling (严肃处理) that names this appeal. Internal: it concerns the cadre's conduct, not the caller's matter.
+    /// </summary>
+    public void RecordEscalation(bool referral, string text, int cadreId, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        Require(text);
+        var kind = referral ? AppealEventKind.Referral : AppealEventKind.Interview;
+        Append(now, kind, actor, actorUserId, text: text.Length > 4000 ? text[..4000] : text, isInternal: true, toCadreId: cadreId);
+        Touch();
+    }
+
     /// <summary>Removes the caller's personal data after the retention period; the statistics stay.</summary>
     public void PurgePersonalData(DateTimeOffset now)
     {

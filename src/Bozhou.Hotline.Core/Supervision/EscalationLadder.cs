@@ -46,7 +46,7 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var appealIds = input.AppealIds.Distinct().ToList();
-        var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
         var interviewCase = new InterviewCase
         {
             CadreId = input.CadreId,
@@ -58,29 +58,17 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
             CreatedAt = now,
             CreatedBy = actor.Name,
             CreatedByUserId = actor.UserId,
-            Appeals = [.. existing.Select(id => new InterviewCaseAppeal { AppealId = id })],
+            Appeals = [.. existing.Select(a => new InterviewCaseAppeal { AppealId = a.Id })],
         };
         db.InterviewCases.Add(interviewCase);
 
-        // The step is no change of the appeal's state, only an entry on its timeline: internal, since
-        // it concerns the cadre's conduct, not the caller's matter.
-        var kind = input.Kind == EscalationKind.Interview ? AppealEventKind.Interview : AppealEventKind.Referral;
-        var text = input.Kind == EscalationKind.Interview
-            ? $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}"
-            : $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}";
-        foreach (var id in existing)
+        var referral = input.Kind != EscalationKind.Interview;
+        var text = referral
+            ? $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}"
+            : $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}";
+        foreach (var appeal in existing)
         {
-            db.AppealEvents.Add(new AppealEvent
-            {
-                AppealId = id,
-                At = now,
-                Kind = kind,
-                Actor = actor.Name,
-                ActorUserId = actor.UserId,
-                Text = text.Length > 4000 ? text[..4000] : text,
-                IsInternal = true,
-                ToCadreId = input.CadreId,
-            });
+            appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
