@@ -35,6 +35,9 @@ public class HotlineFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Hotline"] = $"Data Source={SqlitePath}";
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
         _settings["Privacy:PhoneHashKey"] = "test-only-phone-hash-key-0123456789abcdef";
+        // Background passes start at once in tests, as the tests that wait for them expect.
+        _settings["Sms:StartDelaySeconds"] = "0";
+        _settings["Supervision:StatsRefreshStartDelay"] = "00:00:00";
     }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);

@@ -85,7 +85,7 @@ public sealed class SpotChecks(HotlineDbContext db)
 
         // The earlier round is marked superseded before the new one is written, in one transaction: the
         // database allows one round in force per day, so a draw racing another fails instead of doubling.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
         try
         {
             if (current is not null)

@@ -114,7 +114,7 @@ public sealed class StatsRollup(HotlineDbContext db)
         foreach (var date in dates.Distinct().Order())
         {
             var rows = await ComputeDayAsync(date, clock, now, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
             await db.DailyCadreStats.Where(s => s.Date == date).ExecuteDeleteAsync(cancellationToken);
             db.DailyCadreStats.AddRange(rows);
             await db.SaveChangesAsync(cancellationToken);

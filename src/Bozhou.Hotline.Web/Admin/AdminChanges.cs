@@ -55,7 +55,7 @@ public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCa
     /// <summary>Saves the changes and their audit entries in one transaction, then evicts the directory's cache.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         _afterFirstSave.ForEach(step => step());
         foreach (var (entry, subject) in _pending)

@@ -37,7 +37,7 @@ public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore out
             Details = "directory imported",
             After = $"{{\"added\":{plan.Added.Count},\"changed\":{plan.Changed.Count},\"ended\":{plan.Ended.Count},\"departments\":{departments.Count}}}",
         });
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await DirectoryCache.EvictAsync(outputCache, cancellationToken);

@@ -16,7 +16,14 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            // Migrating also takes the migrations lock and compares the model with the last migration (about
+            // 0.3 s on one core): a start on an up-to-date database skips it. Tests assert the model has no
+            // change without its migration, for both providers.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.IsSqlite)
         {
             // WAL lets readers go on while one writer commits; the mode is kept in the file.

@@ -19,6 +19,8 @@ public static class DatabaseSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Hotline");
 
+        // Pooled: a request takes a context already set up (its services resolved) instead of building one;
+        // the pool resets each context when it is returned.
         if (options.IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -28,16 +30,18 @@ public static class DatabaseSetup
                     "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'.");
             }
 
-            builder.Services.AddDbContext<HotlineDbContext>(o => o.UseNpgsql(
+            builder.Services.AddDbContextPool<HotlineDbContext>(o => o.UseNpgsql(
                 connectionString,
                 npgsql => npgsql.MigrationsAssembly("Bozhou.Hotline.Migrations.Postgres")));
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<HotlineDbContext>(o => o.UseSqlite(
-                sqlite,
-                s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite")));
+            // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
+            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddDbContextPool<HotlineDbContext>((services, o) => o
+                .UseSqlite(sqlite, s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite"))
+                .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
         }
 
         builder.Services.AddOptions<SeedOptions>()

@@ -19,6 +19,8 @@ public static class SupervisionSetup
             .Validate(o => o.SpotCheckSize is >= 1 and <= 100, "Supervision:SpotCheckSize must be between 1 and 100.")
             .Validate(o => o.QueuePageSize is >= 10 and <= 500, "Supervision:QueuePageSize must be between 10 and 500.")
             .Validate(o => o.StatsRefreshInterval >= TimeSpan.FromSeconds(10), "Supervision:StatsRefreshInterval must be at least 10 seconds.")
+            .Validate(o => o.StatsRefreshStartDelay >= TimeSpan.Zero && o.StatsRefreshStartDelay <= TimeSpan.FromMinutes(10),
+                "Supervision:StatsRefreshStartDelay must be between 0 and 10 minutes.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Supervision", Policy));
@@ -78,6 +80,12 @@ public sealed class StatsRefreshService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.StatsRefreshStartDelay > TimeSpan.Zero)
+        {
+            // Wall-clock time, not the product's clock: this only lets the server answer its first pages first.
+            await Task.Delay(options.Value.StatsRefreshStartDelay, stoppingToken);
+        }
+
         var since = await LastComputedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {

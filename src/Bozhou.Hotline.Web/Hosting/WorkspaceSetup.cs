@@ -32,6 +32,7 @@ public static class WorkspaceSetup
             .Validate(o => !o.IsHttp || SmsOptions.IsHttpUrl(o.Url),
                 "Sms:Gateway is Http but Sms:Url is not an absolute http(s) URL. Set Sms__Url, e.g. https://sms.example.gov.cn/send.")
             .Validate(o => o.MaxAttempts is >= 1 and <= 50, "Sms:MaxAttempts must be between 1 and 50.")
+            .Validate(o => o.StartDelaySeconds is >= 0 and <= 600, "Sms:StartDelaySeconds must be between 0 and 600.")
             .Validate(o => o.RetryDelaySeconds > 0 && o.MaxRetryDelaySeconds >= o.RetryDelaySeconds && o.TimeoutSeconds > 0 && o.PollSeconds > 0,
                 "Sms: delays, timeout and poll interval must be more than zero, the longest retry delay no shorter than the first.")
             .ValidateOnStart();

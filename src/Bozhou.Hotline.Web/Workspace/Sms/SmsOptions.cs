@@ -26,6 +26,9 @@ public sealed class SmsOptions
 
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How long after start-up the first drain waits, so that a starting server answers its first pages first.</summary>
+    public int StartDelaySeconds { get; set; } = 5;
+
     /// <summary>How often the background service looks for messages due.</summary>
     public int PollSeconds { get; set; } = 5;
 

@@ -94,6 +94,19 @@ public sealed class SmsOutboxService(SmsOutboxDrainer drainer, IOptions<SmsOptio
         }
 
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        if (options.Value.StartDelaySeconds > 0)
+        {
+            // Wall-clock time, not the product's clock: this only lets the server answer its first pages first.
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.StartDelaySeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
