@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.IntegrationTests.DirectoryPages;
+using Bozhou.Hotline.IntegrationTests.Workspace;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +110,7 @@ public class CadreAdminTests
         var account = await data.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == WorkspaceWorld.ZhangEmail));
         Assert.Equal(records[1].Id, account.CadreId);
         var subjects = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).Select(e => e.Subject).ToListAsync());
-        Assert.Equal([$"Cadre:{world.ZhangId}", $"Cadre:{records[1].Id}"], subjects.Order().ToList());
+        Assert.Equal([$"Cadre:{world.ZhangId}", $"Cadre:{records[1].Id}", $"User:{account.Id}"], subjects.Order(StringComparer.Ordinal).ToList());
 
         var ended = await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}");
         Assert.Null(ended.QuerySelector("#change-post-form"));
@@ -257,5 +259,33 @@ public class CadreAdminTests
             Assert.Empty(escalation);
             Assert.Empty(followed);
         }
+    }
+
+    [Fact]
+    public async Task After_a_change_of_post_an_open_appeal_stays_with_the_old_post_and_the_person_and_the_staff_still_handle_it()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var open = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered, at: factory.Clock.GetUtcNow().AddDays(-1));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.LiId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        using var moved = await admin.SubmitAsync(form, Html.Fields(("Move.Position", "常务副市长")));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var next = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "李明" && c.PostEnd == null));
+        var newAppeal = await data.AddAppealAsync(next.Id, CallOutcome.NotAnswered);
+
+        var appeal = await data.AppealAsync(open);
+        Assert.Equal((world.LiId, world.LiId), (appeal.CadreId, appeal.HandlerCadreId));
+        using var li = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        Assert.Equal([open, newAppeal], WorkspacePages.InboxIds(await li.GetPageAsync("/workspace")).Order());
+        Assert.Equal([open, newAppeal], WorkspacePages.InboxIds(await staff.GetPageAsync("/workspace")).Order());
+
+        using var callback = await WorkspacePages.PostAsync(li, open, "callback-form", ("Callback.Reached", "true"), ("Callback.Note", "已回电，本人调整分工后继续跟进。"));
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(AppealStatus.Contacted, (await data.AppealAsync(open)).Status);
+        var grant = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Details == "earlier post kept"));
+        Assert.Contains($"\"KeptCadreId\":{world.LiId}", grant.After, StringComparison.Ordinal);
     }
 }

@@ -119,11 +119,18 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
 
         var next = PostChange.Apply(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Today);
         db.Cadres.Add(next);
-        // The person keeps their account and their staff: both follow the cadre to the new post.
+        // The person keeps their account and their staff: both follow the cadre to the new post. Appeals stay with
+        // the old post (logged and handled there); its staff keep their delegation and the account keeps the old
+        // post too, so that the matters still open there are answered or passed on, not left with no one.
         foreach (var account in await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken))
         {
             account.CadreId = null;
             changes.AfterFirstSave(() => account.CadreId = next.Id);
+            if (!await db.CadreDelegations.AnyAsync(d => d.StaffUserId == account.Id && d.CadreId == current.Id, cancellationToken))
+            {
+                db.CadreDelegations.Add(new CadreDelegation { StaffUserId = account.Id, CadreId = current.Id, GrantedAt = time.GetUtcNow() });
+                changes.Record(User, () => $"User:{account.Id}", null, new { KeptCadreId = current.Id }, "earlier post kept");
+            }
         }
 
         foreach (var staffId in await db.CadreDelegations.Where(d => d.CadreId == current.Id).Select(d => d.StaffUserId).ToListAsync(cancellationToken))
