@@ -1,6 +1,9 @@
 namespace Bozhou.Hotline.Core.Accounts;
 
-/// <summary>A staff account (工作人员) acting for a cadre by explicit delegation.</summary>
+/// <summary>
+/// An account acting for a cadre record by explicit grant: a staff account (工作人员) delegated to a cadre, or
+/// a cadre's own account keeping the post it left by a change of post, for the appeals still open there.
+/// </summary>
 public class CadreDelegation
 {
     public string StaffUserId { get; set; } = "";

@@ -39,4 +39,24 @@ public sealed class CadreHierarchy
 
     /// <summary>How many levels sit above the cadre: deeper is lower, and lower is where a matter starts.</summary>
     public int Depth(Cadre cadre) => EscalationPath(cadre).Count;
+
+    /// <summary>
+    /// Whether making <paramref name="superiorId"/> the superior of <paramref name="cadreId"/> would close a loop:
+    /// the cadre itself, or someone whose own chain of superiors (<paramref name="superiorOf"/>: id to superior id,
+    /// every record) already leads back up to the cadre.
+    /// </summary>
+    public static bool WouldLoop(int cadreId, int superiorId, IReadOnlyDictionary<int, int?> superiorOf)
+    {
+        ArgumentNullException.ThrowIfNull(superiorOf);
+        var seen = new HashSet<int>();
+        for (int? next = superiorId; next is int id && seen.Add(id); next = superiorOf.GetValueOrDefault(id))
+        {
+            if (id == cadreId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

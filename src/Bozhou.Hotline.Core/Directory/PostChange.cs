@@ -8,7 +8,7 @@ public static class PostChange
 {
     /// <summary>
     /// Ends <paramref name="current"/> yesterday (China date <paramref name="today"/> minus one) and returns
-    /// the new record, holding the same person's details, from today.
+    /// the new record, holding the same person's details, superior and topic tags, from today.
     /// </summary>
     public static Cadre Apply(Cadre current, int departmentId, string position, string positionEn, DateOnly today)
     {
@@ -36,6 +36,8 @@ public static class PostChange
             OfficePhone = current.OfficePhone,
             DepartmentId = departmentId,
             ProtocolOrder = current.ProtocolOrder,
+            SuperiorId = current.SuperiorId,
+            Topics = [.. current.Topics.Select(t => new CadreTopic { TopicId = t.TopicId })],
             PostStart = today,
         };
     }

@@ -11,8 +11,10 @@ namespace Bozhou.Hotline.Core.Workspace;
 public static class AppealAccess
 {
     /// <summary>
-    /// The cadres a user acts for: a Cadre account its own post, a Staff account the cadres delegated to it.
-    /// Supervisors and administrators act for none, and a disabled account for none.
+    /// The cadres a user acts for: a Staff account the cadres delegated to it; a Cadre account its own post and
+    /// the posts it was granted, which a change of post grants for the post the person left, so that the appeals
+    /// still open there are not left without anyone to answer them. Supervisors and administrators act for
+    /// none, and a disabled account for none.
     /// </summary>
     public static IReadOnlySet<int> CadresActedFor(IEnumerable<string> roles, int? ownCadreId, IEnumerable<int> delegatedCadreIds, bool disabled)
     {
@@ -30,7 +32,7 @@ public static class AppealAccess
             cadres.Add(own);
         }
 
-        if (roleSet.Contains(Roles.Staff))
+        if (roleSet.Contains(Roles.Staff) || roleSet.Contains(Roles.Cadre))
         {
             cadres.UnionWith(delegatedCadreIds);
         }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.IntegrationTests.DirectoryPages;
+using Bozhou.Hotline.IntegrationTests.Workspace;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +110,7 @@ public class CadreAdminTests
         var account = await data.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == WorkspaceWorld.ZhangEmail));
         Assert.Equal(records[1].Id, account.CadreId);
         var subjects = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).Select(e => e.Subject).ToListAsync());
-        Assert.Equal([$"Cadre:{world.ZhangId}", $"Cadre:{records[1].Id}"], subjects.Order().ToList());
+        Assert.Equal([$"Cadre:{world.ZhangId}", $"Cadre:{records[1].Id}", $"User:{account.Id}"], subjects.Order(StringComparer.Ordinal).ToList());
 
         var ended = await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}");
         Assert.Null(ended.QuerySelector("#change-post-form"));
@@ -128,5 +131,161 @@ public class CadreAdminTests
         var wang = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.WangId));
         Assert.Equal(new DateOnly(2026, 3, 1), wang.PostEnd);
         Assert.Contains("PostEnd", (await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync())).After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_sets_the_superior_and_topic_tags_and_the_public_card_and_search_show_them_at_once()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var citizen = factory.CreateClient();
+        var cardBefore = await citizen.GetPageAsync($"/directory/cadres/{world.ZhangId}");
+        var searchBefore = await citizen.GetPageAsync("/directory?q=" + Uri.EscapeDataString("政策咨询"));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var url = $"/admin/cadres/edit/{world.ZhangId}";
+        var page = await admin.GetPageAsync(url);
+        Assert.Equal(["交通出行", "政策咨询", "其他"], page.QuerySelectorAll("#topic-tags label").Select(l => l.TextContent.Trim()));
+        var form = page.QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        form.QuerySelector<IHtmlInputElement>($"#topic-{world.TransportTopicId}")!.IsChecked = true;
+        form.QuerySelector<IHtmlInputElement>($"#topic-{world.PolicyTopicId}")!.IsChecked = true;
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Input.SuperiorId", Id(world.LiId))), url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var zhang = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
+        Assert.Equal(world.LiId, zhang.SuperiorId);
+        Assert.Equal([world.TransportTopicId, world.PolicyTopicId], zhang.Topics.Select(t => t.TopicId).Order());
+        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        Assert.Equal("{\"SuperiorId\":null,\"TopicIds\":\"\"}", audit.Before);
+        Assert.Equal($"{{\"SuperiorId\":{world.LiId},\"TopicIds\":\"{world.TransportTopicId},{world.PolicyTopicId}\"}}", audit.After);
+
+        Assert.Null(cardBefore.QuerySelector("#escalation"));
+        Assert.Empty(searchBefore.CadreNames("#results"));
+        var card = await citizen.GetPageAsync($"/directory/cadres/{world.ZhangId}");
+        Assert.Equal([$"/directory/cadres/{world.LiId}"], card.QuerySelectorAll("#escalation a").Select(a => a.Href()));
+        Assert.Equal(["交通出行", "政策咨询"], card.QuerySelectorAll(".topic-tag").Select(a => a.Text()));
+        var search = await citizen.GetPageAsync("/directory?q=" + Uri.EscapeDataString("政策咨询"));
+        Assert.Equal(["张伟"], search.CadreNames("#results"));
+        Assert.Equal(["张伟"], (await citizen.GetPageAsync("/directory?topic=policy")).CadreNames());
+
+        var again = (await admin.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        Assert.Equal(Id(world.LiId), again.QuerySelector<IHtmlSelectElement>("select[name='Input.SuperiorId']")!.Value);
+        Assert.True(again.QuerySelector<IHtmlInputElement>($"#topic-{world.TransportTopicId}")!.IsChecked);
+        again.QuerySelector<IHtmlInputElement>($"#topic-{world.TransportTopicId}")!.IsChecked = false;
+        using var cleared = await admin.SubmitAsync(again, Html.Fields(("Input.SuperiorId", "")), url);
+        zhang = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
+        Assert.Equal((null, world.PolicyTopicId), (zhang.SuperiorId, zhang.Topics.Single().TopicId));
+    }
+
+    [Fact]
+    public async Task A_superior_that_is_the_cadre_below_it_or_no_longer_in_post_is_refused_with_a_message_and_nothing_is_saved()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        await data.QueryAsync(async db =>
+        {
+            // 张伟 reports to 李明, 赵刚 to 张伟.
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhangId)).SuperiorId = world.LiId;
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhaoId)).SuperiorId = world.ZhangId;
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var url = $"/admin/cadres/edit/{world.LiId}";
+        var form = (await admin.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        Assert.DoesNotContain(form.QuerySelectorAll("select[name='Input.SuperiorId'] option"), o => o.GetAttribute("value") == Id(world.LiId));
+        Assert.DoesNotContain(form.QuerySelectorAll("select[name='Input.SuperiorId'] option"), o => o.GetAttribute("value") == Id(world.FormerId));
+
+        async Task<string> MessageFor(int superiorId)
+        {
+            using var response = await admin.SubmitAsync(form, Html.Fields(("Input.SuperiorId", Id(superiorId))), url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await Html.ParseAsync(response)).QuerySelector("[data-valmsg-for='Input.SuperiorId']")!.TextContent.Trim();
+        }
+
+        Assert.Equal("局长赵刚是李明的下级（直接或间接），不能设为其上级，否则逐级反映会形成循环", await MessageFor(world.ZhaoId));
+        Assert.Equal("不能将本人设为自己的上级", await MessageFor(world.LiId));
+        Assert.Equal("请选择一位在任干部作为上级", await MessageFor(world.FormerId));
+        Assert.Equal("请选择一位在任干部作为上级", await MessageFor(99999));
+        Assert.Null((await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId))).SuperiorId);
+        Assert.Equal(0, await data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.AdminChange)));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_change_of_post_carries_superior_and_tags_to_the_new_record_and_subordinates_follow_only_when_asked(bool follow)
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        await data.QueryAsync(async db =>
+        {
+            var zhang = await db.Cadres.SingleAsync(c => c.Id == world.ZhangId);
+            zhang.SuperiorId = world.LiId;
+            zhang.Topics.Add(new() { TopicId = world.TransportTopicId });
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhaoId)).SuperiorId = world.ZhangId;
+            return await db.SaveChangesAsync();
+        });
+        using var citizen = factory.CreateClient();
+        await citizen.GetPageAsync($"/directory/cadres/{world.ZhaoId}");
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        Assert.True(form.QuerySelector<IHtmlInputElement>("input[name='Move.SubordinatesFollow'][type=checkbox]")!.IsChecked);
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(
+            ("Move.Position", "党组书记、局长"), ("Move.SubordinatesFollow", follow ? "true" : "false")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var next = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Name == "张伟" && c.PostEnd == null));
+        Assert.Equal((world.LiId, world.TransportTopicId), (next.SuperiorId, next.Topics.Single().TopicId));
+        var old = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
+        Assert.Equal((world.LiId, world.TransportTopicId), (old.SuperiorId, old.Topics.Single().TopicId));
+        var zhao = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhaoId));
+        var escalation = (await citizen.GetPageAsync($"/directory/cadres/{world.ZhaoId}")).QuerySelectorAll("#escalation a").Select(a => a.Href()).ToList();
+        var followed = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == $"Cadre:{world.ZhaoId}").ToListAsync());
+        if (follow)
+        {
+            Assert.Equal(next.Id, zhao.SuperiorId);
+            Assert.Equal([$"/directory/cadres/{next.Id}", $"/directory/cadres/{world.LiId}"], escalation);
+            var entry = Assert.Single(followed);
+            Assert.Equal(($"{{\"SuperiorId\":{world.ZhangId}}}", $"{{\"SuperiorId\":{next.Id}}}"), (entry.Before, entry.After));
+        }
+        else
+        {
+            // The chain stops at the ended post until the administrator names the successor.
+            Assert.Equal(world.ZhangId, zhao.SuperiorId);
+            Assert.Empty(escalation);
+            Assert.Empty(followed);
+        }
+    }
+
+    [Fact]
+    public async Task After_a_change_of_post_an_open_appeal_stays_with_the_old_post_and_the_person_and_the_staff_still_handle_it()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var open = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered, at: factory.Clock.GetUtcNow().AddDays(-1));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.LiId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        using var moved = await admin.SubmitAsync(form, Html.Fields(("Move.Position", "常务副市长")));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var next = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "李明" && c.PostEnd == null));
+        var newAppeal = await data.AddAppealAsync(next.Id, CallOutcome.NotAnswered);
+
+        var appeal = await data.AppealAsync(open);
+        Assert.Equal((world.LiId, world.LiId), (appeal.CadreId, appeal.HandlerCadreId));
+        using var li = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        Assert.Equal([open, newAppeal], WorkspacePages.InboxIds(await li.GetPageAsync("/workspace")).Order());
+        Assert.Equal([open, newAppeal], WorkspacePages.InboxIds(await staff.GetPageAsync("/workspace")).Order());
+
+        using var callback = await WorkspacePages.PostAsync(li, open, "callback-form", ("Callback.Reached", "true"), ("Callback.Note", "已回电，本人调整分工后继续跟进。"));
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal(AppealStatus.Contacted, (await data.AppealAsync(open)).Status);
+        var grant = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Details == "earlier post kept"));
+        Assert.Contains($"\"KeptCadreId\":{world.LiId}", grant.After, StringComparison.Ordinal);
     }
 }

@@ -41,4 +41,19 @@ public class PostChangeTests
         Assert.Throws<InvalidOperationException>(() => PostChange.Apply(fresh, 1, "市长", "Mayor", Today));
         Assert.Throws<InvalidOperationException>(() => PostChange.Apply(ended, 1, "市长", "Mayor", Today));
     }
+
+    [Fact]
+    public void The_new_post_keeps_the_superior_and_the_topic_tags_and_the_old_record_keeps_its_own()
+    {
+        var old = Current();
+        old.SuperiorId = 3;
+        old.Topics = [new CadreTopic { CadreId = 7, TopicId = 1 }, new CadreTopic { CadreId = 7, TopicId = 4 }];
+
+        var next = PostChange.Apply(old, 5, "市长", "Mayor", Today);
+
+        Assert.Equal(3, next.SuperiorId);
+        Assert.Equal([1, 4], next.Topics.Select(t => t.TopicId).Order());
+        Assert.Equal(2, old.Topics.Count);
+        Assert.DoesNotContain(next.Topics, t => old.Topics.Contains(t));
+    }
 }

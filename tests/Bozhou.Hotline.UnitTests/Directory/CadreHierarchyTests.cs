@@ -26,4 +26,17 @@ public class CadreHierarchyTests
         Assert.Equal([2], hierarchy.EscalationPath(head).Select(x => x.Id));
         Assert.Equal(0, hierarchy.Depth(deputy));
     }
+
+    [Fact]
+    public void A_superior_who_is_the_cadre_or_below_it_would_close_a_loop()
+    {
+        // 3 reports to 2, 2 to 1; 4 stands apart; 5 and 6 already loop without 1.
+        var superiorOf = new Dictionary<int, int?> { [1] = null, [2] = 1, [3] = 2, [4] = null, [5] = 6, [6] = 5 };
+
+        Assert.True(CadreHierarchy.WouldLoop(1, 1, superiorOf));
+        Assert.True(CadreHierarchy.WouldLoop(1, 3, superiorOf));
+        Assert.False(CadreHierarchy.WouldLoop(3, 1, superiorOf));
+        Assert.False(CadreHierarchy.WouldLoop(1, 4, superiorOf));
+        Assert.False(CadreHierarchy.WouldLoop(1, 5, superiorOf));
+    }
 }

@@ -6,11 +6,10 @@ namespace Bozhou.Hotline.UnitTests.Workspace;
 public class AppealAccessTests
 {
     [Fact]
-    public void A_cadre_acts_for_its_own_post_only()
+    public void A_cadre_acts_for_its_own_post_and_the_earlier_post_kept_after_a_change_of_post()
     {
-        var cadres = AppealAccess.CadresActedFor([Roles.Cadre], ownCadreId: 7, delegatedCadreIds: [8], disabled: false);
-
-        Assert.Equal([7], cadres);
+        Assert.Equal([7], AppealAccess.CadresActedFor([Roles.Cadre], ownCadreId: 7, delegatedCadreIds: [], disabled: false));
+        Assert.Equal([6, 7], AppealAccess.CadresActedFor([Roles.Cadre], ownCadreId: 7, delegatedCadreIds: [6], disabled: false).Order());
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -23,7 +22,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
 
     public Cadre? Cadre { get; private set; }
 
-    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+    public CadreChoices Choices { get; private set; } = new();
 
     public bool CanChangePost => Cadre is { } c && PostChange.CanChange(c, Today);
 
@@ -39,7 +38,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
         if (Cadre is { } c)
         {
             Input = CadreInput.From(c);
-            Move = new PostChangeInput { DepartmentId = c.DepartmentId };
+            Move = new PostChangeInput { DepartmentId = c.DepartmentId, SubordinatesFollow = true };
         }
 
         return Page();
@@ -66,9 +65,21 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return Page();
         }
 
+        if (await CadreChoices.SuperiorProblemAsync(db, Cadre, Input.SuperiorId, Today, a, cancellationToken) is { } superiorProblem)
+        {
+            ModelState.AddModelError("Input.SuperiorId", superiorProblem);
+            return Page();
+        }
+
+        if (!Input.TopicIds.All(Choices.ActiveTopicIds.Contains))
+        {
+            ModelState.AddModelError("Input.TopicIds", a["Cadre.TopicUnknown"]);
+            return Page();
+        }
+
         var cadre = Cadre ?? new Cadre { PostStart = Today };
         var before = CadreInput.From(cadre).Fields();
-        Input.ApplyTo(cadre);
+        Input.ApplyTo(cadre, Choices.ActiveTopicIds);
         if (Cadre is null)
         {
             db.Cadres.Add(cadre);
@@ -108,11 +119,18 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
 
         var next = PostChange.Apply(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Today);
         db.Cadres.Add(next);
-        // The person keeps their account and their staff: both follow the cadre to the new post.
+        // The person keeps their account and their staff: both follow the cadre to the new post. Appeals stay with
+        // the old post (logged and handled there); its staff keep their delegation and the account keeps the old
+        // post too, so that the matters still open there are answered or passed on, not left with no one.
         foreach (var account in await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken))
         {
             account.CadreId = null;
             changes.AfterFirstSave(() => account.CadreId = next.Id);
+            if (!await db.CadreDelegations.AnyAsync(d => d.StaffUserId == account.Id && d.CadreId == current.Id, cancellationToken))
+            {
+                db.CadreDelegations.Add(new CadreDelegation { StaffUserId = account.Id, CadreId = current.Id, GrantedAt = time.GetUtcNow() });
+                changes.Record(User, () => $"User:{account.Id}", null, new { KeptCadreId = current.Id }, "earlier post kept");
+            }
         }
 
         foreach (var staffId in await db.CadreDelegations.Where(d => d.CadreId == current.Id).Select(d => d.StaffUserId).ToListAsync(cancellationToken))
@@ -120,8 +138,23 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             changes.AfterFirstSave(() => db.CadreDelegations.Add(new CadreDelegation { StaffUserId = staffId, CadreId = next.Id, GrantedAt = time.GetUtcNow() }));
         }
 
+        if (Move.SubordinatesFollow)
+        {
+            foreach (var subordinate in await db.Cadres.Where(c => c.SuperiorId == current.Id && (c.PostEnd == null || c.PostEnd >= Today)).ToListAsync(cancellationToken))
+            {
+                changes.AfterFirstSave(() =>
+                {
+                    subordinate.SuperiorId = next.Id;
+                    changes.Record(User, () => $"Cadre:{subordinate.Id}", new { SuperiorId = current.Id }, new { SuperiorId = next.Id }, "superior followed a change of post");
+                });
+            }
+        }
+
         changes.Record(User, () => $"Cadre:{current.Id}", new { PostEnd = (DateOnly?)null }, new { current.PostEnd }, "post ended by a change of post");
-        changes.Record(User, () => $"Cadre:{next.Id}", null, new { next.DepartmentId, next.Position, next.PostStart, Previous = current.Id }, "new post");
+        changes.Record(User, () => $"Cadre:{next.Id}", null, new
+        {
+            next.DepartmentId, next.Position, next.PostStart, Previous = current.Id, next.SuperiorId, TopicIds = string.Join(',', next.Topics.Select(t => t.TopicId).Order()),
+        }, "new post");
         await changes.SaveAsync(cancellationToken);
         TempData["Flash"] = a["Cadre.PostChanged", current.Name, next.Position].Value;
         return Redirect($"/admin/cadres/edit/{next.Id}");
@@ -148,17 +181,17 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
 
     private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
     {
-        Departments = await db.Departments.AsNoTracking().Where(d => d.EndedOn == null)
-            .OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order)
-            .Select(d => new SelectListItem(d.Jurisdiction.NameZh + " · " + d.NameZh, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToListAsync(cancellationToken);
-        if (id is null)
+        if (id is not null)
         {
-            return true;
+            Cadre = await db.Cadres.Include(c => c.Department).Include(c => c.Topics).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (Cadre is null)
+            {
+                return false;
+            }
         }
 
-        Cadre = await db.Cadres.Include(c => c.Department).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return Cadre is not null;
+        Choices = await CadreChoices.LoadAsync(db, Cadre, Today, a, cancellationToken);
+        return true;
     }
 
     private Task<bool> IsOpenDepartmentAsync(int? departmentId, CancellationToken cancellationToken) =>

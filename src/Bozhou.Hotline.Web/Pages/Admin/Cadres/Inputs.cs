@@ -27,6 +27,12 @@ public sealed class CadreInput
 
     public int ProtocolOrder { get; set; }
 
+    /// <summary>Whom a citizen escalates to (逐级反映); none for the top of a chain.</summary>
+    public int? SuperiorId { get; set; }
+
+    /// <summary>The topics (诉求类别) the cadre handles, as ticked.</summary>
+    public List<int> TopicIds { get; set; } = [];
+
     public static CadreInput From(Cadre cadre)
     {
         ArgumentNullException.ThrowIfNull(cadre);
@@ -35,13 +41,19 @@ public sealed class CadreInput
             Name = cadre.Name, NamePinyin = cadre.NamePinyin, Position = cadre.Position, PositionEn = cadre.PositionEn,
             Duties = cadre.Duties, DutiesEn = cadre.DutiesEn, Mobile = cadre.Mobile, OfficePhone = cadre.OfficePhone,
             DepartmentId = cadre.DepartmentId == 0 ? null : cadre.DepartmentId, ProtocolOrder = cadre.ProtocolOrder,
+            SuperiorId = cadre.SuperiorId, TopicIds = [.. cadre.Topics.Select(t => t.TopicId).Order()],
         };
     }
 
-    /// <summary>Copies the validated input onto the record, phones in E.164.</summary>
-    public void ApplyTo(Cadre cadre)
+    /// <summary>
+    /// Copies the validated input onto the record, phones in E.164. The ticks replace the tags on
+    /// <paramref name="activeTopicIds"/>; tags on a topic since made inactive are not on the form and stay,
+    /// so that enabling the topic again brings them back.
+    /// </summary>
+    public void ApplyTo(Cadre cadre, IReadOnlySet<int> activeTopicIds)
     {
         ArgumentNullException.ThrowIfNull(cadre);
+        ArgumentNullException.ThrowIfNull(activeTopicIds);
         cadre.Name = Name!.Trim();
         cadre.NamePinyin = NamePinyin?.Trim() ?? "";
         cadre.Position = Position!.Trim();
@@ -53,6 +65,12 @@ public sealed class CadreInput
         cadre.OfficePhone = ChinesePhone.TryNormalize(OfficePhone, out var office) ? office : null;
         cadre.DepartmentId = DepartmentId!.Value;
         cadre.ProtocolOrder = ProtocolOrder;
+        cadre.SuperiorId = SuperiorId;
+        cadre.Topics.RemoveAll(t => activeTopicIds.Contains(t.TopicId) && !TopicIds.Contains(t.TopicId));
+        foreach (var topicId in TopicIds.Distinct().Where(id => cadre.Topics.All(t => t.TopicId != id)))
+        {
+            cadre.Topics.Add(new CadreTopic { TopicId = topicId });
+        }
     }
 
     /// <summary>The audited fields.</summary>
@@ -61,6 +79,7 @@ public sealed class CadreInput
         [nameof(Name)] = Name, [nameof(NamePinyin)] = NamePinyin, [nameof(Position)] = Position, [nameof(PositionEn)] = PositionEn,
         [nameof(Duties)] = Duties, [nameof(DutiesEn)] = DutiesEn, [nameof(Mobile)] = Mobile, [nameof(OfficePhone)] = OfficePhone,
         [nameof(DepartmentId)] = DepartmentId, [nameof(ProtocolOrder)] = ProtocolOrder,
+        [nameof(SuperiorId)] = SuperiorId, [nameof(TopicIds)] = string.Join(',', TopicIds.Distinct().Order()),
     };
 }
 
@@ -79,6 +98,7 @@ public sealed class CadreInputValidator : AbstractValidator<CadreInput>
         RuleFor(x => x.OfficePhone).Must(m => ChinesePhone.TryNormalize(m, out _)).When(x => !string.IsNullOrWhiteSpace(x.OfficePhone)).WithMessage(a["Form.BadPhone"]);
         RuleFor(x => x.DepartmentId).NotNull().WithMessage(a["Cadre.DepartmentUnknown"]);
         RuleFor(x => x.ProtocolOrder).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.TopicIds).Must(ids => ids.Distinct().Count() <= Topic.MaxActive).WithMessage(a["Cadre.TopicUnknown"]);
     }
 }
 
@@ -89,6 +109,12 @@ public sealed class PostChangeInput
     public string? Position { get; set; }
 
     public string? PositionEn { get; set; }
+
+    /// <summary>
+    /// Whether the cadres who escalate to the old post escalate to the person at the new one. Right for a
+    /// promotion in the same line; wrong for a move to another unit, where they wait for the successor.
+    /// </summary>
+    public bool SubordinatesFollow { get; set; }
 }
 
 public sealed class PostChangeInputValidator : AbstractValidator<PostChangeInput>

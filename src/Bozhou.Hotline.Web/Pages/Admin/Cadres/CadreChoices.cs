@@ -1,0 +1,86 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
+
+/// <summary>What the cadre form offers to choose from (units, superiors, topics) and the checks on the choices that need the database.</summary>
+public sealed class CadreChoices
+{
+    public IReadOnlyList<SelectListItem> Departments { get; private init; } = [];
+
+    /// <summary>The cadres holding a post today, in protocol order; the form's own cadre left out.</summary>
+    public IReadOnlyList<SelectListItem> Superiors { get; private init; } = [];
+
+    public IReadOnlyList<Topic> Topics { get; private init; } = [];
+
+    public IReadOnlySet<int> ActiveTopicIds => Topics.Select(t => t.Id).ToHashSet();
+
+    public static async Task<CadreChoices> LoadAsync(HotlineDbContext db, Cadre? cadre, DateOnly today, IStringLocalizer<AdminResource> a, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(a);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.EndedOn == null)
+            .OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order)
+            .Select(d => new SelectListItem(d.Jurisdiction.NameZh + " · " + d.NameZh, Value(d.Id)))
+            .ToListAsync(cancellationToken);
+        var ownId = cadre?.Id ?? 0;
+        var superiorId = cadre?.SuperiorId;
+        var superiors = await db.Cadres.AsNoTracking()
+            .Where(c => c.Id != ownId && ((c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today)) || c.Id == superiorId))
+            .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
+            .Select(c => new { c.Id, c.Name, c.Position, Department = c.Department.NameZh, c.PostEnd })
+            .ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Order).ToListAsync(cancellationToken);
+        return new CadreChoices
+        {
+            Departments = departments,
+            // A superior who has since left stays listed, marked, so that saving other fields does not drop the link unseen.
+            Superiors = [.. superiors.Select(c => new SelectListItem(
+                $"{c.Department} · {c.Position} {c.Name}" + (c.PostEnd is { } end && end < today ? a["Cadre.SuperiorLeft"].Value : ""), Value(c.Id)))],
+            Topics = topics,
+        };
+    }
+
+    /// <summary>
+    /// The message for a superior newly chosen for <paramref name="cadre"/> (null: a new record), or null
+    /// when the choice stands: someone holding a post today, not the cadre, and not below it in the chain.
+    /// </summary>
+    public static async Task<string?> SuperiorProblemAsync(
+        HotlineDbContext db, Cadre? cadre, int? superiorId, DateOnly today, IStringLocalizer<AdminResource> a, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(a);
+        if (superiorId is not int chosen || chosen == cadre?.SuperiorId)
+        {
+            return null;
+        }
+
+        if (chosen == cadre?.Id)
+        {
+            return a["Cadre.SuperiorSelf"].Value;
+        }
+
+        var superior = await db.Cadres.AsNoTracking()
+            .Where(c => c.Id == chosen && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today))
+            .Select(c => new { c.Name, c.Position })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (superior is null)
+        {
+            return a["Cadre.SuperiorUnknown"].Value;
+        }
+
+        if (cadre is null)
+        {
+            return null;
+        }
+
+        var superiorOf = await db.Cadres.Select(c => new { c.Id, c.SuperiorId }).ToDictionaryAsync(c => c.Id, c => c.SuperiorId, cancellationToken);
+        return CadreHierarchy.WouldLoop(cadre.Id, chosen, superiorOf) ? a["Cadre.SuperiorLoop", superior.Position + superior.Name, cadre.Name].Value : null;
+    }
+
+    private static string Value(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
