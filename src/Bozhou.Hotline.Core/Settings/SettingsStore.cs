@@ -20,7 +20,7 @@ public sealed record CurrentSettings(ClockSettings Clocks, SmsTemplates Sms, int
 /// <see cref="MaxAge"/>, so that a save on another instance of a shared database shows there too.
 /// </summary>
 public sealed class SettingsStore(
-    IServiceScopeFactory scopes, IOptionsMonitor<ClockSettings> clocks, IOptionsMonitor<PrivacyOptions> privacy, TimeProvider time)
+    IServiceScopeFactory scopes, IOptionsMonitor<ClockSettings> clocks, IOptionsMonitor<RetentionOptions> retention, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -38,7 +38,7 @@ public sealed class SettingsStore(
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var saved = await db.SavedSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SavedSettings.SingletonId, cancellationToken);
         var settings = saved is null
-            ? new CurrentSettings(clocks.CurrentValue, new SmsTemplates(), privacy.CurrentValue.RetentionDays, null, null)
+            ? new CurrentSettings(clocks.CurrentValue, new SmsTemplates(), retention.CurrentValue.RetentionDays, null, null)
             : new CurrentSettings(saved.Clocks, saved.Sms, saved.RetentionDays, saved.SavedAt, saved.SavedBy);
         _current = new Cached(settings, now);
         return settings;

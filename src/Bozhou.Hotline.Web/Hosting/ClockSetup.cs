@@ -28,7 +28,7 @@ public static class ClockSetup
 
 /// <summary>
 /// The clock of the moment: the calendar and the limits as administered. Each deadline is computed when its
-/// event happens (logged, missed call, transfer, reopen) and stored on the appeal, so a changed limit applies
+/// event happens (logged, missed call, transfer, reply, reopen) and stored on the appeal, so a changed limit applies
 /// to events from then on; deadlines already set stay as they were.
 /// </summary>
 public sealed class AppealClockSource(CalendarStore calendar, SettingsStore settings)

@@ -87,7 +87,7 @@ public class SettingsAdminTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("“未接来电回电时限”须为 1 至 10 之间的整数", Error(page, "CallbackWorkingDays"));
-        Assert.Equal("“诉求办结后保存来电人姓名和电话的天数”须为 30 至 3650 之间的整数", Error(page, "RetentionDays"));
+        Assert.Equal("“诉求办结后保存来电人姓名和电话的天数”须为 1 至 3650 之间的整数", Error(page, "RetentionDays"));
         Assert.Equal("请填写“一键回复：在开会”", Error(page, "SmsInMeeting"));
         Assert.Equal("“一键回复：已转交”须包含且只包含一处 {0}", Error(page, "SmsPassedOn"));
         Assert.Equal("“一键回复：请短信告知”发送时将超过 70 字，请精简（模板最多 70 字）", Error(page, "SmsTextDetails"));

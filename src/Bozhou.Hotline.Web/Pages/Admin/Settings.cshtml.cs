@@ -166,7 +166,7 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         Range(x => x.RatingWindowDays, "Settings.RatingWindowDays", 1, 30);
         Range(x => x.QuietHoursStart, "Settings.QuietHoursStart", 0, 23);
         Range(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", 0, 24);
-        Range(x => x.RetentionDays, "Settings.RetentionDays", 30, 3650);
+        Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
         Sms(x => x.SmsInMeeting, "Settings.SmsInMeeting", 0);
         Sms(x => x.SmsTextDetails, "Settings.SmsTextDetails", 0);
         Sms(x => x.SmsPassedOn, "Settings.SmsPassedOn", SmsTemplates.PassedToAllowance);
