@@ -13,8 +13,5 @@ public sealed class PrivacyOptions
     /// </summary>
     public string PhoneHashKey { get; set; } = "";
 
-    /// <summary>Days after an appeal closes before the caller's name and phone are purged (PRODUCT §7).</summary>
-    public int RetentionDays { get; set; } = 365;
-
     public bool IsValid => PhoneHashKey.Length >= MinimumKeyLength;
 }

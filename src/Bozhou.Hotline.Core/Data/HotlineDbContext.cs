@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<InterviewCaseAppeal> InterviewCaseAppeals => Set<InterviewCaseAppeal>();
 
     public DbSet<DailyCadreStats> DailyCadreStats => Set<DailyCadreStats>();
+
+    public DbSet<SavedSettings> SavedSettings => Set<SavedSettings>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

@@ -15,5 +15,8 @@ public class Jurisdiction
     /// <summary>Protocol order: the city first, then as the published list has them.</summary>
     public int Order { get; set; }
 
+    /// <summary>Set when the jurisdiction is abolished or merged; its units and history stay.</summary>
+    public DateOnly? EndedOn { get; set; }
+
     public List<Department> Departments { get; set; } = [];
 }

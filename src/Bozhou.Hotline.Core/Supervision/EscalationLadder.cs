@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record NewInterviewCase(
 /// handling (严肃处理). Each step leaves a timeline event on the appeals behind it, in the same
 /// transaction as the step itself.
 /// </summary>
-public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones)
+public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones, SettingsStore settings)
 {
     /// <summary>
     /// Records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile
@@ -34,8 +35,9 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
             return null;
         }
 
+        var sms = (await settings.GetAsync(cancellationToken)).Sms;
         appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
-        db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, now));
+        db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
         await db.SaveChangesAsync(cancellationToken);
         return appeal;
     }
@@ -75,12 +77,12 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
         return interviewCase;
     }
 
-    private SmsMessage ReminderSms(Appeal appeal, Cadre handler, DateTimeOffset now) => new()
+    private SmsMessage ReminderSms(Appeal appeal, Cadre handler, string body, DateTimeOffset now) => new()
     {
         AppealId = appeal.Id,
         ToPhoneCipher = phones.ProtectPhone(handler.Mobile),
         ToPhoneMasked = ChinesePhone.Mask(handler.Mobile),
-        Body = $"【亳州干部热线】督查室催办：诉求{appeal.TrackingCode}已超时限，请尽快联系来电人并答复。",
+        Body = body,
         Status = SmsStatus.Pending,
         CreatedAt = now,
         NextAttemptAt = now,

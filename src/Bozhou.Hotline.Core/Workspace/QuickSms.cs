@@ -16,17 +16,45 @@ public enum QuickSmsTemplate
 public static class QuickSmsTemplates
 {
     public static readonly QuickSmsTemplate[] All = [QuickSmsTemplate.InMeeting, QuickSmsTemplate.TextDetails, QuickSmsTemplate.PassedOn];
+}
+
+/// <summary>
+/// The texts of every SMS the system sends, in Chinese whatever the sender's screen language: the three quick
+/// replies to the caller and the supervision office's reminder (催办) to the handling cadre. The defaults are
+/// the built-in texts; an administrator may change them (<see cref="Settings.SavedSettings"/>).
+/// </summary>
+public sealed class SmsTemplates
+{
+    /// <summary>Stands for whom the matter went to (passed on) or the appeal's tracking code (reminder).</summary>
+    public const string Placeholder = "{0}";
+
+    /// <summary>One SMS segment holds 70 Chinese characters; a longer text is split and may arrive out of order.</summary>
+    public const int MaxLength = 70;
+
+    /// <summary>Characters a template leaves for whom the matter went to: a unit, a position and a name.</summary>
+    public const int PassedToAllowance = 20;
+
+    public string InMeeting { get; set; } = "在开会，会后回电";
+
+    public string TextDetails { get; set; } = "请短信告知具体事项";
+
+    public string PassedOn { get; set; } = "您反映的事项已转交{0}办理，将与您联系";
+
+    public string Reminder { get; set; } = "【亳州干部热线】督查室催办：诉求{0}已超时限，请尽快联系来电人并答复。";
 
     /// <summary>
-    /// The message as the caller receives it, in Chinese whatever the sender's screen language.
-    /// <paramref name="passedTo"/> names whom the matter went to (for <see cref="QuickSmsTemplate.PassedOn"/>).
+    /// The quick reply as the caller receives it. <paramref name="passedTo"/> names whom the matter went to
+    /// (for <see cref="QuickSmsTemplate.PassedOn"/>).
     /// </summary>
-    public static string Body(QuickSmsTemplate template, string? passedTo = null) => template switch
+    public string Body(QuickSmsTemplate template, string? passedTo = null) => template switch
     {
-        QuickSmsTemplate.InMeeting => "在开会，会后回电",
-        QuickSmsTemplate.TextDetails => "请短信告知具体事项",
-        QuickSmsTemplate.PassedOn when !string.IsNullOrWhiteSpace(passedTo) => $"您反映的事项已转交{passedTo}办理，将与您联系",
+        QuickSmsTemplate.InMeeting => InMeeting,
+        QuickSmsTemplate.TextDetails => TextDetails,
+        QuickSmsTemplate.PassedOn when !string.IsNullOrWhiteSpace(passedTo) => PassedOn.Replace(Placeholder, passedTo, StringComparison.Ordinal),
         QuickSmsTemplate.PassedOn => throw new ArgumentException("The 'passed on' message names whom the matter went to.", nameof(passedTo)),
         _ => throw new ArgumentOutOfRangeException(nameof(template), template, null),
     };
+
+    /// <summary>The reminder (催办) to the handling cadre about the appeal with <paramref name="trackingCode"/>.</summary>
+    public string ReminderBody(string trackingCode) => Reminder.Replace(Placeholder, trackingCode, StringComparison.Ordinal);
 }

@@ -17,7 +17,8 @@ public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore out
     public async Task<ImportPlan> PlanAsync(string csv, CancellationToken cancellationToken)
     {
         var (rows, errors) = DirectoryImport.Parse(new StringReader(csv));
-        var jurisdictions = await db.Jurisdictions.Include(j => j.Departments).ToListAsync(cancellationToken);
+        // An ended jurisdiction is no longer known: rows naming it are refused as an unknown jurisdiction.
+        var jurisdictions = await db.Jurisdictions.Where(j => j.EndedOn == null).Include(j => j.Departments).ToListAsync(cancellationToken);
         var current = await db.Cadres.Include(c => c.Department).ThenInclude(d => d.Jurisdiction).Where(c => c.PostEnd == null).ToListAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         return DirectoryImport.Plan(rows, errors, jurisdictions, current.Where(c => c.HoldsPostOn(today)).ToList());

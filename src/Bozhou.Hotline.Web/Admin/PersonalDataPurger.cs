@@ -1,19 +1,19 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Admin;
 
 /// <summary>
 /// Once a day by the injected clock, purges the caller's name and phone from appeals closed
-/// <see cref="PrivacyOptions.RetentionDays"/> or more days ago, with the phone of their sent or failed SMS.
+/// <see cref="CurrentSettings.RetentionDays"/> (configured, or saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS.
 /// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry.
 /// </summary>
 public sealed class PersonalDataPurger(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<PersonalDataPurger> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, ILogger<PersonalDataPurger> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
@@ -26,7 +26,8 @@ public sealed class PersonalDataPurger(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
             var now = time.GetUtcNow();
-            var cutoff = now.AddDays(-options.Value.RetentionDays);
+            var retentionDays = (await settings.GetAsync(cancellationToken)).RetentionDays;
+            var cutoff = now.AddDays(-retentionDays);
             var due = await db.Appeals
                 .Where(a => a.ClosedAt != null && a.ClosedAt <= cutoff && a.PersonalDataPurgedAt == null)
                 .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class PersonalDataPurger(
             }
 
             purged += due.Count;
-            logger.LogInformation("Purged the personal data of {Count} appeal(s) closed more than {Days} days ago", due.Count, options.Value.RetentionDays);
+            logger.LogInformation("Purged the personal data of {Count} appeal(s) closed more than {Days} days ago", due.Count, retentionDays);
             if (due.Count < BatchSize)
             {
                 return purged;

@@ -30,8 +30,9 @@ public static class AdminSetup
         builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddOutputCache();
 
-        builder.Services.AddOptions<PrivacyOptions>()
-            .Validate(o => o.RetentionDays is >= 1 and <= 3650, "Privacy:RetentionDays must be between 1 and 3650.")
+        builder.Services.AddOptions<RetentionOptions>()
+            .Bind(builder.Configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.RetentionDays is >= RetentionOptions.MinDays and <= RetentionOptions.MaxDays, "Privacy:RetentionDays must be between 1 and 3650.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PersonalDataPurger>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataPurger>());

@@ -1,12 +1,15 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
-using Microsoft.Extensions.Options;
+using Bozhou.Hotline.Core.Settings;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class ClockSetup
 {
-    /// <summary>The time limits of PRODUCT §5 from the "Clocks" section, checked at start-up.</summary>
+    /// <summary>
+    /// The time limits of PRODUCT §5: from the "Clocks" section (checked at start-up) until an administrator
+    /// saves them on /admin/settings, from the database after.
+    /// </summary>
     public static WebApplicationBuilder AddClocks(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ClockSettings>()
@@ -17,14 +20,19 @@ public static class ClockSetup
             .Validate(c => c.MaxTransfers is >= 0 and <= 10, "Clocks:MaxTransfers must be between 0 and 10.")
             .Validate(c => c.QuietHoursStart is >= 0 and < 24 && c.QuietHoursEnd is >= 0 and <= 24, "Clocks: quiet hours are hours of the day, 0 to 24.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<AppealClockSource>();
         return builder;
     }
 }
 
-/// <summary>The clock of the moment: the calendar as administered and the limits as configured.</summary>
-public sealed class AppealClockSource(CalendarStore calendar, IOptionsMonitor<ClockSettings> settings)
+/// <summary>
+/// The clock of the moment: the calendar and the limits as administered. Each deadline is computed when its
+/// event happens (logged, missed call, transfer, reply, reopen) and stored on the appeal, so a changed limit applies
+/// to events from then on; deadlines already set stay as they were.
+/// </summary>
+public sealed class AppealClockSource(CalendarStore calendar, SettingsStore settings)
 {
     public async Task<AppealClock> GetAsync(CancellationToken cancellationToken = default) =>
-        new(await calendar.GetAsync(cancellationToken), settings.CurrentValue);
+        new(await calendar.GetAsync(cancellationToken), (await settings.GetAsync(cancellationToken)).Clocks);
 }

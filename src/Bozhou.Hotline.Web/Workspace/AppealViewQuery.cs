@@ -2,9 +2,9 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Workspace;
 
@@ -37,7 +37,7 @@ public sealed record AppealView(
 /// may act on it (the cadre who must call back and the staff acting for them), and each reveal is written
 /// to the audit trail. The inbox keeps every number masked: one reveal per appeal opened, not per row listed.
 /// </summary>
-public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector callerData, IOptionsMonitor<ClockSettings> clocks, TimeProvider time)
+public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector callerData, SettingsStore settings, TimeProvider time)
 {
     public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken)
     {
@@ -76,6 +76,7 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             .Append(appeal.CadreId).Append(appeal.HandlerCadreId).Distinct().ToList();
         var cadres = await Cadres(db.Cadres.Where(c => named.Contains(c.Id)), cancellationToken);
         var today = ChinaTime.DateOf(now);
+        var clocks = (await settings.GetAsync(cancellationToken)).Clocks;
         var targets = mayAct
             ? await Cadres(db.Cadres.Where(c => c.Id != appeal.HandlerCadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today)), cancellationToken)
             : [];
@@ -87,8 +88,8 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             targets,
             InboxRules.Badges(facts, now),
             InboxRules.NextDue(facts),
-            clocks.CurrentValue.MaxTransfers,
-            clocks.CurrentValue.TransferAcceptWorkingDays);
+            clocks.MaxTransfers,
+            clocks.TransferAcceptWorkingDays);
     }
 
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>

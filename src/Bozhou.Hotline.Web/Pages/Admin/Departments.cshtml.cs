@@ -21,54 +21,39 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
 
     public IReadOnlyList<Department> Departments { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Jurisdictions { get; private set; } = [];
+    /// <summary>The jurisdictions a unit may be added to: those not ended.</summary>
+    public IReadOnlyList<SelectListItem> Jurisdictions => [.. _jurisdictions.Where(j => j.EndedOn is null).Select(j => new SelectListItem(j.NameZh, Id(j.Id)))];
 
+    private IReadOnlyList<Jurisdiction> _jurisdictions = [];
+
+    /// <summary>The jurisdictions a unit may be moved to, its own selected even when ended.</summary>
     public IEnumerable<SelectListItem> JurisdictionsFor(int id) =>
-        Jurisdictions.Select(j => new SelectListItem(j.Text, j.Value, j.Value == id.ToString(CultureInfo.InvariantCulture)));
+        _jurisdictions.Where(j => j.EndedOn is null || j.Id == id).Select(j => new SelectListItem(j.NameZh, Id(j.Id), j.Id == id));
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var department = id is null ? new Department() : await db.Departments.FindAsync([id], cancellationToken);
-        if (department is null)
+        return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Department>
         {
-            return NotFound();
-        }
-
-        var validation = new DepartmentInputValidator(a).Validate(Input);
-        ModelState.Clear();
-        if (!validation.IsValid)
-        {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
-        }
-
-        if (!await db.Jurisdictions.AnyAsync(j => j.Id == Input.JurisdictionId, cancellationToken))
-        {
-            ModelState.AddModelError("Input.JurisdictionId", a["Form.JurisdictionUnknown"]);
-            return Page();
-        }
-
-        var before = Fields(department);
-        department.JurisdictionId = Input.JurisdictionId!.Value;
-        department.NameZh = Input.NameZh!.Trim();
-        department.NameEn = Input.NameEn?.Trim() ?? "";
-        department.Order = Input.Order;
-        if (id is null)
-        {
-            db.Departments.Add(department);
-            changes.Record(User, () => $"Department:{department.Id}", null, Fields(department), "created");
-        }
-        else if (AdminChanges.Diff(before, Fields(department)) is var (old, now))
-        {
-            changes.Record(User, () => $"Department:{department.Id}", old, now, "edited");
-        }
-
-        await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Form.Saved"].Value;
-        return Redirect("/admin/departments");
+            Kind = nameof(Department), Id = d => d.Id, Fields = Fields, Validation = new DepartmentInputValidator(a).Validate(Input),
+            // A unit is added to or moved into a jurisdiction that has not ended; an ended unit keeps its own.
+            Check = async department => await db.Jurisdictions.AnyAsync(
+                    j => j.Id == Input.JurisdictionId && (j.EndedOn == null || j.Id == department.JurisdictionId), cancellationToken)
+                ? null
+                : ("Input.JurisdictionId", a["Form.JurisdictionUnknown"]),
+            Apply = department =>
+            {
+                department.JurisdictionId = Input.JurisdictionId!.Value;
+                department.NameZh = Input.NameZh!.Trim();
+                department.NameEn = Input.NameEn?.Trim() ?? "";
+                department.Order = Input.Order;
+            },
+            ListUrl = "/admin/departments", SavedMessage = a["Form.Saved"],
+        }, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
@@ -98,8 +83,7 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
     {
         Departments = await db.Departments.AsNoTracking().Include(d => d.Jurisdiction)
             .OrderBy(d => d.EndedOn != null).ThenBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order).ToListAsync(cancellationToken);
-        Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order)
-            .Select(j => new SelectListItem(j.NameZh, j.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(cancellationToken);
+        _jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken);
     }
 }
 

@@ -1,7 +1,7 @@
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Admin;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +10,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
-/// <summary>The city and its district and counties: added, renamed and reordered.</summary>
-public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, IStringLocalizer<AdminResource> a) : PageModel
+/// <summary>The city and its district and counties: added, renamed, reordered, or ended when abolished or merged.</summary>
+public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public JurisdictionInput Input { get; set; } = new();
@@ -23,44 +23,61 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, IStri
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var jurisdiction = id is null ? new Jurisdiction() : await db.Jurisdictions.FindAsync([id], cancellationToken);
-        if (jurisdiction is null)
+        var code = Input.Code?.Trim().ToLowerInvariant();
+        return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Jurisdiction>
+        {
+            Kind = nameof(Jurisdiction), Id = j => j.Id, Fields = Fields, Validation = new JurisdictionInputValidator(a).Validate(Input),
+            Check = async jurisdiction => await db.Jurisdictions.AnyAsync(j => j.Code == code && j.Id != jurisdiction.Id, cancellationToken)
+                ? ("Input.Code", a["Jurisdiction.CodeTaken", code!])
+                : null,
+            Apply = jurisdiction =>
+            {
+                jurisdiction.Code = code!;
+                jurisdiction.NameZh = Input.NameZh!.Trim();
+                jurisdiction.NameEn = Input.NameEn?.Trim() ?? "";
+                jurisdiction.Order = Input.Order;
+            },
+            ListUrl = "/admin/jurisdictions", SavedMessage = a["Form.Saved"],
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a jurisdiction as of yesterday, with its units that are still open. Refused while anyone holds a
+    /// post there: ending those posts silently would cut them from the directory and from the appeals that
+    /// follow their post, so each is ended or moved on the cadre's own page first.
+    /// </summary>
+    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Jurisdictions.Include(j => j.Departments).SingleOrDefaultAsync(j => j.Id == id, cancellationToken) is not { } jurisdiction)
         {
             return NotFound();
         }
 
-        var validation = new JurisdictionInputValidator(a).Validate(Input);
-        ModelState.Clear();
-        if (!validation.IsValid)
+        if (jurisdiction.EndedOn is null)
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
+            var today = ChinaTime.DateOf(time.GetUtcNow());
+            var holders = await db.Cadres.CountAsync(
+                c => c.Department.JurisdictionId == id && (c.PostEnd == null || c.PostEnd >= today), cancellationToken);
+            if (holders > 0)
+            {
+                await LoadAsync(cancellationToken);
+                ModelState.AddModelError("", a["Jurisdiction.StillStaffed", jurisdiction.NameZh, holders]);
+                return Page();
+            }
+
+            var endedOn = today.AddDays(-1);
+            jurisdiction.EndedOn = endedOn;
+            changes.Record(User, () => $"Jurisdiction:{id}", new { EndedOn = (DateOnly?)null }, new { EndedOn = endedOn }, "ended");
+            foreach (var department in jurisdiction.Departments.Where(d => d.EndedOn is null))
+            {
+                department.EndedOn = endedOn;
+                changes.Record(User, () => $"Department:{department.Id}", new { EndedOn = (DateOnly?)null }, new { EndedOn = endedOn }, "ended with its jurisdiction");
+            }
+
+            await changes.SaveAsync(cancellationToken);
         }
 
-        var code = Input.Code!.Trim().ToLowerInvariant();
-        if (await db.Jurisdictions.AnyAsync(j => j.Code == code && j.Id != jurisdiction.Id, cancellationToken))
-        {
-            ModelState.AddModelError("Input.Code", a["Jurisdiction.CodeTaken", code]);
-            return Page();
-        }
-
-        var before = Fields(jurisdiction);
-        jurisdiction.Code = code;
-        jurisdiction.NameZh = Input.NameZh!.Trim();
-        jurisdiction.NameEn = Input.NameEn?.Trim() ?? "";
-        jurisdiction.Order = Input.Order;
-        if (id is null)
-        {
-            db.Jurisdictions.Add(jurisdiction);
-            changes.Record(User, () => $"Jurisdiction:{jurisdiction.Id}", null, Fields(jurisdiction), "created");
-        }
-        else if (AdminChanges.Diff(before, Fields(jurisdiction)) is var (old, now))
-        {
-            changes.Record(User, () => $"Jurisdiction:{jurisdiction.Id}", old, now, "edited");
-        }
-
-        await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Form.Saved"].Value;
+        TempData["Flash"] = a["Jurisdiction.Ended", jurisdiction.NameZh].Value;
         return Redirect("/admin/jurisdictions");
     }
 
@@ -70,7 +87,7 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, IStri
     };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken);
+        Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.EndedOn != null).ThenBy(j => j.Order).ToListAsync(cancellationToken);
 }
 
 public sealed class JurisdictionInput

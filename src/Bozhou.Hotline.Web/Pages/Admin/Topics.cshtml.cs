@@ -25,62 +25,38 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var topic = id is null ? new Topic() : await db.Topics.FindAsync([id], cancellationToken);
-        if (topic is null)
+        var code = Input.Code?.Trim().ToLowerInvariant();
+        return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Topic>
         {
-            return NotFound();
-        }
-
-        var validation = new TopicInputValidator(a).Validate(Input);
-        ModelState.Clear();
-        if (!validation.IsValid)
-        {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
-        }
-
-        var code = Input.Code!.Trim().ToLowerInvariant();
-        if (topic.Code == OtherCode && (code != OtherCode || !Input.IsActive))
-        {
-            ModelState.AddModelError("Input.IsActive", a["Topic.OtherKept"]);
-            return Page();
-        }
-
-        if (await db.Topics.AnyAsync(t => t.Code == code && t.Id != topic.Id, cancellationToken))
-        {
-            ModelState.AddModelError("Input.Code", a["Topic.CodeTaken", code]);
-            return Page();
-        }
-
-        if (Input.IsActive && !topic.IsActive || Input.IsActive && id is null)
-        {
-            if (await db.Topics.CountAsync(t => t.IsActive, cancellationToken) >= Topic.MaxActive)
+            Kind = nameof(Topic), Id = t => t.Id, Fields = Fields, Validation = new TopicInputValidator(a).Validate(Input),
+            Check = async topic =>
             {
-                ModelState.AddModelError("Input.IsActive", a["Topic.TooMany", Topic.MaxActive]);
-                return Page();
-            }
-        }
+                if (topic.Code == OtherCode && (code != OtherCode || !Input.IsActive))
+                {
+                    return ("Input.IsActive", a["Topic.OtherKept"]);
+                }
 
-        var before = Fields(topic);
-        topic.Code = code;
-        topic.NameZh = Input.NameZh!.Trim();
-        topic.NameEn = Input.NameEn?.Trim() ?? "";
-        topic.Kind = Input.Kind;
-        topic.Order = Input.Order;
-        topic.IsActive = Input.IsActive;
-        if (id is null)
-        {
-            db.Topics.Add(topic);
-            changes.Record(User, () => $"Topic:{topic.Id}", null, Fields(topic), "created");
-        }
-        else if (AdminChanges.Diff(before, Fields(topic)) is var (old, now))
-        {
-            changes.Record(User, () => $"Topic:{topic.Id}", old, now, "edited");
-        }
+                if (await db.Topics.AnyAsync(t => t.Code == code && t.Id != topic.Id, cancellationToken))
+                {
+                    return ("Input.Code", a["Topic.CodeTaken", code!]);
+                }
 
-        await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Form.Saved"].Value;
-        return Redirect("/admin/topics");
+                var activating = Input.IsActive && (!topic.IsActive || id is null);
+                return activating && await db.Topics.CountAsync(t => t.IsActive, cancellationToken) >= Topic.MaxActive
+                    ? ("Input.IsActive", a["Topic.TooMany", Topic.MaxActive])
+                    : null;
+            },
+            Apply = topic =>
+            {
+                topic.Code = code!;
+                topic.NameZh = Input.NameZh!.Trim();
+                topic.NameEn = Input.NameEn?.Trim() ?? "";
+                topic.Kind = Input.Kind;
+                topic.Order = Input.Order;
+                topic.IsActive = Input.IsActive;
+            },
+            ListUrl = "/admin/topics", SavedMessage = a["Form.Saved"],
+        }, cancellationToken);
     }
 
     private static Dictionary<string, object?> Fields(Topic t) => new()

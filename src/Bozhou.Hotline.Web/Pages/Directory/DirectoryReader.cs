@@ -18,12 +18,13 @@ public sealed class DirectoryReader(HotlineDbContext db, TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Everyone holding a post today, with department, jurisdiction and topic tags; unordered.</summary>
+    /// <summary>Everyone holding a post today in a jurisdiction not ended, with department, jurisdiction and topic tags; unordered.</summary>
     public async Task<List<Cadre>> ActiveCadresAsync(CancellationToken cancellationToken)
     {
         var today = Today;
         return await db.Cadres.AsNoTracking()
             .Where(c => c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today))
+            .Where(c => c.Department.Jurisdiction.EndedOn == null || c.Department.Jurisdiction.EndedOn >= today)
             .Include(c => c.Department).ThenInclude(d => d.Jurisdiction)
             .Include(c => c.Topics).ThenInclude(t => t.Topic)
             .ToListAsync(cancellationToken);
@@ -35,6 +36,7 @@ public sealed class DirectoryReader(HotlineDbContext db, TimeProvider time)
         var today = Today;
         return await db.Departments.AsNoTracking()
             .Where(d => d.EndedOn == null || d.EndedOn >= today)
+            .Where(d => d.Jurisdiction.EndedOn == null || d.Jurisdiction.EndedOn >= today)
             .Where(d => d.Cadres.Any(c => c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today)))
             .Include(d => d.Jurisdiction)
             .OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order).ThenBy(d => d.Id)

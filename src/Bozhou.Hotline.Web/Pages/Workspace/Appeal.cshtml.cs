@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation.Results;
@@ -12,7 +13,8 @@ namespace Bozhou.Hotline.Web.Pages.Workspace;
 /// One appeal with its full timeline and a form per action. Each action goes through
 /// <see cref="AppealActions"/>: access, the version the form showed, the appeal's rule, one transaction.
 /// </summary>
-public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealActions actions, IStringLocalizer<WorkspaceResource> w) : PageModel
+public class AppealModel(
+    WorkspaceActors actors, AppealViewQuery views, AppealActions actions, SettingsStore settings, IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     [BindProperty]
     public CallbackInput Callback { get; set; } = new();
@@ -30,6 +32,9 @@ public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealAc
     public NoteInput Note { get; set; } = new();
 
     public AppealView View { get; private set; } = null!;
+
+    /// <summary>The SMS texts in force, shown as the caller will receive them.</summary>
+    public SmsTemplates SmsTexts { get; private set; } = new();
 
     /// <summary>The form whose action was refused, and why, shown above that form.</summary>
     public string? FailedForm { get; private set; }
@@ -66,7 +71,7 @@ public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealAc
                 }
             }
 
-            var body = QuickSmsTemplates.Body(template, passedTo);
+            var body = (await settings.GetAsync(cancellationToken)).Sms.Body(template, passedTo);
             c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
             c.QueueSmsToCaller(body);
         }, "Flash.Sms", cancellationToken);
@@ -79,7 +84,7 @@ public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealAc
             c.Appeal.Transfer(to, Transfer.Reason!.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
             if (Transfer.NotifyCaller)
             {
-                var body = QuickSmsTemplates.Body(QuickSmsTemplate.PassedOn, receiver);
+                var body = (await settings.GetAsync(cancellationToken)).Sms.Body(QuickSmsTemplate.PassedOn, receiver);
                 c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
                 c.QueueSmsToCaller(body);
             }
@@ -144,6 +149,7 @@ public class AppealModel(WorkspaceActors actors, AppealViewQuery views, AppealAc
         }
 
         View = view;
+        SmsTexts = (await settings.GetAsync(cancellationToken)).Sms;
         return Page();
     }
 

@@ -1,0 +1,26 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Workspace;
+
+namespace Bozhou.Hotline.Core.Settings;
+
+/// <summary>
+/// The settings an administrator saved on /admin/settings: one row, absent until the first save. Until
+/// then the configuration (<c>Clocks:*</c>, <c>Privacy:RetentionDays</c>) and the built-in SMS texts apply.
+/// </summary>
+public class SavedSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public ClockSettings Clocks { get; set; } = new();
+
+    public SmsTemplates Sms { get; set; } = new();
+
+    /// <summary>Days after closure before a caller's name and phone are purged (PRODUCT §7).</summary>
+    public int RetentionDays { get; set; } = 365;
+
+    public DateTimeOffset SavedAt { get; set; }
+
+    public string SavedBy { get; set; } = "";
+}

@@ -1,0 +1,204 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Workspace;
+using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Workspace;
+using System.Linq.Expressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bozhou.Hotline.Web.Pages.Admin;
+
+/// <summary>
+/// The clocks of PRODUCT §5, the SMS texts and the retention period. Configuration holds them until the
+/// first save here; from then on the database does. Each save is one audited change in one transaction.
+/// </summary>
+public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsStore store, TimeProvider time, IStringLocalizer<AdminResource> a)
+    : PageModel
+{
+    [BindProperty]
+    public SettingsInput Input { get; set; } = new();
+
+    public CurrentSettings Current { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Current = await store.GetAsync(cancellationToken);
+        Input = SettingsInput.From(Current);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Current = await store.GetAsync(cancellationToken);
+        var validation = new SettingsInputValidator(a).Validate(Input);
+        ModelState.Clear();
+        if (!validation.IsValid)
+        {
+            ModelState.AddErrors(validation, nameof(Input));
+            return Page();
+        }
+
+        var saved = await db.SavedSettings.SingleOrDefaultAsync(s => s.Id == SavedSettings.SingletonId, cancellationToken);
+        var before = SettingsInput.From(Current).Fields();
+        var after = Input.Fields();
+        if (saved is null)
+        {
+            // The first save pins every value: from now on a change of configuration no longer moves them.
+            saved = new SavedSettings();
+            db.SavedSettings.Add(saved);
+            changes.Record(User, () => "Settings", before, after, "saved over the configured defaults");
+        }
+        else if (AdminChanges.Diff(before, after) is var (old, now))
+        {
+            changes.Record(User, () => "Settings", old, now, "edited");
+        }
+        else
+        {
+            TempData["Flash"] = a["Settings.Unchanged"].Value;
+            return Redirect("/admin/settings");
+        }
+
+        Input.ApplyTo(saved);
+        saved.SavedAt = time.GetUtcNow();
+        saved.SavedBy = User.Identity?.Name ?? "";
+        await changes.SaveAsync(cancellationToken);
+        store.Invalidate();
+        TempData["Flash"] = a["Settings.Saved"].Value;
+        return Redirect("/admin/settings");
+    }
+}
+
+/// <summary>The settings form: every field a number or a text, checked by <see cref="SettingsInputValidator"/>.</summary>
+public sealed class SettingsInput
+{
+    public int? CallbackWorkingDays { get; set; }
+
+    public int? FirstContactWorkingDays { get; set; }
+
+    public int? TransferAcceptWorkingDays { get; set; }
+
+    public int? MaxTransfers { get; set; }
+
+    public int? ReplyConsultationWorkingDays { get; set; }
+
+    public int? ReplyOtherWorkingDays { get; set; }
+
+    public int? RatingWindowDays { get; set; }
+
+    public int? QuietHoursStart { get; set; }
+
+    public int? QuietHoursEnd { get; set; }
+
+    public int? RetentionDays { get; set; }
+
+    public string? SmsInMeeting { get; set; }
+
+    public string? SmsTextDetails { get; set; }
+
+    public string? SmsPassedOn { get; set; }
+
+    public string? SmsReminder { get; set; }
+
+    public static SettingsInput From(CurrentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (c, sms) = (settings.Clocks, settings.Sms);
+        return new()
+        {
+            CallbackWorkingDays = c.CallbackWorkingDays, FirstContactWorkingDays = c.FirstContactWorkingDays,
+            TransferAcceptWorkingDays = c.TransferAcceptWorkingDays, MaxTransfers = c.MaxTransfers,
+            ReplyConsultationWorkingDays = c.ReplyConsultationWorkingDays, ReplyOtherWorkingDays = c.ReplyOtherWorkingDays,
+            RatingWindowDays = c.RatingWindowDays, QuietHoursStart = c.QuietHoursStart, QuietHoursEnd = c.QuietHoursEnd,
+            RetentionDays = settings.RetentionDays,
+            SmsInMeeting = sms.InMeeting, SmsTextDetails = sms.TextDetails, SmsPassedOn = sms.PassedOn, SmsReminder = sms.Reminder,
+        };
+    }
+
+    /// <summary>The audited fields, under the names of the configuration keys they replace.</summary>
+    public Dictionary<string, object?> Fields() => new()
+    {
+        ["Clocks:CallbackWorkingDays"] = CallbackWorkingDays, ["Clocks:FirstContactWorkingDays"] = FirstContactWorkingDays,
+        ["Clocks:TransferAcceptWorkingDays"] = TransferAcceptWorkingDays, ["Clocks:MaxTransfers"] = MaxTransfers,
+        ["Clocks:ReplyConsultationWorkingDays"] = ReplyConsultationWorkingDays, ["Clocks:ReplyOtherWorkingDays"] = ReplyOtherWorkingDays,
+        ["Clocks:RatingWindowDays"] = RatingWindowDays, ["Clocks:QuietHoursStart"] = QuietHoursStart, ["Clocks:QuietHoursEnd"] = QuietHoursEnd,
+        ["Privacy:RetentionDays"] = RetentionDays,
+        ["Sms:InMeeting"] = SmsInMeeting, ["Sms:TextDetails"] = SmsTextDetails, ["Sms:PassedOn"] = SmsPassedOn, ["Sms:Reminder"] = SmsReminder,
+    };
+
+    /// <summary>Copies the validated input onto the stored row, as new objects: the cached settings are never changed in place.</summary>
+    public void ApplyTo(SavedSettings saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        saved.Clocks = new ClockSettings
+        {
+            CallbackWorkingDays = CallbackWorkingDays!.Value, FirstContactWorkingDays = FirstContactWorkingDays!.Value,
+            TransferAcceptWorkingDays = TransferAcceptWorkingDays!.Value, MaxTransfers = MaxTransfers!.Value,
+            ReplyConsultationWorkingDays = ReplyConsultationWorkingDays!.Value, ReplyOtherWorkingDays = ReplyOtherWorkingDays!.Value,
+            RatingWindowDays = RatingWindowDays!.Value, QuietHoursStart = QuietHoursStart!.Value, QuietHoursEnd = QuietHoursEnd!.Value,
+        };
+        saved.RetentionDays = RetentionDays!.Value;
+        saved.Sms = new SmsTemplates
+        {
+            InMeeting = SmsInMeeting!.Trim(), TextDetails = SmsTextDetails!.Trim(), PassedOn = SmsPassedOn!.Trim(), Reminder = SmsReminder!.Trim(),
+        };
+    }
+}
+
+/// <summary>
+/// Ranges wide enough for any policy a city adopts and narrow enough to catch a slip of the keyboard; SMS texts
+/// that fit one message (70 characters) once the placeholder is filled.
+/// </summary>
+public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
+{
+    public SettingsInputValidator(IStringLocalizer<AdminResource> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        Range(x => x.CallbackWorkingDays, "Settings.CallbackWorkingDays", 1, 10);
+        Range(x => x.FirstContactWorkingDays, "Settings.FirstContactWorkingDays", 1, 30);
+        Range(x => x.TransferAcceptWorkingDays, "Settings.TransferAcceptWorkingDays", 1, 10);
+        Range(x => x.MaxTransfers, "Settings.MaxTransfers", 0, 5);
+        Range(x => x.ReplyConsultationWorkingDays, "Settings.ReplyConsultationWorkingDays", 1, 60);
+        Range(x => x.ReplyOtherWorkingDays, "Settings.ReplyOtherWorkingDays", 1, 60);
+        Range(x => x.RatingWindowDays, "Settings.RatingWindowDays", 1, 30);
+        Range(x => x.QuietHoursStart, "Settings.QuietHoursStart", 0, 23);
+        Range(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", 0, 24);
+        Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
+        Sms(x => x.SmsInMeeting, "Settings.SmsInMeeting", 0);
+        Sms(x => x.SmsTextDetails, "Settings.SmsTextDetails", 0);
+        Sms(x => x.SmsPassedOn, "Settings.SmsPassedOn", SmsTemplates.PassedToAllowance);
+        Sms(x => x.SmsReminder, "Settings.SmsReminder", TrackingCode.Length);
+
+        void Range(Expression<Func<SettingsInput, int?>> field, string key, int min, int max)
+        {
+            var message = a["Settings.Range", Label(a, key), min, max];
+            RuleFor(field).Cascade(CascadeMode.Stop).NotNull().WithMessage(message).InclusiveBetween(min, max).WithMessage(message);
+        }
+
+        // fill: the characters the placeholder stands for when sent; 0 for a text without one.
+        void Sms(Expression<Func<SettingsInput, string?>> field, string key, int fill)
+        {
+            var label = Label(a, key);
+            var longest = SmsTemplates.MaxLength - (fill == 0 ? 0 : fill - SmsTemplates.Placeholder.Length);
+            RuleFor(field).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(a["Settings.SmsRequired", label])
+                .Must(text => text!.Trim().Length <= longest).WithMessage(a["Settings.SmsTooLong", label, SmsTemplates.MaxLength, longest])
+                .Must(text => fill == 0 ? !text!.Contains('{', StringComparison.Ordinal) && !text.Contains('}', StringComparison.Ordinal) : PlaceholderOnce(text!))
+                .WithMessage(fill == 0 ? a["Settings.SmsNoPlaceholder", label] : a["Settings.SmsPlaceholderOnce", label, SmsTemplates.Placeholder]);
+        }
+    }
+
+    /// <summary>A field's label without its note in brackets: "咨询类诉求答复时限（工作日）" gives "咨询类诉求答复时限".</summary>
+    private static string Label(IStringLocalizer<AdminResource> a, string key) =>
+        a[key].Value.Split(['（', '('])[0].Trim();
+
+    /// <summary>Exactly one "{0}" and no other brace, so that filling it is a plain replacement.</summary>
+    private static bool PlaceholderOnce(string text)
+    {
+        var rest = text.Replace(SmsTemplates.Placeholder, "", StringComparison.Ordinal);
+        return text.Length - rest.Length == SmsTemplates.Placeholder.Length && !rest.Contains('{', StringComparison.Ordinal) && !rest.Contains('}', StringComparison.Ordinal);
+    }
+}

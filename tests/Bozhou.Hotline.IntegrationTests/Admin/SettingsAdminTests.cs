@@ -1,0 +1,179 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.IntegrationTests.Workspace;
+using Bozhou.Hotline.TestSupport;
+using Bozhou.Hotline.Web.Admin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.IntegrationTests.Admin;
+
+public class SettingsAdminTests
+{
+    private const string Url = "/admin/settings";
+
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient admin, params (string Name, string Value)[] fields)
+    {
+        var form = (await admin.GetPageAsync(Url)).QuerySelector<IHtmlFormElement>("#settings-form")!;
+        return await admin.SubmitAsync(form, Html.Fields(fields), Url);
+    }
+
+    private static Task<List<AuditEntry>> SettingsAuditAsync(WorkspaceTestData data) =>
+        data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == "Settings").OrderBy(e => e.Id).ToListAsync());
+
+    private static string Error(IDocument page, string field) =>
+        page.QuerySelector($"[data-valmsg-for='Input.{field}']")!.TextContent.Trim();
+
+    [Fact]
+    public async Task A_callback_limit_saved_as_two_working_days_sets_the_deadline_of_appeals_logged_afterwards_and_leaves_earlier_ones()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var earlierId = await data.AddAppealAsync(world.LiId);
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        Assert.Equal("1", (await admin.GetPageAsync(Url)).QuerySelector<IHtmlInputElement>("#Input_CallbackWorkingDays")!.Value);
+
+        using var saved = await SaveAsync(admin, ("Input.CallbackWorkingDays", "2"));
+        var laterId = await data.AddAppealAsync(world.LiId);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var earlier = await data.AppealAsync(earlierId);
+        var later = await data.AppealAsync(laterId);
+        // Logged on Monday 2 March 2026: one working day ends at the end of Tuesday, two at the end of Wednesday.
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.FromHours(8)), earlier.CallbackDueAt);
+        Assert.Equal(earlier.CallbackDueAt!.Value.AddDays(1), later.CallbackDueAt);
+        Assert.Equal("2", (await admin.GetPageAsync(Url)).QuerySelector<IHtmlInputElement>("#Input_CallbackWorkingDays")!.Value);
+    }
+
+    [Fact]
+    public async Task Each_save_is_one_audit_entry_with_the_values_before_and_after()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        using var first = await SaveAsync(admin, ("Input.CallbackWorkingDays", "2"));
+        using var second = await SaveAsync(admin, ("Input.ReplyOtherWorkingDays", "15"), ("Input.SmsTextDetails", "请将具体事项短信发至本号码"));
+        using var unchanged = await SaveAsync(admin);
+
+        var entries = await SettingsAuditAsync(data);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal((AuditAction.AdminChange, WorkspaceWorld.AdminEmail), (e.Action, e.UserName)));
+        Assert.Contains("\"Clocks:CallbackWorkingDays\":1", entries[0].Before, StringComparison.Ordinal);
+        Assert.Contains("\"Clocks:CallbackWorkingDays\":2", entries[0].After, StringComparison.Ordinal);
+        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":10,\"Sms:TextDetails\":\"请短信告知具体事项\"}", entries[1].Before);
+        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":15,\"Sms:TextDetails\":\"请将具体事项短信发至本号码\"}", entries[1].After);
+        Assert.Contains("设置没有变化", (await admin.GetPageAsync(Url)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_settings_get_Chinese_messages_in_the_form_and_nothing_is_written()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        using var response = await SaveAsync(admin,
+            ("Input.CallbackWorkingDays", "0"), ("Input.RetentionDays", ""), ("Input.SmsInMeeting", " "),
+            ("Input.SmsPassedOn", "您反映的事项已转交有关部门办理"), ("Input.SmsTextDetails", new string('请', 71)), ("Input.SmsReminder", "催办{1}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("“未接来电回电时限”须为 1 至 10 之间的整数", Error(page, "CallbackWorkingDays"));
+        Assert.Equal("“诉求办结后保存来电人姓名和电话的天数”须为 1 至 3650 之间的整数", Error(page, "RetentionDays"));
+        Assert.Equal("请填写“一键回复：在开会”", Error(page, "SmsInMeeting"));
+        Assert.Equal("“一键回复：已转交”须包含且只包含一处 {0}", Error(page, "SmsPassedOn"));
+        Assert.Equal("“一键回复：请短信告知”发送时将超过 70 字，请精简（模板最多 70 字）", Error(page, "SmsTextDetails"));
+        Assert.Equal("“督查室催办短信”须包含且只包含一处 {0}", Error(page, "SmsReminder"));
+        Assert.Equal(0, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
+        Assert.Empty(await SettingsAuditAsync(data));
+    }
+
+    [Fact]
+    public async Task An_edited_quick_reply_is_the_body_of_the_next_quick_SMS_and_an_edited_reminder_the_body_of_the_next_reminder()
+    {
+        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId);
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using var saved = await SaveAsync(admin,
+            ("Input.SmsInMeeting", "您好，我正在开会，会后给您回电"), ("Input.SmsReminder", "【亳州干部热线】诉求{0}已超时限，请于今日内联系来电人"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        Assert.Contains("您好，我正在开会，会后给您回电", (await WorkspacePages.AppealAsync(staff, id)).QuerySelector("#sms-form")!.TextContent, StringComparison.Ordinal);
+
+        using var sent = await WorkspacePages.PostAsync(staff, id, "sms-form", ("Sms.Template", "InMeeting"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EscalationLadder>().RemindAsync(id, null, new Actor(null, "督查室"), factory.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var appeal = await data.AppealAsync(id);
+        Assert.Equal("您好，我正在开会，会后给您回电", Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.QuickSms).Text);
+        var bodies = await data.QueryAsync(db => db.SmsMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Body).ToListAsync());
+        Assert.Equal(["您好，我正在开会，会后给您回电", $"【亳州干部热线】诉求{appeal.TrackingCode}已超时限，请于今日内联系来电人"], bodies);
+    }
+
+    [Fact]
+    public async Task The_retention_period_saved_in_settings_is_the_one_the_daily_purge_uses()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var closedAt = factory.Clock.GetUtcNow().AddHours(1);
+        var appealId = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, then: (appeal, clock) =>
+        {
+            appeal.Reply(ReplyKind.Resolved, "已协调公交公司增加晚间班次。", null, "李明", null, clock, closedAt.AddMinutes(-30));
+            appeal.Rate(true, 5, null, clock, closedAt, "来电人");
+        });
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using var saved = await SaveAsync(admin, ("Input.RetentionDays", "30"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var purger = factory.Services.GetRequiredService<PersonalDataPurger>();
+
+        factory.Clock.SetUtcNow(closedAt.AddDays(30).AddTicks(-1));
+        Assert.Equal(0, await purger.PurgeDueAsync(TestContext.Current.CancellationToken));
+        factory.Clock.SetUtcNow(closedAt.AddDays(30));
+        Assert.Equal(1, await purger.PurgeDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Null((await data.AppealAsync(appealId)).CallerPhoneCipher);
+    }
+
+    [Fact]
+    public async Task Settings_answer_403_to_cadre_staff_and_supervisor_on_get_and_post_and_change_nothing()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        foreach (var email in new[] { WorkspaceWorld.LiEmail, WorkspaceWorld.StaffEmail, WorkspaceWorld.SupervisorEmail })
+        {
+            using var client = await data.SignInAsync(email);
+            // A token this user may hold, so that only the authorization can refuse the post.
+            var ownForm = (await client.GetPageAsync("/account/change-password")).QuerySelector<IHtmlFormElement>("form[method='post']")!;
+            var token = ownForm.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+            using var get = await client.GetAsync(new Uri(Url, UriKind.Relative), TestContext.Current.CancellationToken);
+            using var post = await client.PostAsync(new Uri(Url, UriKind.Relative), new FormUrlEncodedContent(
+                Html.Fields(("__RequestVerificationToken", token), ("Input.CallbackWorkingDays", "5"))), TestContext.Current.CancellationToken);
+            foreach (var response in new[] { get, post })
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal)),
+                    $"{email} {response.RequestMessage!.Method} {Url} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.Equal(0, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        Assert.NotNull((await admin.GetPageAsync("/admin")).QuerySelector("a[href='/admin/settings']"));
+        Assert.NotNull((await admin.GetPageAsync("/workspace")).QuerySelector("#nav-settings"));
+    }
+}
