@@ -218,7 +218,7 @@ supervision() {
     tail -n 20 "$work/seed.log" >&2
     row "supervision on $label" "seed failed" "—" "—"; return
   fi
-  grep '^seed-bench done' "$work/seed.log" >&2
+  grep '^seed-bench' "$work/seed.log" >&2
   start_server "$provider" "$conn" /healthz/live || { row "supervision on $label" "server did not start" "—" "—"; return; }
   auth=$(sign_in)
   for path in /supervision "/supervision/scorecards?period=2026"; do

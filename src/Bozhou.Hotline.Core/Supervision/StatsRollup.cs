@@ -41,14 +41,19 @@ public sealed class StatsRollup(HotlineDbContext db)
             return [];
         }
 
+        // "AppealId IN (the day's ids)", not a join: SQLite then walks the day's appeals and each one's rows by the
+        // (AppealId, At) index. As a join it started from every callback and reply of the year by the (Kind, At)
+        // index: 3.3 s a day at 300,000 appeals instead of 0.01 s.
+        var cohortIds = cohort.Select(a => a.Id);
         var attempts = (await db.CallAttempts.AsNoTracking()
-                .Join(cohort, c => c.AppealId, a => a.Id, (c, a) => new { c.AppealId, c.At, c.Outcome })
+                .Where(c => cohortIds.Contains(c.AppealId))
+                .Select(c => new { c.AppealId, c.At, c.Outcome })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.AppealId);
         // A callback, reached or not, or a reply ends the wait for a call back.
         var callbacks = (await db.AppealEvents.AsNoTracking()
-                .Where(e => e.Kind == AppealEventKind.Callback || e.Kind == AppealEventKind.Reply)
-                .Join(cohort, e => e.AppealId, a => a.Id, (e, a) => new { e.AppealId, e.At })
+                .Where(e => (e.Kind == AppealEventKind.Callback || e.Kind == AppealEventKind.Reply) && cohortIds.Contains(e.AppealId))
+                .Select(e => new { e.AppealId, e.At })
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.AppealId, e => e.At);
 
@@ -155,8 +160,10 @@ public sealed class StatsRollup(HotlineDbContext db)
         now = now.ToUniversalTime();
         var today = ChinaTime.DateOf(now);
         var days = new HashSet<DateOnly> { today, today.AddDays(-1) };
-        var touched = await db.AppealEvents.Where(e => e.At >= since)
-            .Join(db.Appeals, e => e.AppealId, a => a.Id, (e, a) => a.LoggedAt).Distinct().ToListAsync(cancellationToken);
+        // "Id IN (the events' appeals)": SQLite reads the recent events by their At index and each appeal by its key.
+        // As a join it walked every appeal (0.9 s at 300,000 appeals instead of 0.3 ms for five minutes of events).
+        var touchedIds = db.AppealEvents.Where(e => e.At >= since).Select(e => e.AppealId);
+        var touched = await db.Appeals.Where(a => touchedIds.Contains(a.Id)).Select(a => a.LoggedAt).Distinct().ToListAsync(cancellationToken);
         var deadlines = await db.Appeals
             .Where(a => (a.FirstContactAt == null && a.FirstContactDueAt >= since && a.FirstContactDueAt <= now)
                 || (AwaitingReply.Contains(a.Status) && a.ReplyDueAt >= since && a.ReplyDueAt <= now)

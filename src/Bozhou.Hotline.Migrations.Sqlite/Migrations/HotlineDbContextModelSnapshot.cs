@@ -261,8 +261,6 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TransferAcceptDueAt");
 
-                    b.HasIndex("FirstContactAt", "FirstContactDueAt");
-
                     b.HasIndex("HandlerCadreId", "Status");
 
                     b.HasIndex("Status", "CallbackDueAt");
@@ -271,9 +269,12 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "RatingDueAt");
 
-                    b.HasIndex("Status", "ReplyDueAt");
+                    b.HasIndex("FirstContactAt", "FirstContactDueAt", "Status");
 
-                    b.HasIndex("FlaggedForSupervision", "Status", "ClosedAt");
+                    b.HasIndex("Status", "ReplyDueAt", "TopicKind", "LoggedAt");
+
+                    b.HasIndex(new[] { "Status", "ClosedAt" }, "IX_Appeals_Flagged_Status_ClosedAt")
+                        .HasFilter("\"FlaggedForSupervision\"");
 
                     b.ToTable("Appeals");
                 });

@@ -84,8 +84,12 @@ internal sealed class SupervisionAppealIndexes : IEntityTypeConfiguration<Appeal
 {
     public void Configure(EntityTypeBuilder<Appeal> builder)
     {
-        builder.HasIndex(a => new { a.FirstContactAt, a.FirstContactDueAt });
-        builder.HasIndex(a => new { a.FlaggedForSupervision, a.Status, a.ClosedAt });
+        // With the status, the no-first-contact count reads the index alone (84 ms → a few ms at 300,000 appeals).
+        builder.HasIndex(a => new { a.FirstContactAt, a.FirstContactDueAt, a.Status });
+        // Partial: the queries test the flag as a bare column, which SQLite cannot seek in an index that leads with
+        // it (a full scan, 0.85 s at 300,000 appeals) but matches to an index on the flagged rows only (1 ms).
+        // A bare boolean column is a valid filter in SQLite and PostgreSQL alike.
+        builder.HasIndex(a => new { a.Status, a.ClosedAt }, "IX_Appeals_Flagged_Status_ClosedAt").HasFilter("\"FlaggedForSupervision\"");
     }
 }
 
