@@ -131,7 +131,7 @@ public enum ScorecardSource
 /// days plus today's computed live, rates shown from 10 cases up with their Wilson interval, ranked by
 /// the chosen metric and then by the interval's lower bound, ties sharing a rank.
 /// </summary>
-public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks)
+public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks, RollupSums sums)
 {
     public static IReadOnlyList<ScorecardMetric> Metrics { get; } = Enum.GetValues<ScorecardMetric>();
 
@@ -201,7 +201,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
         var lastClosed = period.To < today ? period.To : today.AddDays(-1);
         if (source == ScorecardSource.Rollups)
         {
-            var stored = await db.DailyCadreStats.AsNoTracking()
+            var stored = await sums.GetAsync(period.From, lastClosed, () => db.DailyCadreStats.AsNoTracking()
                 .Where(s => s.Date >= period.From && s.Date <= lastClosed)
                 .GroupBy(s => s.CadreId)
                 .Select(g => new DailyCadreStats
@@ -219,7 +219,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
                     Ratings = g.Sum(s => s.Ratings),
                     RatingsSatisfied = g.Sum(s => s.RatingsSatisfied),
                 })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken));
             foreach (var s in stored)
             {
                 Accumulate(totals, s);

@@ -19,7 +19,7 @@ namespace Bozhou.Hotline.Core.Supervision;
 /// today's counts computed live, and equals the scorecard computed from the appeals directly.
 /// </para>
 /// </summary>
-public sealed class StatsRollup(HotlineDbContext db)
+public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
 {
     /// <summary>How far before the last refresh to look again, for transactions that committed late.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
@@ -124,6 +124,7 @@ public sealed class StatsRollup(HotlineDbContext db)
             db.DailyCadreStats.AddRange(rows);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            sums.Invalidate();
             db.ChangeTracker.Clear();
         }
     }

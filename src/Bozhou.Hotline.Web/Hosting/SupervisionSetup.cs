@@ -28,6 +28,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<EscalationLadder>();
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<StatsRollup>();
+        builder.Services.AddSingleton<RollupSums>();
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddHostedService<StatsRefreshService>();

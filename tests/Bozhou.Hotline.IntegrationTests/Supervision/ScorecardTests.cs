@@ -4,6 +4,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
@@ -145,6 +146,44 @@ public class ScorecardTests
         await RefreshAsync(factory, lastRefresh);
         await AssertRollupsMatchAsync(factory, "2026-03");
         await AssertRollupsMatchAsync(factory, "2026-Q1");
+    }
+
+    [Fact]
+    public async Task Summed_roll_ups_are_kept_in_memory_until_a_day_is_stored_or_a_minute_passes()
+    {
+        using var factory = new HotlineFactory();
+        var data = await FebruaryAsync(factory);
+        await RebuildAsync(factory);
+        Assert.True(ReportPeriod.TryParse("2026", out var year));
+        async Task<int> LoggedAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+            var counts = await scope.ServiceProvider.GetRequiredService<Scorecards>()
+                .CadreCountsAsync(year, clock, factory.Clock.GetUtcNow(), ScorecardSource.Rollups);
+            return counts.TryGetValue(data.TransportHead, out var c) ? c.CallsLogged : 0;
+        }
+
+        var before = await LoggedAsync();
+        Assert.True(before > 0);
+
+        // Another process rewrites a stored row (as rebuild-stats run beside the server would): not seen yet.
+        await data.QueryAsync(db => db.DailyCadreStats.Where(s => s.CadreId == data.TransportHead && s.Date == new DateOnly(2026, 2, 2))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CallsLogged, s => s.CallsLogged + 100)));
+        Assert.Equal(before, await LoggedAsync());
+
+        // A minute later the sums are read again.
+        factory.Clock.Advance(RollupSums.MaxAge);
+        Assert.Equal(before + 100, await LoggedAsync());
+
+        // A day stored by this app's roll-up clears them at once: the day is recomputed from the appeals.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+            await scope.ServiceProvider.GetRequiredService<StatsRollup>().RecomputeAsync([new DateOnly(2026, 2, 2)], clock, factory.Clock.GetUtcNow());
+        }
+
+        Assert.Equal(before, await LoggedAsync());
     }
 
     private static async Task RefreshAsync(HotlineFactory factory, DateTimeOffset since)
