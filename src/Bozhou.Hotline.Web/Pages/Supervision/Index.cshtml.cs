@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Bozhou.Hotline.Web.Pages.Supervision;
 /// <summary>The queues: what is late and by how much, sorted by how late, with a reminder (催办) per row.</summary>
 public class IndexModel(
     HotlineDbContext db, SupervisionQueues queues, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time,
-    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer) : PageModel
+    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer, IMemoryCache cache) : PageModel
 {
     public const int ReminderMaxLength = 200;
 
@@ -47,7 +48,7 @@ public class IndexModel(
 
         Counts = counts;
         Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
-        Choices = await FilterChoices.LoadAsync(db, cancellationToken);
+        Choices = await FilterChoices.GetAsync(cache, db, cancellationToken);
     }
 
     /// <summary>催办: a reminder on the appeal's timeline and an SMS to the handling cadre, then back to the same queue.</summary>
