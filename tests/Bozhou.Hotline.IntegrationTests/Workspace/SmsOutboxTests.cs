@@ -118,14 +118,17 @@ public class SmsOutboxTests
         factory.UseFakeClock = false;
         var (data, _) = await QueueQuickSmsAsync(factory);
 
+        // The gateway hears the message before the drainer records it as sent: wait for the record.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (gateway.Requests == 0 && DateTime.UtcNow < deadline)
+        var status = SmsStatus.Pending;
+        while (status != SmsStatus.Sent && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
+            status = (await data.QueryAsync(db => db.SmsMessages.AsNoTracking().SingleAsync())).Status;
         }
 
+        Assert.Equal(SmsStatus.Sent, status);
         Assert.Single(gateway.Received);
-        Assert.Equal(SmsStatus.Sent, (await data.QueryAsync(db => db.SmsMessages.SingleAsync())).Status);
     }
 
     private static HotlineFactory HttpGatewayFactory(SmsTestServer gateway) => new HotlineFactory()
