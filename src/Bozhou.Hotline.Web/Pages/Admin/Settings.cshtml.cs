@@ -65,7 +65,19 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
         Input.ApplyTo(saved);
         saved.SavedAt = time.GetUtcNow();
         saved.SavedBy = User.Identity?.Name ?? "";
-        await changes.SaveAsync(cancellationToken);
+        try
+        {
+            await changes.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first saves at once: the other one's row is in, this one's insert is refused and nothing of it
+            // was written (one transaction). The form shows what is saved now, with a message.
+            store.Invalidate();
+            TempData["Flash"] = a["Settings.Conflict"].Value;
+            return Redirect("/admin/settings");
+        }
+
         store.Invalidate();
         TempData["Flash"] = a["Settings.Saved"].Value;
         return Redirect("/admin/settings");
