@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+using Serilog.Events;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
@@ -26,7 +27,7 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -38,5 +39,21 @@ public static class WebSetup
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// The level of a request's log line: Error for a failure of ours (an exception, a 5xx), Information otherwise,
+    /// including a request the client gave up on (browser closed, connection dropped while a submission waited
+    /// to be written), which is not a server error and which the exception handler answers with 499.
+    /// </summary>
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return LogEventLevel.Information;
+        }
+
+        return exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
     }
 }
