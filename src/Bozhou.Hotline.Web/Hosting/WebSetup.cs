@@ -44,12 +44,13 @@ public static class WebSetup
     /// <summary>
     /// The level of a request's log line: Error for a failure of ours (an exception, a 5xx), Information otherwise,
     /// including a request the client gave up on (browser closed, connection dropped while a submission waited
-    /// to be written), which is not a server error and which the exception handler answers with 499.
+    /// to be written), which is not a server error and which the exception handler answers with 499 (the same test
+    /// as ASP.NET Core's: a cancellation or an I/O error once the request is aborted).
     /// </summary>
     internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        if (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             return LogEventLevel.Information;
         }

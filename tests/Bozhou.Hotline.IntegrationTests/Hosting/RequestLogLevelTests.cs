@@ -14,6 +14,7 @@ public class RequestLogLevelTests
         var context = new DefaultHttpContext { RequestAborted = aborted.Token };
 
         Assert.Equal(LogEventLevel.Information, WebSetup.RequestLogLevel(context, 20, new OperationCanceledException(aborted.Token)));
+        Assert.Equal(LogEventLevel.Information, WebSetup.RequestLogLevel(context, 20, new IOException("The client reset the connection.")));
     }
 
     [Fact]
