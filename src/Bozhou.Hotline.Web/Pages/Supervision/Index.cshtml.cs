@@ -40,14 +40,15 @@ public class IndexModel(
 
         Now = time.GetUtcNow();
         var clock = await clocks.GetAsync(cancellationToken);
+        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
+        // The page already counted its own queue; only the others are counted here.
         var counts = new Dictionary<QueueKind, int>();
         foreach (var k in SupervisionQueues.All)
         {
-            counts[k] = await queues.CountAsync(k, Filter.ToFilter(), clock, Now, cancellationToken);
+            counts[k] = k == Kind ? Queue.Total : await queues.CountAsync(k, Filter.ToFilter(), clock, Now, cancellationToken);
         }
 
         Counts = counts;
-        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
         Choices = await FilterChoices.GetAsync(cache, db, cancellationToken);
     }
 

@@ -57,7 +57,7 @@ public sealed record FilterChoices(IReadOnlyList<SelectListItem> Jurisdictions, 
         })!;
     }
 
-    public static async Task<FilterChoices> LoadAsync(HotlineDbContext db, CancellationToken cancellationToken)
+    private static async Task<FilterChoices> LoadAsync(HotlineDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken);
