@@ -15,7 +15,7 @@ namespace Bozhou.Hotline.Web.Bench;
 /// directory up to <c>--cadres</c> cadres (the demo directory first when the database is empty), then adds
 /// <c>--appeals</c> appeals over the year so far, each built through the domain (<see cref="Appeal.Log"/> and
 /// its methods) so states, clocks, events and call attempts are the ones the product would write.
-/// Batched: 10,000 appeals per transaction as multi-row INSERTs (<see cref="RowWriter"/>); on SQLite synchronous=OFF meanwhile.
+/// Batched: 10,000 appeals per transaction (<see cref="RowWriter"/>); on SQLite synchronous=OFF and a large page cache meanwhile.
 /// </summary>
 public sealed class BenchSeed(
     HotlineDbContext db,
@@ -61,7 +61,9 @@ public sealed class BenchSeed(
         {
             if (db.IsSqlite)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF;", cancellationToken);
+                // No fsync, and a page cache large enough for the indexes (1 GiB; SQLite's default is 2 MiB, and
+                // every page that misses it costs a system call): the rows arrive in random index order.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576;", cancellationToken);
             }
 
             Randomizer.Seed = new Random(seed);
@@ -185,8 +187,7 @@ public sealed class BenchSeed(
         var chinaOffset = TimeSpan.FromHours(8);
         var yearStart = new DateTimeOffset(now.ToOffset(chinaOffset).Year, 1, 1, 0, 0, 0, chinaOffset);
         var days = Math.Max(1, (int)(now - yearStart).TotalDays);
-        long eventCount = 0, attemptCount = 0;
-        var batch = new List<Appeal>(BatchSize);
+        long eventCount = 0, attemptCount = 0, written = 0;
         var connection = db.Database.GetDbConnection();
         var appeals = new RowWriter(db, typeof(Appeal));
         var events = new RowWriter(db, typeof(AppealEvent));
@@ -195,88 +196,117 @@ public sealed class BenchSeed(
         var nextEventId = (await db.AppealEvents.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
         var nextAttemptId = (await db.CallAttempts.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
         var saving = new Stopwatch();
-        for (var n = 0; n < count; n++)
+
+        // Appeals are made on a second thread while the batch before is written: one random sequence, so the
+        // data is the same for a seed whatever the timing.
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<Appeal>>(2);
+        var making = Task.Run(async () =>
         {
-            var day = random.Next(days);
-            var hour = Array.BinarySearch(cumulative, random.NextDouble() * sum);
-            hour = hour < 0 ? ~hour : hour;
-            var calledAt = yearStart.AddDays(day).AddHours(Math.Min(hour, 23)).AddSeconds(random.Next(3600)).ToUniversalTime();
-            if (calledAt > now)
+            try
             {
-                calledAt = now.AddMinutes(-random.Next(1, 600));
-            }
-
-            var loggedAt = calledAt.AddMinutes(random.Next(1, 30));
-            if (loggedAt > now)
-            {
-                loggedAt = now;
-            }
-
-            var topic = topics[random.Next(topics.Length)];
-            var cadreId = cadreIds[random.Next(cadreIds.Length)];
-            var callerType = random.NextDouble() < 0.15 ? CallerType.Enterprise : CallerType.Individual;
-            var outcome = random.NextDouble() switch
-            {
-                < 0.45 => CallOutcome.Answered,
-                < 0.75 => CallOutcome.NotAnswered,
-                < 0.85 => CallOutcome.BusyOrOff,
-                < 0.97 => CallOutcome.SmsSent,
-                _ => CallOutcome.SmsReplyReceived,
-            };
-            var description = string.Format(CultureInfo.InvariantCulture, Matters[random.Next(Matters.Length)], faker.Address.StreetName());
-            var input = new NewAppeal(
-                cadreId, topic.Id, topic.Kind, calledAt, outcome, callerType,
-                callerType == CallerType.Enterprise ? faker.Company.CompanyName() : null,
-                description, random.NextDouble() < 0.1, true, AppealActors.Caller);
-            var phone = "+861" + random.Next(30, 99).ToString(CultureInfo.InvariantCulture) + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-            var caller = protector.Protect(random.NextDouble() < 0.7 ? faker.Name.FullName() : null, phone);
-            string code;
-            do
-            {
-                code = TrackingCode.Generate();
-            }
-            while (!codes.Add(code));
-
-            var appeal = Appeal.Log(input, caller, code, clock, loggedAt);
-            Live(appeal, cadreIds, random, clock, now);
-            eventCount += appeal.Events.Count;
-            attemptCount += appeal.CallAttempts.Count;
-            batch.Add(appeal);
-            if (batch.Count == BatchSize || n == count - 1)
-            {
-                saving.Start();
-                await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+                var batch = new List<Appeal>(BatchSize);
+                for (var n = 0; n < count; n++)
                 {
-                    foreach (var row in batch)
+                    var day = random.Next(days);
+                    var hour = Array.BinarySearch(cumulative, random.NextDouble() * sum);
+                    hour = hour < 0 ? ~hour : hour;
+                    var calledAt = yearStart.AddDays(day).AddHours(Math.Min(hour, 23)).AddSeconds(random.Next(3600)).ToUniversalTime();
+                    if (calledAt > now)
                     {
-                        var appealId = nextAppealId++;
-                        appeals.Add(row, appealId, appealId);
-                        foreach (var e in row.Events)
-                        {
-                            events.Add(e, nextEventId++, appealId);
-                        }
-
-                        foreach (var c in row.CallAttempts)
-                        {
-                            attemptRows.Add(c, nextAttemptId++, appealId);
-                        }
+                        calledAt = now.AddMinutes(-random.Next(1, 600));
                     }
 
-                    await appeals.FlushAsync(connection, transaction, cancellationToken);
-                    await events.FlushAsync(connection, transaction, cancellationToken);
-                    await attemptRows.FlushAsync(connection, transaction, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    var loggedAt = calledAt.AddMinutes(random.Next(1, 30));
+                    if (loggedAt > now)
+                    {
+                        loggedAt = now;
+                    }
+
+                    var topic = topics[random.Next(topics.Length)];
+                    var cadreId = cadreIds[random.Next(cadreIds.Length)];
+                    var callerType = random.NextDouble() < 0.15 ? CallerType.Enterprise : CallerType.Individual;
+                    var outcome = random.NextDouble() switch
+                    {
+                        < 0.45 => CallOutcome.Answered,
+                        < 0.75 => CallOutcome.NotAnswered,
+                        < 0.85 => CallOutcome.BusyOrOff,
+                        < 0.97 => CallOutcome.SmsSent,
+                        _ => CallOutcome.SmsReplyReceived,
+                    };
+                    var description = string.Format(CultureInfo.InvariantCulture, Matters[random.Next(Matters.Length)], faker.Address.StreetName());
+                    var input = new NewAppeal(
+                        cadreId, topic.Id, topic.Kind, calledAt, outcome, callerType,
+                        callerType == CallerType.Enterprise ? faker.Company.CompanyName() : null,
+                        description, random.NextDouble() < 0.1, true, AppealActors.Caller);
+                    var phone = "+861" + random.Next(30, 99).ToString(CultureInfo.InvariantCulture) + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+                    var caller = protector.Protect(random.NextDouble() < 0.7 ? faker.Name.FullName() : null, phone);
+                    string code;
+                    do
+                    {
+                        code = TrackingCode.Generate();
+                    }
+                    while (!codes.Add(code));
+
+                    var appeal = Appeal.Log(input, caller, code, clock, loggedAt);
+                    Live(appeal, cadreIds, random, clock, now);
+                    batch.Add(appeal);
+                    if (batch.Count == BatchSize || n == count - 1)
+                    {
+                        await batches.Writer.WriteAsync(batch, cancellationToken);
+                        batch = new List<Appeal>(BatchSize);
+                    }
                 }
 
-                batch.Clear();
-                saving.Stop();
-                if ((n + 1) % 50_000 == 0 || n == count - 1)
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, cancellationToken);
+
+        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+        {
+            saving.Start();
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var row in batch)
                 {
-                    await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"seed-bench: {n + 1} appeals, {eventCount} events, {attemptCount} call attempts, {watch.Elapsed.TotalSeconds:F0} s ({(n + 1) / watch.Elapsed.TotalSeconds:F0} appeals/s; {saving.Elapsed.TotalSeconds:F0} s writing rows)"));
+                    var appealId = nextAppealId++;
+                    appeals.Add(row, appealId, appealId);
+                    foreach (var e in row.Events)
+                    {
+                        events.Add(e, nextEventId++, appealId);
+                    }
+
+                    foreach (var c in row.CallAttempts)
+                    {
+                        attemptRows.Add(c, nextAttemptId++, appealId);
+                    }
+
+                    eventCount += row.Events.Count;
+                    attemptCount += row.CallAttempts.Count;
                 }
+
+                await appeals.FlushAsync(connection, transaction, cancellationToken);
+                await events.FlushAsync(connection, transaction, cancellationToken);
+                await attemptRows.FlushAsync(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            saving.Stop();
+            written += batch.Count;
+            if (written % 50_000 == 0 || written == count)
+            {
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"seed-bench: {written} appeals, {eventCount} events, {attemptCount} call attempts, {watch.Elapsed.TotalSeconds:F0} s ({written / watch.Elapsed.TotalSeconds:F0} appeals/s; {saving.Elapsed.TotalSeconds:F0} s writing rows)"));
             }
         }
+
+        await making;
+        await appeals.DisposeAsync();
+        await events.DisposeAsync();
+        await attemptRows.DisposeAsync();
 
         if (!db.IsSqlite)
         {
@@ -371,15 +401,19 @@ public sealed class BenchSeed(
     }
 
     /// <summary>
-    /// Multi-row INSERTs of one entity type, columns and value conversions taken from the EF model, ids given
-    /// here (EF's one-statement-per-row SaveChanges ran at a few hundred appeals a second).
+    /// Writes the rows of one entity type, columns and value conversions taken from the EF model, ids given here
+    /// (EF's SaveChanges ran at a few hundred appeals a second). On SQLite one prepared single-row INSERT is
+    /// bound and stepped again for each row (parsing large multi-row statements cost more than the inserts);
+    /// on PostgreSQL the rows go through a binary COPY.
     /// </summary>
-    private sealed class RowWriter
+    private sealed class RowWriter : IAsyncDisposable
     {
-        private readonly List<(IProperty Property, Func<object, object?> Get, Func<object?, object?> Convert)> _columns = [];
+        private readonly List<(string Name, Func<object, object?> Get, Func<object?, object?> Convert)> _columns = [];
         private readonly List<(object Entity, long Id, long AppealId)> _rows = [];
-        private readonly string _insert;
-        private readonly int _rowsPerStatement;
+        private readonly string _table;
+        private readonly string _columnList;
+        private readonly bool _sqlite;
+        private System.Data.Common.DbCommand? _insert;
 
         public RowWriter(DbContext db, Type clrType)
         {
@@ -394,55 +428,102 @@ public sealed class BenchSeed(
 
                 var getter = property.GetGetter();
                 var converter = property.GetTypeMapping().Converter;
-                _columns.Add((property, getter.GetClrValue, v => v is null ? null : converter is null ? v : converter.ConvertToProvider(v)));
+                Func<object?, object?> convert = v => v is null ? null : converter is null ? v : converter.ConvertToProvider(v);
+                Func<object, object?> get = property.Name switch
+                {
+                    "Id" or "AppealId" => _ => null, // given by the caller
+                    _ => getter.GetClrValue,
+                };
+                _columns.Add((property.Name, get, convert));
             }
 
-            _insert = $"INSERT INTO \"{table.Name}\" (" + string.Join(", ", _columns.Select(c => "\"" + c.Property.GetColumnName(table) + "\"")) + ") VALUES ";
-            // Microsoft.Data.Sqlite binds each parameter by a name search, quadratic in the statement's
-            // parameters: keep SQLite's statements small; PostgreSQL takes large ones.
-            _rowsPerStatement = Math.Max(1, (db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal) ? 500 : 10_000) / _columns.Count);
+            _table = table.Name;
+            _columnList = string.Join(", ", entity.GetProperties().Select(p => "\"" + p.GetColumnName(table) + "\""));
+            _sqlite = db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal);
         }
 
         public void Add(object entity, long id, long appealId) => _rows.Add((entity, id, appealId));
 
+        public ValueTask DisposeAsync() => _insert?.DisposeAsync() ?? ValueTask.CompletedTask;
+
         public async Task FlushAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
         {
-            for (var start = 0; start < _rows.Count; start += _rowsPerStatement)
+            if (_sqlite)
             {
-                var count = Math.Min(_rowsPerStatement, _rows.Count - start);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                var sql = new System.Text.StringBuilder(_insert);
-                var p = 0;
-                for (var r = 0; r < count; r++)
-                {
-                    var (entity, id, appealId) = _rows[start + r];
-                    sql.Append(r == 0 ? "(" : ", (");
-                    for (var c = 0; c < _columns.Count; c++)
-                    {
-                        var (property, get, convert) = _columns[c];
-                        object? value = property.Name switch
-                        {
-                            "Id" => id,
-                            "AppealId" => appealId,
-                            _ => convert(get(entity)),
-                        };
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = "@p" + p.ToString(CultureInfo.InvariantCulture);
-                        parameter.Value = value ?? DBNull.Value;
-                        command.Parameters.Add(parameter);
-                        sql.Append(c == 0 ? "" : ", ").Append(parameter.ParameterName);
-                        p++;
-                    }
-
-                    sql.Append(')');
-                }
-
-                command.CommandText = sql.ToString();
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await InsertAsync(connection, transaction, cancellationToken);
+            }
+            else
+            {
+                await CopyAsync((Npgsql.NpgsqlConnection)connection, cancellationToken);
             }
 
             _rows.Clear();
+        }
+
+        private object? Value(int column, (object Entity, long Id, long AppealId) row)
+        {
+            var (name, get, convert) = _columns[column];
+            return name switch
+            {
+                "Id" => row.Id,
+                "AppealId" => row.AppealId,
+                _ => convert(get(row.Entity)) switch
+                {
+                    // Npgsql writes timestamptz from UTC values only.
+                    DateTimeOffset at => at.ToUniversalTime(),
+                    var other => other,
+                },
+            };
+        }
+
+        private async Task InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            if (_insert is null)
+            {
+                _insert = connection.CreateCommand();
+                _insert.CommandText = $"INSERT INTO \"{_table}\" ({_columnList}) VALUES (" +
+                    string.Join(", ", _columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+                for (var i = 0; i < _columns.Count; i++)
+                {
+                    var parameter = _insert.CreateParameter();
+                    parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                    _insert.Parameters.Add(parameter);
+                }
+            }
+
+            _insert.Transaction = transaction;
+            foreach (var row in _rows)
+            {
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    _insert.Parameters[c].Value = Value(c, row) ?? DBNull.Value;
+                }
+
+                await _insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        private async Task CopyAsync(Npgsql.NpgsqlConnection connection, CancellationToken cancellationToken)
+        {
+            await using var importer = await connection.BeginBinaryImportAsync(
+                $"COPY \"{_table}\" ({_columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var row in _rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    if (Value(c, row) is { } value)
+                    {
+                        await importer.WriteAsync(value, cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
         }
     }
 }
