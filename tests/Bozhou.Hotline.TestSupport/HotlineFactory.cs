@@ -38,6 +38,8 @@ public class HotlineFactory : WebApplicationFactory<Program>
         // Background passes start at once in tests, as the tests that wait for them expect.
         _settings["Sms:StartDelaySeconds"] = "0";
         _settings["Supervision:StatsRefreshStartDelay"] = "00:00:00";
+        // Tests change appeals and look at the counts at once; the tests of LiveFigures set their own age.
+        _settings["Supervision:LiveFiguresMaxAge"] = "00:00:00";
     }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);

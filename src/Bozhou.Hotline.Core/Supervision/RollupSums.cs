@@ -9,8 +9,8 @@ namespace Bozhou.Hotline.Core.Supervision;
 /// A yearly scorecard adds up a row per cadre and day, about 330,000 rows for 1,000 cadres, which took SQLite
 /// 120–180 ms on every view, while those rows change only when <see cref="StatsRollup"/> stores a day. It clears
 /// this cache each time it does. Another process (the <c>rebuild-stats</c> command, a second instance) cannot
-/// clear it, so an entry is also dropped after <see cref="MaxAge"/>. Today's counts are never kept: the scorecard
-/// computes them live on each view.
+/// clear it, so an entry is also dropped after <see cref="MaxAge"/>. Today's counts are computed live, and kept only
+/// briefly (<see cref="LiveFigures"/>).
 /// </remarks>
 public sealed class RollupSums(TimeProvider time)
 {

@@ -131,7 +131,7 @@ public enum ScorecardSource
 /// days plus today's computed live, rates shown from 10 cases up with their Wilson interval, ranked by
 /// the chosen metric and then by the interval's lower bound, ties sharing a rank.
 /// </summary>
-public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks, RollupSums sums)
+public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks, RollupSums sums, LiveFigures live)
 {
     public static IReadOnlyList<ScorecardMetric> Metrics { get; } = Enum.GetValues<ScorecardMetric>();
 
@@ -140,7 +140,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
         ScorecardSource source = ScorecardSource.Rollups, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var perCadre = await CadreCountsAsync(period, clock, now, source, cancellationToken);
+        var (perCadre, liveAt) = await CadreCountsAsync(period, clock, now, source, cancellationToken);
         var spot = await spotChecks.AnswerCountsAsync(period.From, period.To, cancellationToken);
 
         var cadres = db.Cadres.AsNoTracking()
@@ -187,12 +187,15 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
 
         var today = ChinaTime.DateOf(now);
         var complete = period.To < today;
-        var asOf = complete ? ChinaTime.StartOf(period.To.AddDays(1)) : now;
+        var asOf = complete ? ChinaTime.StartOf(period.To.AddDays(1)) : liveAt;
         return new Scorecard(level, period, rankBy, asOf, complete, Ranking.Rank(rows.Values, r => r.Estimate(rankBy)));
     }
 
-    /// <summary>Each cadre's summed counts over the period, up to today.</summary>
-    public async Task<Dictionary<int, DailyCadreStats>> CadreCountsAsync(
+    /// <summary>
+    /// Each cadre's summed counts over the period, up to today, and when today's were computed: with the
+    /// roll-ups, today's are shared for a short while (<see cref="LiveFigures"/>).
+    /// </summary>
+    public async Task<(Dictionary<int, DailyCadreStats> Counts, DateTimeOffset LiveAt)> CadreCountsAsync(
         ReportPeriod period, AppealClock clock, DateTimeOffset now, ScorecardSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -236,15 +239,28 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
             }
         }
 
+        var liveAt = now;
         if (period.From <= today && today <= period.To)
         {
-            foreach (var s in await rollup.ComputeDayAsync(today, clock, now, cancellationToken))
+            IReadOnlyList<DailyCadreStats> todays;
+            if (source == ScorecardSource.Rollups)
+            {
+                var taken = await live.GetAsync<IReadOnlyList<DailyCadreStats>>(
+                    ("today", today), now, async ct => await rollup.ComputeDayAsync(today, clock, now, ct), cancellationToken);
+                (todays, liveAt) = (taken.Value, taken.At);
+            }
+            else
+            {
+                todays = await rollup.ComputeDayAsync(today, clock, now, cancellationToken);
+            }
+
+            foreach (var s in todays)
             {
                 Accumulate(totals, s);
             }
         }
 
-        return totals;
+        return (totals, liveAt);
     }
 
     private static void Accumulate(Dictionary<int, DailyCadreStats> totals, DailyCadreStats day)

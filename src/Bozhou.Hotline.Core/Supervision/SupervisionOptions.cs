@@ -19,4 +19,10 @@ public sealed class SupervisionOptions
     /// before it recomputes anything (on one core the two compete: 0.5 s of CPU at start-up).
     /// </summary>
     public TimeSpan StatsRefreshStartDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the queues' counts and today's scorecard counts are reused before they are computed again
+    /// (<see cref="LiveFigures"/>); zero computes them on every view.
+    /// </summary>
+    public TimeSpan LiveFiguresMaxAge { get; set; } = TimeSpan.FromSeconds(30);
 }

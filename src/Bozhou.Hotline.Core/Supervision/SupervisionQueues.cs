@@ -96,28 +96,32 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         return Filter(appeals, filter);
     }
 
-    public async Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var total = 0;
-        foreach (var part in Parts(kind, filter, clock, now))
-        {
-            total += await part.CountAsync(cancellationToken);
-        }
+    public async Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await PartCountsAsync(kind, filter, clock, now, cancellationToken)).Sum();
 
-        return total;
-    }
-
-    public async Task<QueuePage> PageAsync(
-        QueueKind kind, QueueFilter filter, int page, int pageSize, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>The count of each of the queue's parts (<see cref="Parts"/>): one, or two for the unsatisfied queue.</summary>
+    public async Task<IReadOnlyList<int>> PartCountsAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var parts = Parts(kind, filter, clock, now);
         var counts = new List<int>();
-        foreach (var part in parts)
+        foreach (var part in Parts(kind, filter, clock, now))
         {
             counts.Add(await part.CountAsync(cancellationToken));
         }
 
+        return counts;
+    }
+
+    /// <summary>
+    /// A page of a queue. With <paramref name="partCounts"/> (taken a moment ago, <see cref="LiveFigures"/>) the
+    /// queue is not counted again; the rows are read live either way.
+    /// </summary>
+    public async Task<QueuePage> PageAsync(
+        QueueKind kind, QueueFilter filter, int page, int pageSize, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default,
+        IReadOnlyList<int>? partCounts = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var parts = Parts(kind, filter, clock, now);
+        var counts = partCounts is { } given && given.Count == parts.Count ? given : await PartCountsAsync(kind, filter, clock, now, cancellationToken);
         var total = counts.Sum();
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);

@@ -21,6 +21,8 @@ public static class SupervisionSetup
             .Validate(o => o.StatsRefreshInterval >= TimeSpan.FromSeconds(10), "Supervision:StatsRefreshInterval must be at least 10 seconds.")
             .Validate(o => o.StatsRefreshStartDelay >= TimeSpan.Zero && o.StatsRefreshStartDelay <= TimeSpan.FromMinutes(10),
                 "Supervision:StatsRefreshStartDelay must be between 0 and 10 minutes.")
+            .Validate(o => o.LiveFiguresMaxAge >= TimeSpan.Zero && o.LiveFiguresMaxAge <= TimeSpan.FromMinutes(5),
+                "Supervision:LiveFiguresMaxAge must be between 0 and 5 minutes.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Supervision", Policy));
@@ -29,6 +31,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<StatsRollup>();
         builder.Services.AddSingleton<RollupSums>();
+        builder.Services.AddSingleton<LiveFigures>();
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddHostedService<StatsRefreshService>();

@@ -185,6 +185,38 @@ public class QueueTests
         Assert.Equal("55", first.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Queue_counts_are_reused_for_their_configured_age_while_the_rows_below_are_read_live()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        factory.With("Supervision:LiveFiguresMaxAge", "00:00:30");
+        var data = await SeedAsync(factory);
+        var first = await data.LogAsync(data.TransportHead, Monday, CallOutcome.NotAnswered);
+        factory.Clock.SetUtcNow(China(2026, 3, 4, 9)); // Wednesday 09:00, past both callbacks' deadline
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        Assert.Equal("1", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+        Assert.Contains("09:00:00", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+
+        var second = await data.LogAsync(data.TransportHead, Monday.AddMinutes(5), CallOutcome.NotAnswered);
+        factory.Clock.Advance(TimeSpan.FromSeconds(29));
+        page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        Assert.Equal("1", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+        Assert.Contains("09:00:00", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+        var codes = page.QuerySelectorAll("#queue-table tbody tr").Select(r => r.GetAttribute("data-code")).ToList();
+        Assert.Equal([first.TrackingCode, second.TrackingCode], codes);
+
+        // Another filter is counted on its own.
+        page = await client.GetPageAsync($"/supervision?kind=MissedCalls&cadre={data.TransportHead}");
+        Assert.Equal("2", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        Assert.Equal("2", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+        Assert.Contains("09:00:30", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> CodesAsync(HttpClient client, QueueKind kind, string query = "")
     {
         var page = await client.GetPageAsync($"/supervision?kind={kind}{query}");

@@ -159,7 +159,7 @@ public class ScorecardTests
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
-            var counts = await scope.ServiceProvider.GetRequiredService<Scorecards>()
+            var (counts, _) = await scope.ServiceProvider.GetRequiredService<Scorecards>()
                 .CadreCountsAsync(year, clock, factory.Clock.GetUtcNow(), ScorecardSource.Rollups);
             return counts.TryGetValue(data.TransportHead, out var c) ? c.CallsLogged : 0;
         }
@@ -186,6 +186,32 @@ public class ScorecardTests
         Assert.Equal(before, await LoggedAsync());
     }
 
+    [Fact]
+    public async Task Todays_scorecard_counts_are_reused_for_their_configured_age_and_the_page_says_when_they_were_taken()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        factory.With("Supervision:LiveFiguresMaxAge", "00:01:00");
+        var data = await SeedAsync(factory);
+        factory.Clock.SetUtcNow(China(2026, 3, 2, 10));
+        await data.LogAsync(data.TransportHead, China(2026, 3, 2, 9), CallOutcome.Answered);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+        async Task<(string Calls, string DataDate)> ViewAsync()
+        {
+            var page = await client.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-03");
+            return (page.QuerySelector($"#scorecard tbody tr[data-id='{data.TransportHead}'] .calls")!.TextContent.Trim(),
+                page.QuerySelector("#data-date")!.TextContent.Trim());
+        }
+
+        Assert.Equal(("1", "数据截至 2026-03-02 10:00"), await ViewAsync());
+
+        await data.LogAsync(data.TransportHead, China(2026, 3, 2, 9, 30), CallOutcome.Answered);
+        factory.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(("1", "数据截至 2026-03-02 10:00"), await ViewAsync());
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(("2", "数据截至 2026-03-02 10:01"), await ViewAsync());
+    }
+
     private static async Task RefreshAsync(HotlineFactory factory, DateTimeOffset since)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -200,8 +226,8 @@ public class ScorecardTests
         var scorecards = scope.ServiceProvider.GetRequiredService<Scorecards>();
         Assert.True(ReportPeriod.TryParse(periodCode, out var period));
         var now = factory.Clock.GetUtcNow();
-        var fromRollups = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Rollups);
-        var direct = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Direct);
+        var (fromRollups, _) = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Rollups);
+        var (direct, _) = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Direct);
 
         Assert.NotEmpty(direct);
         Assert.Equal(direct.Keys.Order(), fromRollups.Keys.Order());

@@ -12,7 +12,7 @@ namespace Bozhou.Hotline.Web.Pages.Supervision;
 /// <summary>The queues: what is late and by how much, sorted by how late, with a reminder (催办) per row.</summary>
 public class IndexModel(
     HotlineDbContext db, SupervisionQueues queues, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time,
-    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer, IMemoryCache cache) : PageModel
+    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer, IMemoryCache cache, LiveFigures live) : PageModel
 {
     public const int ReminderMaxLength = 200;
 
@@ -28,6 +28,11 @@ public class IndexModel(
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>When the counts on the tabs were taken (at most <see cref="SupervisionOptions.LiveFiguresMaxAge"/> ago).</summary>
+    public DateTimeOffset CountedAt { get; private set; }
+
+    public TimeSpan CountsMaxAge => options.Value.LiveFiguresMaxAge;
+
     public async Task OnGetAsync(QueueKind kind, [FromQuery] QueueFilterInput filter, [FromQuery(Name = "p")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         Kind = Enum.IsDefined(kind) ? kind : QueueKind.MissedCalls;
@@ -40,15 +45,20 @@ public class IndexModel(
 
         Now = time.GetUtcNow();
         var clock = await clocks.GetAsync(cancellationToken);
-        Queue = await queues.PageAsync(Kind, Filter.ToFilter(), pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken);
-        // The page already counted its own queue; only the others are counted here.
-        var counts = new Dictionary<QueueKind, int>();
-        foreach (var k in SupervisionQueues.All)
+        var queueFilter = Filter.ToFilter();
+        var counted = await live.GetAsync(("queues", queueFilter), Now, async ct =>
         {
-            counts[k] = k == Kind ? Queue.Total : await queues.CountAsync(k, Filter.ToFilter(), clock, Now, cancellationToken);
-        }
+            var parts = new Dictionary<QueueKind, IReadOnlyList<int>>();
+            foreach (var k in SupervisionQueues.All)
+            {
+                parts[k] = await queues.PartCountsAsync(k, queueFilter, clock, Now, ct);
+            }
 
-        Counts = counts;
+            return parts;
+        }, cancellationToken);
+        CountedAt = counted.At;
+        Counts = counted.Value.ToDictionary(c => c.Key, c => c.Value.Sum());
+        Queue = await queues.PageAsync(Kind, queueFilter, pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken, counted.Value[Kind]);
         Choices = await FilterChoices.GetAsync(cache, db, cancellationToken);
     }
 
