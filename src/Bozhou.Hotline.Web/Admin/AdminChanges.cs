@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Pages.Directory;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -12,7 +13,7 @@ namespace Bozhou.Hotline.Web.Admin;
 /// An administrator's change: each edited record gets an audit entry (who, when, the changed fields before
 /// and after) saved with it, and the directory's cached pages are evicted once it is saved.
 /// </summary>
-public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time)
+public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCache, IntakeDirectory intake, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -68,6 +69,7 @@ public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCa
         await transaction.CommitAsync(cancellationToken);
         _pending.Clear();
         _afterFirstSave.Clear();
+        intake.Invalidate();
         await DirectoryCache.EvictAsync(outputCache, cancellationToken);
     }
 }

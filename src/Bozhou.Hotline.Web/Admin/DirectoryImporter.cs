@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bozhou.Hotline.Web.Admin;
 
 /// <summary>The published list's import against the database, for the upload page and the command alike.</summary>
-public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time)
+public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore outputCache, IntakeDirectory intake, TimeProvider time)
 {
     /// <summary>Plans the import of <paramref name="csv"/> against the directory as it stands now (tracked, ready to apply).</summary>
     public async Task<ImportPlan> PlanAsync(string csv, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore out
         await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        intake.Invalidate();
         await DirectoryCache.EvictAsync(outputCache, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Pages.Appeals;
 using FluentValidation;
@@ -36,8 +37,12 @@ public static class AppealsSetup
         builder.Services.AddScoped<AppealIntake>();
         builder.Services.AddSingleton<AppealAccess>();
         builder.Services.AddSingleton<TrackingLockout>();
+        builder.Services.AddSingleton<IntakeDirectory>();
+        // Built once: its rules read the directory through IntakeDirectory, not a request's DbContext.
+        builder.Services.AddSingleton<IValidator<NewAppealInput>, NewAppealInputValidator>();
         builder.Services.AddValidatorsFromAssemblyContaining<NewAppealInputValidator>(
-            ServiceLifetime.Scoped, filter: v => v.ValidatorType.Namespace == typeof(NewAppealInputValidator).Namespace);
+            ServiceLifetime.Scoped,
+            filter: v => v.ValidatorType.Namespace == typeof(NewAppealInputValidator).Namespace && v.ValidatorType != typeof(NewAppealInputValidator));
 
         builder.Services.AddSingleton<UnratedAppealCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UnratedAppealCloser>());

@@ -134,6 +134,48 @@ public class CadreAdminTests
     }
 
     [Fact]
+    public async Task A_cadre_whose_post_the_administrator_ends_is_refused_by_the_appeal_form_at_once()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var citizen = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        async Task<HttpResponseMessage> SubmitAsync()
+        {
+            var page = await citizen.GetPageAsync($"/appeals/new?cadre={world.WangId}");
+            var topic = page.QuerySelectorAll("select[name='Input.TopicId'] option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+            return await citizen.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#new-appeal")!, new Dictionary<string, string>
+            {
+                ["Input.CadreId"] = Id(world.WangId),
+                ["Input.CalledAt"] = Bozhou.Hotline.Core.Calendar.ChinaTime.ToChina(factory.Clock.GetUtcNow().AddMinutes(-10)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ["Input.Outcome"] = nameof(CallOutcome.NotAnswered),
+                ["Input.CallerType"] = nameof(CallerType.Individual),
+                ["Input.Phone"] = "13805581234",
+                ["Input.TopicId"] = topic!,
+                ["Input.Description"] = "小区门口的路灯坏了一个多月，希望尽快维修。",
+                ["Input.ConsentToContact"] = "true",
+            });
+        }
+
+        // The first submission reads the directory into memory.
+        using (var accepted = await SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using (var ended = await admin.SubmitAsync((await admin.GetPageAsync($"/admin/cadres/edit/{world.WangId}")).QuerySelector<IHtmlFormElement>("#end-post-form")!))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        using var refused = await SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("所选干部不在任或不存在", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await data.QueryAsync(db => db.Appeals.CountAsync(a => a.CadreId == world.WangId)));
+    }
+
+    [Fact]
     public async Task Admin_sets_the_superior_and_topic_tags_and_the_public_card_and_search_show_them_at_once()
     {
         using var factory = new HotlineFactory();

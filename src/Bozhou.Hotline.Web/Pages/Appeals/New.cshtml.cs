@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Hosting;
@@ -19,6 +20,7 @@ public sealed class NewModel(
     HotlineDbContext db,
     IValidator<NewAppealInput> validator,
     AppealIntake intake,
+    IntakeDirectory directory,
     AppealClockSource clocks,
     AppealAccess access,
     TimeProvider time,
@@ -63,13 +65,24 @@ public sealed class NewModel(
             ModelState.AddModelError(nameof(Input) + "." + error.PropertyName, error.ErrorMessage);
         }
 
-        if (!ModelState.IsValid)
+        // The topic's kind sets the reply limit; a topic retired since the check above is refused like an unknown one.
+        TopicKind? topicKind = null;
+        if (ModelState.IsValid && FormValues.TryId(Input.TopicId, out var topicId))
+        {
+            topicKind = await directory.ActiveTopicKindAsync(topicId, cancellationToken);
+            if (topicKind is null)
+            {
+                ModelState.AddModelError(nameof(Input) + "." + nameof(Input.TopicId), l["Validation.TopicRequired"]);
+            }
+        }
+
+        if (!ModelState.IsValid || topicKind is null)
         {
             Choices = await AppealChoices.LoadAsync(db, Now, cancellationToken);
             return Page();
         }
 
-        var appeal = await LogAsync(cancellationToken);
+        var appeal = await LogAsync(topicKind.Value, cancellationToken);
         access.Grant(HttpContext, appeal.TrackingCode);
         return Redirect("/appeals/receipt/" + appeal.TrackingCode);
     }
@@ -77,7 +90,7 @@ public sealed class NewModel(
     public bool HasError(string field) =>
         ModelState.TryGetValue(nameof(Input) + "." + field, out var entry) && entry.Errors.Count > 0;
 
-    private async Task<Appeal> LogAsync(CancellationToken cancellationToken)
+    private async Task<Appeal> LogAsync(TopicKind topicKind, CancellationToken cancellationToken)
     {
         FormValues.TryId(Input.CadreId, out var cadreId);
         FormValues.TryId(Input.TopicId, out var topicId);
@@ -85,7 +98,6 @@ public sealed class NewModel(
         FormValues.TryEnum<CallOutcome>(Input.Outcome, out var outcome);
         FormValues.TryEnum<CallerType>(Input.CallerType, out var callerType);
         ChinesePhone.TryNormalize(Input.Phone, out var phone);
-        var topicKind = await db.Topics.Where(t => t.Id == topicId).Select(t => t.Kind).SingleAsync(cancellationToken);
         var input = new NewAppeal(
             cadreId, topicId, topicKind, calledAt, outcome, callerType, Input.EnterpriseName, Input.Description!,
             Input.Confidential, Input.ConsentToContact, AppealActors.Caller);

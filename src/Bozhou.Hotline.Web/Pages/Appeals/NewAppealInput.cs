@@ -54,22 +54,19 @@ public sealed record NewAppealInput
 
 public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
 {
-    public NewAppealInputValidator(IStringLocalizer<AppealsResource> l, HotlineDbContext db, TimeProvider time, IOptions<AppealsOptions> options)
+    public NewAppealInputValidator(IStringLocalizer<AppealsResource> l, IntakeDirectory directory, TimeProvider time, IOptions<AppealsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(l);
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        var today = ChinaTime.DateOf(time.GetUtcNow());
 
         RuleFor(x => x.CadreId).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.CadreRequired"])
             .Must(id => FormValues.TryId(id, out _)).WithMessage(_ => l["Validation.CadreUnknown"])
-            .MustAsync(async (id, ct) =>
-            {
-                var cadreId = int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture);
-                return await db.Cadres.AnyAsync(c => c.Id == cadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today), ct);
-            }).WithMessage(_ => l["Validation.CadreUnknown"]);
+            .MustAsync(async (id, ct) => await directory.HoldsPostAsync(
+                int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture), ChinaTime.DateOf(time.GetUtcNow()), ct))
+            .WithMessage(_ => l["Validation.CadreUnknown"]);
 
         RuleFor(x => x.CalledAt).MustBeCallTime(l, time, options.Value);
 
@@ -94,11 +91,8 @@ public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
 
         RuleFor(x => x.TopicId).Cascade(CascadeMode.Stop)
             .Must(id => FormValues.TryId(id, out _)).WithMessage(_ => l["Validation.TopicRequired"])
-            .MustAsync(async (id, ct) =>
-            {
-                var topicId = int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture);
-                return await db.Topics.AnyAsync(t => t.Id == topicId && t.IsActive, ct);
-            }).WithMessage(_ => l["Validation.TopicRequired"]);
+            .MustAsync(async (id, ct) => await directory.ActiveTopicKindAsync(int.Parse(id!, System.Globalization.CultureInfo.InvariantCulture), ct) is not null)
+            .WithMessage(_ => l["Validation.TopicRequired"]);
 
         RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.DescriptionRequired"])
