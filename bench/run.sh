@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The Bozhou Hotline benchmarks (issue 8): see bench/README.md.
-# Usage: bench/run.sh [--smoke] [--duration 30] [--runs 3] [--appeals 3500000] [--no-postgres]
+# Usage: bench/run.sh [--smoke] [--duration 30] [--runs 3] [--appeals 3500000] [--no-postgres] [--data DIR]
 # Prints one Markdown table; exits non-zero when the bench itself could not run (a missed goal is not an error).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bench="$root/bench"
 
-duration=30; warmup=5; runs=3; appeals=3500000; submit_duration=60; submit_conns=16; postgres=1; smoke=0
+duration=30; warmup=5; runs=3; appeals=3500000; submit_duration=60; submit_conns=16; postgres=1; smoke=0; data_dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; duration=2; warmup=1; runs=1; appeals=1000; submit_duration=2 ;;
@@ -16,6 +16,7 @@ while [ $# -gt 0 ]; do
     --appeals) appeals=$2; shift ;;
     --submit-duration) submit_duration=$2; shift ;;
     --no-postgres) postgres=0 ;;
+    --data) data_dir=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -34,7 +35,9 @@ if [ "$cores" -ge 2 ]; then server_cpu=(taskset -c 0); wrk_cpu=(taskset -c 1); e
 
 work=$(mktemp -d /tmp/hotline-bench.XXXXXX)
 chmod 755 "$work"
-server_pid=""; pg_dir=""
+server_pid=""; pg_dir=""; pg_keep=0
+# --data DIR keeps the seeded databases (SQLite file, PostgreSQL cluster) there and reuses them on the next run.
+if [ -n "$data_dir" ]; then mkdir -p "$data_dir" && data_dir=$(cd "$data_dir" && pwd) && chmod 755 "$data_dir" || exit 1; fi
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_server() {
@@ -42,7 +45,10 @@ stop_server() {
 }
 cleanup() {
   stop_server
-  if [ -n "$pg_dir" ]; then run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; fi
+  if [ -n "$pg_dir" ]; then
+    if [ "$pg_keep" = 1 ]; then run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1
+    else run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; fi
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -212,13 +218,20 @@ sign_in() {
 }
 
 supervision() {
-  local label=$1 provider=$2 conn=$3 auth code
-  log "$label: seeding $appeals appeals"
-  if ! (cd "$app" && app_env "$provider" "$conn" "${server_cpu[@]}" dotnet "$app/Bozhou.Hotline.Web.dll" seed-bench --cadres 1000 --appeals "$appeals") >"$work/seed.log" 2>&1; then
-    tail -n 20 "$work/seed.log" >&2
-    row "supervision on $label" "seed failed" "—" "—"; return
+  # $4: a file that says the database already holds the seed (--data), made once the seed has finished.
+  local label=$1 provider=$2 conn=$3 seeded=${4:-} auth code
+  if [ -n "$seeded" ] && [ -f "$seeded" ]; then
+    log "$label: reusing the $appeals appeals seeded in $data_dir on $(date -r "$seeded" '+%Y-%m-%d %H:%M')"
+  else
+    log "$label: seeding $appeals appeals"
+    # Not pinned: the seed makes appeals on one core while it writes them on the other.
+    if ! (cd "$app" && app_env "$provider" "$conn" dotnet "$app/Bozhou.Hotline.Web.dll" seed-bench --cadres 1000 --appeals "$appeals") >"$work/seed.log" 2>&1; then
+      tail -n 20 "$work/seed.log" >&2
+      row "supervision on $label" "seed failed" "—" "—"; return
+    fi
+    grep '^seed-bench' "$work/seed.log" >&2
+    if [ -n "$seeded" ]; then grep '^seed-bench' "$work/seed.log" >"$seeded"; fi
   fi
-  grep '^seed-bench' "$work/seed.log" >&2
   start_server "$provider" "$conn" /healthz/live || { row "supervision on $label" "server did not start" "—" "—"; return; }
   auth=$(sign_in)
   for path in /supervision "/supervision/scorecards?period=2026"; do
@@ -244,15 +257,27 @@ stop_server
 if [ "$probe" = 404 ]; then
   row "supervision queues and yearly scorecard" "not available (no /supervision in this build)" "—" "p95 ≤ 200 ms: not measured"
 else
-  supervision SQLite Sqlite "Data Source=$work/bench.db"
+  if [ -n "$data_dir" ]; then
+    # A database whose seed did not finish is started again from nothing.
+    [ -f "$data_dir/sqlite-$appeals.seeded" ] || rm -f "$data_dir/sqlite-$appeals.db" "$data_dir/sqlite-$appeals.db-wal" "$data_dir/sqlite-$appeals.db-shm"
+    supervision SQLite Sqlite "Data Source=$data_dir/sqlite-$appeals.db" "$data_dir/sqlite-$appeals.seeded"
+  else
+    supervision SQLite Sqlite "Data Source=$work/bench.db"
+  fi
   if [ "$postgres" = 1 ] && [ -x "$(pg_bin)/initdb" ]; then
-    pg_dir=$(mktemp -d /tmp/hotline-bench-pg.XXXXXX); chmod 755 "$pg_dir"
+    if [ -n "$data_dir" ]; then
+      pg_dir="$data_dir/pg-$appeals"; pg_keep=1; mkdir -p "$pg_dir"
+      [ -f "$pg_dir/seeded" ] || rm -rf "$pg_dir/data"
+    else
+      pg_dir=$(mktemp -d /tmp/hotline-bench-pg.XXXXXX)
+    fi
+    chmod 755 "$pg_dir"
     [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
     pg_port=$(free_port)
-    if run_pg "$(pg_bin)/initdb" -D "$pg_dir/data" -U hotline --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    if { [ -f "$pg_dir/data/PG_VERSION" ] || run_pg "$(pg_bin)/initdb" -D "$pg_dir/data" -U hotline --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1; } \
        && run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
             -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null; then
-      supervision PostgreSQL Postgres "Host=127.0.0.1;Port=$pg_port;Username=hotline;Database=postgres"
+      supervision PostgreSQL Postgres "Host=127.0.0.1;Port=$pg_port;Username=hotline;Database=postgres" "${data_dir:+$pg_dir/seeded}"
     else
       row "supervision on PostgreSQL" "PostgreSQL did not start" "—" "—"
     fi
