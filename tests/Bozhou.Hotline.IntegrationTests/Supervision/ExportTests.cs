@@ -120,6 +120,43 @@ public class ExportTests
         Assert.Equal(("Scorecard:Cadre", AuditAction.Export), (entry.Subject, entry.Action));
     }
 
+    [Fact]
+    public async Task The_scorecard_page_shows_a_hundred_ranks_at_a_time_and_its_CSV_export_holds_every_row()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        await data.QueryAsync(async db =>
+        {
+            var transport = await db.Departments.SingleAsync(d => d.Id == data.Transport);
+            for (var i = 0; i < 146; i++)
+            {
+                db.Cadres.Add(new Bozhou.Hotline.Core.Directory.Cadre
+                {
+                    Name = "干部" + i, NamePinyin = "Cadre " + i, Position = "科员", PositionEn = "Officer", Mobile = "+86139" + (10_000_000 + i),
+                    DepartmentId = transport.Id, ProtocolOrder = 10 + i, PostStart = new DateOnly(2025, 1, 1), Duties = "窗口服务",
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+
+        var first = await client.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-02");
+        var second = await client.GetPageAsync(first.QuerySelector<IHtmlAnchorElement>("#score-pager a[rel='next']")!.GetAttribute("href")!);
+
+        // 4 serving cadres of the fixture and 146 added: 150 rows, 100 then 50, none twice.
+        var firstIds = first.QuerySelectorAll("#scorecard tbody tr").Select(r => r.GetAttribute("data-id")).ToList();
+        var secondIds = second.QuerySelectorAll("#scorecard tbody tr").Select(r => r.GetAttribute("data-id")).ToList();
+        Assert.Equal((100, 50), (firstIds.Count, secondIds.Count));
+        Assert.Empty(firstIds.Intersect(secondIds));
+        Assert.Contains("第 2/2 页", second.QuerySelector("#score-pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector("#score-pager a[rel='next']"));
+
+        using var response = await client.SubmitAsync(second.QuerySelector<IHtmlFormElement>("#export-scorecard")!, pageUrl: "/supervision/scorecards");
+        var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 150, lines.Length);
+    }
+
     private static string Protect(HotlineFactory factory, string phone) =>
         factory.Services.GetRequiredService<CallerDataProtector>().ProtectPhone(phone);
 }
