@@ -29,3 +29,35 @@ public sealed class ClockSettings
 
     public int QuietHoursEnd { get; set; } = 6;
 }
+
+/// <summary>
+/// The range each limit may take: wide enough for any policy a city adopts, narrow enough to catch a slip of
+/// the keyboard. The start-up check of the "Clocks" section and the administrator's settings form both use it,
+/// so a configured value can always be saved again unchanged.
+/// </summary>
+public static class ClockLimits
+{
+    public static IReadOnlyList<(string Name, int Min, int Max, Func<ClockSettings, int> Value)> All { get; } =
+    [
+        (nameof(ClockSettings.CallbackWorkingDays), 1, 10, c => c.CallbackWorkingDays),
+        (nameof(ClockSettings.FirstContactWorkingDays), 1, 30, c => c.FirstContactWorkingDays),
+        (nameof(ClockSettings.TransferAcceptWorkingDays), 1, 10, c => c.TransferAcceptWorkingDays),
+        (nameof(ClockSettings.MaxTransfers), 0, 5, c => c.MaxTransfers),
+        (nameof(ClockSettings.ReplyConsultationWorkingDays), 1, 60, c => c.ReplyConsultationWorkingDays),
+        (nameof(ClockSettings.ReplyOtherWorkingDays), 1, 60, c => c.ReplyOtherWorkingDays),
+        (nameof(ClockSettings.RatingWindowDays), 1, 30, c => c.RatingWindowDays),
+        (nameof(ClockSettings.QuietHoursStart), 0, 23, c => c.QuietHoursStart),
+        (nameof(ClockSettings.QuietHoursEnd), 0, 24, c => c.QuietHoursEnd),
+    ];
+
+    public static (int Min, int Max) Of(string name) =>
+        All.Where(l => l.Name == name).Select(l => (l.Min, l.Max)).Single();
+
+    /// <summary>The limits outside their range, as "Clocks:Name must be between min and max (is value)."</summary>
+    public static IEnumerable<string> Violations(ClockSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return All.Where(l => l.Value(settings) < l.Min || l.Value(settings) > l.Max)
+            .Select(l => $"{ClockSettings.Section}:{l.Name} must be between {l.Min} and {l.Max} (is {l.Value(settings)}).");
+    }
+}

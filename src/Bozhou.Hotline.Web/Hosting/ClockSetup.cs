@@ -14,11 +14,8 @@ public static class ClockSetup
     {
         builder.Services.AddOptions<ClockSettings>()
             .Bind(builder.Configuration.GetSection(ClockSettings.Section))
-            .Validate(c => c.CallbackWorkingDays >= 0 && c.FirstContactWorkingDays >= 0 && c.TransferAcceptWorkingDays >= 0
-                && c.ReplyConsultationWorkingDays > 0 && c.ReplyOtherWorkingDays > 0 && c.RatingWindowDays > 0,
-                "Clocks: every limit must be zero or more working days, reply and rating limits more than zero.")
-            .Validate(c => c.MaxTransfers is >= 0 and <= 10, "Clocks:MaxTransfers must be between 0 and 10.")
-            .Validate(c => c.QuietHoursStart is >= 0 and < 24 && c.QuietHoursEnd is >= 0 and <= 24, "Clocks: quiet hours are hours of the day, 0 to 24.")
+            .Validate(c => !ClockLimits.Violations(c).Any(),
+                "Clocks: a limit is outside its range (the settings form's): " + string.Join(", ", ClockLimits.All.Select(l => $"{l.Name} {l.Min}–{l.Max}")) + ".")
             .ValidateOnStart();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<AppealClockSource>();

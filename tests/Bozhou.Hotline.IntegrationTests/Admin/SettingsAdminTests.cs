@@ -149,6 +149,41 @@ public class SettingsAdminTests
     }
 
     [Fact]
+    public void A_configured_clock_outside_the_settings_forms_range_stops_start_up_with_the_range_named()
+    {
+        // Six transfers is within what the start-up check allowed before (0–10) but not what the form accepts (0–5):
+        // such a value could not have been saved again unchanged.
+        using var factory = new HotlineFactory().With("Clocks:MaxTransfers", "6");
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("MaxTransfers 0–5", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Clocks_configured_at_either_end_of_their_range_are_saved_unchanged_by_the_settings_form(bool highest)
+    {
+        using var factory = new HotlineFactory();
+        foreach (var limit in ClockLimits.All)
+        {
+            factory.With($"Clocks:{limit.Name}", (highest ? limit.Max : limit.Min).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = (await admin.GetPageAsync("/admin/settings")).QuerySelector<IHtmlFormElement>("#settings-form")!;
+
+        using var response = await admin.SubmitAsync(form, pageUrl: "/admin/settings");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
+    }
+
+    [Fact]
     public async Task Settings_answer_403_to_cadre_staff_and_supervisor_on_get_and_post_and_change_nothing()
     {
         using var factory = new HotlineFactory();

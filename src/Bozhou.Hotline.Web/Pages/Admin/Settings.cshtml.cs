@@ -169,20 +169,26 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
     public SettingsInputValidator(IStringLocalizer<AdminResource> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        Range(x => x.CallbackWorkingDays, "Settings.CallbackWorkingDays", 1, 10);
-        Range(x => x.FirstContactWorkingDays, "Settings.FirstContactWorkingDays", 1, 30);
-        Range(x => x.TransferAcceptWorkingDays, "Settings.TransferAcceptWorkingDays", 1, 10);
-        Range(x => x.MaxTransfers, "Settings.MaxTransfers", 0, 5);
-        Range(x => x.ReplyConsultationWorkingDays, "Settings.ReplyConsultationWorkingDays", 1, 60);
-        Range(x => x.ReplyOtherWorkingDays, "Settings.ReplyOtherWorkingDays", 1, 60);
-        Range(x => x.RatingWindowDays, "Settings.RatingWindowDays", 1, 30);
-        Range(x => x.QuietHoursStart, "Settings.QuietHoursStart", 0, 23);
-        Range(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", 0, 24);
+        Clock(x => x.CallbackWorkingDays, "Settings.CallbackWorkingDays", nameof(ClockSettings.CallbackWorkingDays));
+        Clock(x => x.FirstContactWorkingDays, "Settings.FirstContactWorkingDays", nameof(ClockSettings.FirstContactWorkingDays));
+        Clock(x => x.TransferAcceptWorkingDays, "Settings.TransferAcceptWorkingDays", nameof(ClockSettings.TransferAcceptWorkingDays));
+        Clock(x => x.MaxTransfers, "Settings.MaxTransfers", nameof(ClockSettings.MaxTransfers));
+        Clock(x => x.ReplyConsultationWorkingDays, "Settings.ReplyConsultationWorkingDays", nameof(ClockSettings.ReplyConsultationWorkingDays));
+        Clock(x => x.ReplyOtherWorkingDays, "Settings.ReplyOtherWorkingDays", nameof(ClockSettings.ReplyOtherWorkingDays));
+        Clock(x => x.RatingWindowDays, "Settings.RatingWindowDays", nameof(ClockSettings.RatingWindowDays));
+        Clock(x => x.QuietHoursStart, "Settings.QuietHoursStart", nameof(ClockSettings.QuietHoursStart));
+        Clock(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", nameof(ClockSettings.QuietHoursEnd));
         Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
         Sms(x => x.SmsInMeeting, "Settings.SmsInMeeting", 0);
         Sms(x => x.SmsTextDetails, "Settings.SmsTextDetails", 0);
         Sms(x => x.SmsPassedOn, "Settings.SmsPassedOn", SmsTemplates.PassedToAllowance);
         Sms(x => x.SmsReminder, "Settings.SmsReminder", TrackingCode.Length);
+
+        void Clock(Expression<Func<SettingsInput, int?>> field, string key, string limit)
+        {
+            var (min, max) = ClockLimits.Of(limit);
+            Range(field, key, min, max);
+        }
 
         void Range(Expression<Func<SettingsInput, int?>> field, string key, int min, int max)
         {
