@@ -273,8 +273,17 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReplyDueAt", "TopicKind", "LoggedAt");
 
+                    b.HasIndex(new[] { "ReplyDueAt", "Id" }, "IX_Appeals_AwaitingReply_Due")
+                        .HasFilter("\"Status\" IN ('Logged', 'Contacted', 'Transferred', 'Reopened')");
+
                     b.HasIndex(new[] { "Status", "ClosedAt" }, "IX_Appeals_Flagged_Status_ClosedAt")
                         .HasFilter("\"FlaggedForSupervision\"");
+
+                    b.HasIndex(new[] { "CallbackDueAt", "Id" }, "IX_Appeals_MissedCalls_Due")
+                        .HasFilter("\"Status\" IN ('Logged', 'Contacted', 'Transferred', 'Reopened', 'Replied') AND \"CallbackDueAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "FirstContactDueAt", "Id" }, "IX_Appeals_NoFirstContact_Due")
+                        .HasFilter("\"FirstContactAt\" IS NULL AND \"Status\" IN ('Logged', 'Contacted', 'Transferred', 'Reopened', 'Replied')");
 
                     b.ToTable("Appeals");
                 });
