@@ -20,9 +20,7 @@ public sealed class IntakeDirectory(IServiceScopeFactory scopes, TimeProvider ti
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _snapshot;
-    private long _generation;
+    private readonly KeptValues<string, Snapshot> _kept = new(time);
 
     /// <summary>True when the cadre holds a post on <paramref name="day"/> (China date).</summary>
     public async ValueTask<bool> HoldsPostAsync(int cadreId, DateOnly day, CancellationToken cancellationToken = default)
@@ -39,55 +37,23 @@ public sealed class IntakeDirectory(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     /// <summary>Forgets what was read: the next question reads the directory again.</summary>
-    public void Invalidate()
+    public void Invalidate() => _kept.Invalidate();
+
+    private async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken) =>
+        (await _kept.GetAsync(nameof(Snapshot), MaxAge, LoadAsync, cancellationToken)).Value;
+
+    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
-        Volatile.Write(ref _snapshot, null);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var posts = await db.Cadres.AsNoTracking()
+            .Select(c => new { c.Id, c.PostStart, c.PostEnd })
+            .ToDictionaryAsync(c => c.Id, c => (Start: c.PostStart, End: c.PostEnd), cancellationToken);
+        var topics = await db.Topics.AsNoTracking()
+            .Where(t => t.IsActive)
+            .ToDictionaryAsync(t => t.Id, t => t.Kind, cancellationToken);
+        return new Snapshot(posts.ToFrozenDictionary(), topics.ToFrozenDictionary());
     }
 
-    private async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (Fresh(Volatile.Read(ref _snapshot), now) is { } snapshot)
-        {
-            return snapshot;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(Volatile.Read(ref _snapshot), now) is { } loaded)
-            {
-                return loaded;
-            }
-
-            var generation = Interlocked.Read(ref _generation);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-            var posts = await db.Cadres.AsNoTracking()
-                .Select(c => new { c.Id, c.PostStart, c.PostEnd })
-                .ToDictionaryAsync(c => c.Id, c => (Start: c.PostStart, End: c.PostEnd), cancellationToken);
-            var topics = await db.Topics.AsNoTracking()
-                .Where(t => t.IsActive)
-                .ToDictionaryAsync(t => t.Id, t => t.Kind, cancellationToken);
-            var fresh = new Snapshot(posts.ToFrozenDictionary(), topics.ToFrozenDictionary(), now);
-            // A change saved while this was being read leaves it unkept: the next question reads again.
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                Volatile.Write(ref _snapshot, fresh);
-            }
-
-            return fresh;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private static Snapshot? Fresh(Snapshot? snapshot, DateTimeOffset now) =>
-        snapshot is not null && snapshot.LoadedAt <= now && now - snapshot.LoadedAt < MaxAge ? snapshot : null;
-
-    private sealed record Snapshot(
-        FrozenDictionary<int, (DateOnly Start, DateOnly? End)> Posts, FrozenDictionary<int, TopicKind> ActiveTopics, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(FrozenDictionary<int, (DateOnly Start, DateOnly? End)> Posts, FrozenDictionary<int, TopicKind> ActiveTopics);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Supervision;
@@ -13,45 +12,16 @@ public sealed record Taken<T>(T Value, DateTimeOffset At);
 /// more than the rest of the page. The rows themselves are always read live; each page says when its figures
 /// were taken. One computation at a time: the views that arrive meanwhile wait for it and share it.
 /// </summary>
-public sealed class LiveFigures(IMemoryCache cache, IOptions<SupervisionOptions> options)
+public sealed class LiveFigures(TimeProvider time, IOptions<SupervisionOptions> options)
 {
-    private readonly SemaphoreSlim _computing = new(1, 1);
+    private readonly KeptValues<object, object> _figures = new(time);
 
-    public async Task<Taken<T>> GetAsync<T>(object key, DateTimeOffset now, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+    public async Task<Taken<T>> GetAsync<T>(object key, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default)
+        where T : notnull
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
-        var maxAge = options.Value.LiveFiguresMaxAge;
-        if (maxAge <= TimeSpan.Zero)
-        {
-            return new Taken<T>(await compute(cancellationToken), now);
-        }
-
-        var entry = (nameof(LiveFigures), key);
-        if (Fresh(entry, now, maxAge, out Taken<T>? taken))
-        {
-            return taken;
-        }
-
-        await _computing.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(entry, now, maxAge, out taken))
-            {
-                return taken;
-            }
-
-            taken = new Taken<T>(await compute(cancellationToken), now);
-            // The entry also leaves memory on the wall clock, so filters nobody asks for again do not pile up.
-            cache.Set(entry, taken, maxAge);
-            return taken;
-        }
-        finally
-        {
-            _computing.Release();
-        }
+        var (value, at) = await _figures.GetAsync(key, options.Value.LiveFiguresMaxAge, async ct => (object)await compute(ct), cancellationToken);
+        return new Taken<T>((T)value, at);
     }
-
-    private bool Fresh<T>(object entry, DateTimeOffset now, TimeSpan maxAge, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Taken<T>? taken) =>
-        cache.TryGetValue(entry, out taken) && taken is not null && taken.At <= now && now - taken.At < maxAge;
 }

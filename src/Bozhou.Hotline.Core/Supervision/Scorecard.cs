@@ -246,7 +246,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
             if (source == ScorecardSource.Rollups)
             {
                 var taken = await live.GetAsync<IReadOnlyList<DailyCadreStats>>(
-                    ("today", today), now, async ct => await rollup.ComputeDayAsync(today, clock, now, ct), cancellationToken);
+                    ("today", today), async ct => await rollup.ComputeDayAsync(today, clock, now, ct), cancellationToken);
                 (todays, liveAt) = (taken.Value, taken.At);
             }
             else

@@ -46,7 +46,7 @@ public class IndexModel(
         Now = time.GetUtcNow();
         var clock = await clocks.GetAsync(cancellationToken);
         var queueFilter = Filter.ToFilter();
-        var counted = await live.GetAsync(("queues", queueFilter), Now, async ct =>
+        var counted = await live.GetAsync(("queues", queueFilter), async ct =>
         {
             var parts = new Dictionary<QueueKind, IReadOnlyList<int>>();
             foreach (var k in SupervisionQueues.All)
