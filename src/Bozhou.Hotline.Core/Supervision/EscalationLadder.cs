@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
@@ -10,6 +11,25 @@ namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>Who acts: the signed-in user's id and display name, as the timeline and the records keep them.</summary>
 public sealed record Actor(string? UserId, string Name);
+
+/// <summary>How a reminder (催办) ended.</summary>
+public enum ReminderOutcome
+{
+    /// <summary>Recorded, and its SMS queued.</summary>
+    Sent,
+
+    /// <summary>No such appeal.</summary>
+    NotFound,
+
+    /// <summary>The appeal is closed: there is nothing left to remind of.</summary>
+    Closed,
+
+    /// <summary>The appeal already had a reminder on this China date.</summary>
+    AlreadyToday,
+}
+
+/// <summary>A reminder's outcome and the appeal it concerned (null when not found).</summary>
+public sealed record ReminderResult(ReminderOutcome Outcome, Appeal? Appeal);
 
 /// <summary>What the office writes when it opens an interview case or refers a cadre.</summary>
 public sealed record NewInterviewCase(
@@ -23,23 +43,48 @@ public sealed record NewInterviewCase(
 public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones, SettingsStore settings)
 {
     /// <summary>
-    /// Records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile
-    /// in the outbox; both or neither are saved. Returns null when the appeal does not exist.
+    /// 催办: records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile in the
+    /// outbox; both or neither are saved. Refused when the appeal is closed, or already had a reminder on the same
+    /// China date (one a working day, so a repeat or a second click sends no second SMS). A concurrent change to the
+    /// appeal is met by reading it again, up to three times.
     /// </summary>
-    public async Task<Appeal?> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <exception cref="DbUpdateConcurrencyException">The appeal changed under three tries in a row.</exception>
+    public async Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
-        if (appeal is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
+            if (appeal is null)
+            {
+                return new(ReminderOutcome.NotFound, null);
+            }
 
-        var sms = (await settings.GetAsync(cancellationToken)).Sms;
-        appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
-        db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
-        await db.SaveChangesAsync(cancellationToken);
-        return appeal;
+            if (appeal.IsClosed)
+            {
+                return new(ReminderOutcome.Closed, appeal);
+            }
+
+            var startOfToday = ChinaTime.StartOf(ChinaTime.DateOf(now));
+            if (await db.AppealEvents.AnyAsync(e => e.AppealId == appealId && e.Kind == AppealEventKind.Reminder && e.At >= startOfToday, cancellationToken))
+            {
+                return new(ReminderOutcome.AlreadyToday, appeal);
+            }
+
+            var sms = (await settings.GetAsync(cancellationToken)).Sms;
+            appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
+            db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new(ReminderOutcome.Sent, appeal);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Someone acted on the appeal meanwhile; a reminder does not depend on what they did: read it again.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Opens an interview case or a referral for a cadre, with an internal timeline event on each linked appeal.</summary>

@@ -71,13 +71,19 @@ public class IndexModel(
             return LocalRedirect(SafeReturn(returnUrl));
         }
 
-        var appeal = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
-        if (appeal is null)
+        var result = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
+        if (result.Appeal is null)
         {
             return NotFound();
         }
 
-        TempData["Flash"] = localizer["Remind.Sent", appeal.TrackingCode].Value;
+        var message = result.Outcome switch
+        {
+            ReminderOutcome.Closed => "Remind.Closed",
+            ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
+            _ => "Remind.Sent",
+        };
+        TempData["Flash"] = localizer[message, result.Appeal.TrackingCode].Value;
         return LocalRedirect(SafeReturn(returnUrl));
     }
 
