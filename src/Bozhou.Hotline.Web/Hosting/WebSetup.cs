@@ -18,6 +18,8 @@ public static class WebSetup
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(SubmissionKeyFilter))))
             .AddHotlineViewLocalization();
         builder.Services.AddScoped<SubmissionKeyFilter>();
+        // Every date in an address or form is bound one way, within the dates the product supports.
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateBinder()));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "hotline.af");
         // Chinese text goes out as characters, not &#x…; entities: pages stay half the size and readable.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

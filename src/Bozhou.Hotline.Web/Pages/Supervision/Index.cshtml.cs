@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -68,7 +69,7 @@ public class IndexModel(
         if (text is { Length: > ReminderMaxLength })
         {
             TempData["Flash"] = localizer["Remind.TooLong", ReminderMaxLength].Value;
-            return LocalRedirect(SafeReturn(returnUrl));
+            return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
         }
 
         var result = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
@@ -84,9 +85,6 @@ public class IndexModel(
             _ => "Remind.Sent",
         };
         TempData["Flash"] = localizer[message, result.Appeal.TrackingCode].Value;
-        return LocalRedirect(SafeReturn(returnUrl));
+        return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
     }
-
-    private string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/supervision";
 }
