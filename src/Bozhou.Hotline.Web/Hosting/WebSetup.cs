@@ -11,7 +11,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRazorPages().AddHotlineViewLocalization();
+        builder.Services.AddRazorPages().AddHotlineViewLocalization().AddDisplayTextBinding();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "hotline.af");
         // Chinese text goes out as characters, not &#x…; entities: pages stay half the size and readable.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Appeals;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -9,8 +10,10 @@ namespace Bozhou.Hotline.Web.Pages.Appeals;
 /// <summary>The tracking check: the code and the last four digits of the callback phone.</summary>
 public sealed record TrackInput
 {
+    [SingleLine]
     public string? Code { get; set; }
 
+    [SingleLine]
     public string? LastFour { get; set; }
 }
 
@@ -74,7 +77,6 @@ public sealed class RatingInputValidator : AbstractValidator<RatingInput>
         RuleFor(x => x.Score)
             .Must(s => Scores.Contains(s)).WithMessage(_ => l["Validation.ScoreRequired"]);
         RuleFor(x => x.Comment).Cascade(CascadeMode.Stop)
-            .MaximumLength(RatingInput.CommentMaxLength).WithMessage(_ => l["Validation.TooLong", RatingInput.CommentMaxLength])
-            .Must(c => !FormValues.HasControlCharacters(c, multiline: true)).WithMessage(_ => l["Validation.ControlCharacters"]);
+            .MaximumLength(RatingInput.CommentMaxLength).WithMessage(_ => l["Validation.TooLong", RatingInput.CommentMaxLength]);
     }
 }
