@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +20,9 @@ public sealed class HonestTextFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The appeal form through its real form: direction overrides and control characters never reach the database,
-/// and one-line fields stay on one line.
+/// The appeal form and the tracking page through their real forms: direction overrides and control characters
+/// never reach the database, one-line fields stay on one line, and full-width digits (as a Chinese input method
+/// types them) pass the browser's checks and the server's alike.
 /// </summary>
 public class HonestTextTests(HonestTextFixture fixture) : IClassFixture<HonestTextFixture>
 {
@@ -85,5 +88,44 @@ public class HonestTextTests(HonestTextFixture fixture) : IClassFixture<HonestTe
         Assert.NotEmpty(expected);
         Assert.Equal(expected, (await Html.ParseAsync(controls)).QuerySelector("#description-error")!.TextContent.Trim());
         Assert.Equal(before, await Factory.CountRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("１３９０５５８１２３４")]
+    [InlineData("139－0558－1234")]
+    [InlineData("１３９－０５５８－１２３４")]
+    [InlineData("139\u30000558\u30001234")]
+    [InlineData("＋８６　１３９　０５５８　１２３４")]
+    [InlineData("+86 (139) 0558-1234")]
+    public async Task A_full_width_phone_passes_the_forms_own_checks_and_the_server_takes_it_as_the_same_number(string typed)
+    {
+        using var client = Factory.Client();
+        var form = await client.OpenFormAsync();
+
+        Assert.True(Html.BrowserAccepts(form.QuerySelector<IHtmlInputElement>("input#phone")!, typed), $"the browser would refuse {typed}");
+        var code = await client.LogAppealAsync(Factory, fixture.Directory, ("Input.Phone", typed));
+
+        var appeal = await Factory.LoadAppealAsync(code);
+        Assert.Equal("139****1234", appeal.CallerPhoneMasked);
+        Assert.Equal("+8613905581234", Factory.Services.GetRequiredService<CallerDataProtector>().RevealPhone(appeal));
+    }
+
+    [Fact]
+    public async Task The_tracking_check_takes_the_code_and_the_last_four_digits_in_full_width()
+    {
+        using var client = Factory.Client();
+        var code = await client.LogAppealAsync(Factory, fixture.Directory);
+        var fullWidthCode = string.Concat(TrackingCode.Format(code).Select(c => c == '-' ? '－' : (char)(c + 0xFEE0)));
+        using var reader = Factory.Client();
+        var page = await reader.GetPageAsync("/appeals/track");
+        var form = page.QuerySelector<IHtmlFormElement>("form#track-check")!;
+
+        Assert.True(Html.BrowserAccepts(form.QuerySelector<IHtmlInputElement>("input#code")!, fullWidthCode));
+        Assert.True(Html.BrowserAccepts(form.QuerySelector<IHtmlInputElement>("input#lastFour")!, "１２３４"));
+        Assert.False(Html.BrowserAccepts(form.QuerySelector<IHtmlInputElement>("input#lastFour")!, "12a4"));
+        using var checkedIn = await reader.CheckAsync(fullWidthCode, "１２３４");
+
+        Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
+        Assert.Equal("/appeals/track/" + code, checkedIn.Headers.Location!.OriginalString);
     }
 }

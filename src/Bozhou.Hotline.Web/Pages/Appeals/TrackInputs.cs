@@ -13,8 +13,12 @@ public sealed record TrackInput
     [SingleLine]
     public string? Code { get; set; }
 
+    /// <summary>Four digits, ASCII or full-width as a Chinese input method types them.</summary>
     [SingleLine]
     public string? LastFour { get; set; }
+
+    /// <summary>The digits as compared with the stored masked phone: full-width forms folded.</summary>
+    public string? LastFourDigits => TypedText.Fold(LastFour);
 }
 
 public sealed class TrackInputValidator : AbstractValidator<TrackInput>
@@ -26,9 +30,10 @@ public sealed class TrackInputValidator : AbstractValidator<TrackInput>
             .NotEmpty().WithMessage(_ => l["Validation.CodeRequired"])
             .Must(c => TrackingCode.TryParse(c, out _) != TrackingCodeCheck.Malformed).WithMessage(_ => l["Validation.CodeMalformed"])
             .Must(c => TrackingCode.TryParse(c, out _) == TrackingCodeCheck.Valid).WithMessage(_ => l["Validation.CodeMistyped"]);
-        RuleFor(x => x.LastFour).Cascade(CascadeMode.Stop)
+        RuleFor(x => x.LastFourDigits).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.LastFourInvalid"])
-            .Matches("^[0-9]{4}$").WithMessage(_ => l["Validation.LastFourInvalid"]);
+            .Matches("^[0-9]{4}$").WithMessage(_ => l["Validation.LastFourInvalid"])
+            .OverridePropertyName(nameof(TrackInput.LastFour));
     }
 }
 
