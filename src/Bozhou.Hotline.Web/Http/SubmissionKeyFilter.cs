@@ -91,6 +91,24 @@ public sealed class SubmissionKeyFilter(
             return;
         }
 
+        if (entry.State == EntityState.Detached && executed.Exception is null && LocationOf(executed) is { } done
+            && !await db.FormSubmissions.AsNoTracking().AnyAsync(s => s.Key == key, CancellationToken.None))
+        {
+            // The handler succeeded after letting go of everything it tracked (a retry's ChangeTracker.Clear()), the
+            // key included: record it now, so that a later repeat is still answered as one.
+            db.FormSubmissions.Add(new FormSubmission { Key = key, UserId = userId, SubmittedAt = time.GetUtcNow(), ResultLocation = done });
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException)
+            {
+                // A twin recorded it meanwhile: the key is there either way.
+            }
+
+            return;
+        }
+
         // Nothing of this POST was stored: let no later save store its key alone.
         if (entry.State != EntityState.Detached)
         {
