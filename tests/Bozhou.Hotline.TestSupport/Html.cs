@@ -27,10 +27,11 @@ public static class Html
 
     /// <summary>
     /// Submits a form with the values a browser would send (hidden fields such as the antiforgery
-    /// token included), <paramref name="values"/> replacing or adding fields.
+    /// token included), <paramref name="values"/> replacing or adding fields. Cancelling aborts the request.
     /// </summary>
     public static Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null, string? pageUrl = null)
+        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null, string? pageUrl = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
@@ -78,7 +79,7 @@ public static class Html
             action = pageUrl ?? throw new ArgumentException("The form has no action; pass the page's URL.", nameof(pageUrl));
         }
 
-        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
+        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), cancellationToken);
     }
 
     /// <summary>Values from pairs: <c>Fields(("Input.Name", "张三"), …)</c>.</summary>
