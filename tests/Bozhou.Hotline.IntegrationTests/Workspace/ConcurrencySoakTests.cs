@@ -1,11 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.IntegrationTests.Appeals;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
@@ -84,7 +80,8 @@ public class ConcurrencySoakTests(ITestOutputHelper output)
             clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
         }
 
-        var (newAppealStatus, newAppealTime) = await SubmitNewAppealAsync(factory, world);
+        using var citizen = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (newAppealStatus, newAppealTime) = await NewAppealProbe.SubmitAsync(citizen, factory, world, GiveUpAfter);
         foreach (var person in people)
         {
             person.Client.Dispose();
@@ -155,34 +152,6 @@ public class ConcurrencySoakTests(ITestOutputHelper output)
         }
 
         return client;
-    }
-
-    /// <summary>Opens the public form and submits a valid appeal; returns the answer and the time the submission took.</summary>
-    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> SubmitNewAppealAsync(HotlineFactory factory, WorkspaceWorld world)
-    {
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.Timeout = GiveUpAfter;
-        var page = await client.GetPageAsync($"/appeals/new?cadre={world.LiId}");
-        var form = page.QuerySelector<IHtmlFormElement>("form#new-appeal")!;
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            using var response = await client.SubmitAsync(form, Html.Fields(
-                ("Input.CadreId", world.LiId.ToString(CultureInfo.InvariantCulture)),
-                ("Input.CalledAt", ChinaTime.ToChina(factory.Clock.GetUtcNow().AddMinutes(-10)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)),
-                ("Input.Outcome", nameof(CallOutcome.NotAnswered)),
-                ("Input.CallerType", nameof(CallerType.Individual)),
-                ("Input.Name", "陈静"),
-                ("Input.Phone", "138 0558 1234"),
-                ("Input.TopicId", world.TransportTopicId.ToString(CultureInfo.InvariantCulture)),
-                ("Input.Description", "城区12路公交晚上班次太少，希望增加晚间班次。"),
-                ("Input.ConsentToContact", "true")));
-            return (response.StatusCode, watch.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            return ((HttpStatusCode)0, watch.Elapsed);
-        }
     }
 
     private void Print(List<SoakRequest> requests, TimeSpan loadTime, List<Appeal> stored, int eventsBefore, HttpStatusCode newAppealStatus, TimeSpan newAppealTime)
