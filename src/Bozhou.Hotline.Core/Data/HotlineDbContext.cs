@@ -59,6 +59,35 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
+    /// <summary>
+    /// Saves the tracked changes; on SQLite, behind the app's <see cref="SqliteWriteGate"/>, held for the whole save
+    /// and let go on every way out of it (a save inside a gated transaction holds it already).
+    /// </summary>
+    /// <exception cref="WriteGateTimeoutException">The gate stayed shut for its timeout; nothing was saved.</exception>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var lease = SqliteWriteGate.Enter(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for the gate or while writing.</exception>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        using var lease = await SqliteWriteGate.EnterAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

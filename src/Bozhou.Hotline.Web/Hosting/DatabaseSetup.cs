@@ -38,7 +38,11 @@ public static class DatabaseSetup
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
             // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
-            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddSingleton(services =>
+            {
+                var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+                return new SqliteWriteGate(TimeSpan.FromSeconds(limits.WriteGateTimeoutSeconds), TimeSpan.FromSeconds(limits.WriteGateStuckSeconds));
+            });
             builder.Services.AddDbContextPool<HotlineDbContext>((services, o) => o
                 .UseSqlite(sqlite, s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite"))
                 .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
@@ -7,17 +8,40 @@ public static class HealthSetup
 {
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
+        var checks = builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
+        if (!(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).IsPostgres)
+        {
+            checks.AddCheck<WriteGateHealthCheck>("write-gate", tags: ["ready"]);
+        }
+
         return builder;
     }
 
     /// <summary>
-    /// <c>/healthz/live</c> runs no check (the process answers); <c>/healthz</c> asks the database.
+    /// <c>/healthz/live</c> runs no check (the process answers); <c>/healthz</c> asks the database and, on SQLite,
+    /// whether a writer is stuck at the write gate.
     /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
+    }
+}
+
+/// <summary>
+/// Unhealthy while a writer has waited at the SQLite write gate longer than its stuck limit
+/// (<c>Database:WriteGateStuckSeconds</c>, 10 s by default): a wedged writer shows in monitoring, not only in
+/// the requests that time out behind it.
+/// </summary>
+public sealed class WriteGateHealthCheck(SqliteWriteGate gate) : IHealthCheck
+{
+    /// <summary>Healthy, or unhealthy with the longest wait in seconds.</summary>
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var wait = gate.LongestWait;
+        return Task.FromResult(gate.IsStuck
+            ? HealthCheckResult.Unhealthy($"A writer has waited {wait.TotalSeconds:0.0} s for the SQLite write gate (limit {gate.StuckAfter.TotalSeconds:0} s).")
+            : HealthCheckResult.Healthy($"Longest wait {wait.TotalMilliseconds:0} ms."));
     }
 }

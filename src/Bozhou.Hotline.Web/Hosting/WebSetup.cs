@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Bozhou.Hotline.Core.Data;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Events;
@@ -22,7 +23,12 @@ public static class WebSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                // A write that waited its whole time for the SQLite write gate stored nothing and may be tried again.
+                StatusCodeSelector = e => e is WriteGateTimeoutException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
 

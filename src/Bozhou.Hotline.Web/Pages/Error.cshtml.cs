@@ -23,7 +23,8 @@ public class ErrorModel : PageModel
         // and a form the framework refused (a NUL in a value) would leave the code unbound.
         int? code = int.TryParse(Request.Query["code"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        Code = code ?? 500;
+        // Re-executed by the exception handler, the status it chose (503 for a write that waited too long) stands.
+        Code = code ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
         // A re-executed status page keeps the original status; a direct visit to /Error is a 500 page.
         if (HttpContext.Response.StatusCode == 200)
         {

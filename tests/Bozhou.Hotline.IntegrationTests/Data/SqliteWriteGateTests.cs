@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Net;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.IntegrationTests.Appeals;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Data;
@@ -12,6 +14,9 @@ namespace Bozhou.Hotline.IntegrationTests.Data;
 public class SqliteWriteGateTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>How soon a write must complete once the gate is open again.</summary>
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Thirty_citizens_submitting_at_the_same_moment_all_get_a_receipt_and_every_appeal_is_stored()
@@ -92,6 +97,154 @@ public class SqliteWriteGateTests
         Assert.Equal(new[] { new DateOnly(2031, 7, 2) }, saved);
     }
 
+    [Fact]
+    public async Task A_concurrency_conflict_opens_the_gate_and_the_next_write_completes_within_a_second()
+    {
+        using var factory = new HotlineFactory();
+        var directory = await factory.SeedDirectoryAsync();
+        using var citizen = factory.Client();
+        var code = await citizen.LogAppealAsync(factory, directory);
+        await using var first = factory.Services.CreateAsyncScope();
+        await using var second = factory.Services.CreateAsyncScope();
+        var mine = await first.ServiceProvider.GetRequiredService<HotlineDbContext>().Appeals.SingleAsync(a => a.TrackingCode == code);
+        var theirsDb = second.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var theirs = await theirsDb.Appeals.SingleAsync(a => a.TrackingCode == code);
+        theirs.AddNote("他人的备注", "张秘书", null, factory.Clock.GetUtcNow());
+        await theirsDb.SaveChangesAsync();
+
+        mine.AddNote("我的备注", "李干部", null, factory.Clock.GetUtcNow());
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.ServiceProvider.GetRequiredService<HotlineDbContext>().SaveChangesAsync());
+
+        await SaveDayAsync(factory, new DateOnly(2031, 8, 1)).WaitAsync(OneSecond);
+        using var next = await citizen.SubmitAppealAsync(factory, directory).WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_exception_thrown_by_another_interceptor_opens_the_gate()
+    {
+        using var factory = new HotlineFactory();
+        var gate = GateOf(factory);
+        await using (var db = ContextWith(factory, gate, new ThrowingSaveInterceptor()))
+        {
+            db.CalendarDays.Add(Day(new DateOnly(2031, 9, 1)));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.False(gate.IsHeld);
+        await SaveDayAsync(factory, new DateOnly(2031, 9, 2)).WaitAsync(OneSecond);
+    }
+
+    [Fact]
+    public async Task A_client_leaving_while_its_write_runs_opens_the_gate()
+    {
+        using var factory = new HotlineFactory();
+        var gate = GateOf(factory);
+        using var leaving = new CancellationTokenSource();
+        await using (var db = ContextWith(factory, gate, new CancelWhileWriting(leaving)))
+        {
+            db.CalendarDays.Add(Day(new DateOnly(2031, 10, 1)));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.SaveChangesAsync(leaving.Token));
+        }
+
+        Assert.False(gate.IsHeld);
+        await SaveDayAsync(factory, new DateOnly(2031, 10, 2)).WaitAsync(OneSecond);
+        var saved = await factory.WithDbAsync(d => d.CalendarDays.Where(c => c.Date.Year == 2031).Select(c => c.Date).ToListAsync());
+        Assert.Equal(new[] { new DateOnly(2031, 10, 2) }, saved);
+    }
+
+    [Fact]
+    public async Task A_synchronous_save_that_fails_opens_the_gate()
+    {
+        using var factory = new HotlineFactory();
+        var day = new DateOnly(2031, 11, 1);
+        await SaveDayAsync(factory, day);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            db.CalendarDays.Add(Day(day));
+            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+        }
+
+        await SaveDayAsync(factory, day.AddDays(1)).WaitAsync(OneSecond);
+    }
+
+    [Fact]
+    public async Task A_citizen_whose_write_waits_past_the_timeout_is_told_to_try_again_and_the_next_submission_saves_at_once()
+    {
+        using var factory = new HotlineFactory().With("Database:WriteGateTimeoutSeconds", "1");
+        var directory = await factory.SeedDirectoryAsync();
+        using var citizen = factory.Client();
+        var gate = GateOf(factory);
+
+        var held = await gate.EnterAsync();
+        HttpResponseMessage refused;
+        try
+        {
+            refused = await citizen.SubmitAppealAsync(factory, directory);
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("系统繁忙", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        refused.Dispose();
+        Assert.Equal(0, await factory.WithDbAsync(d => d.Appeals.CountAsync()));
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        using var next = await citizen.SubmitAppealAsync(factory, directory);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.True(stopwatch.Elapsed < OneSecond, $"The next submission took {stopwatch.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public async Task Readiness_turns_unhealthy_while_a_writer_waits_past_its_limit_and_healthy_once_it_gets_through()
+    {
+        using var factory = new HotlineFactory().With("Database:WriteGateStuckSeconds", "1");
+        using var client = factory.CreateClient();
+        var gate = GateOf(factory);
+        using (var before = await client.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var held = await gate.EnterAsync();
+        Task waiting;
+        try
+        {
+            waiting = SaveDayAsync(factory, new DateOnly(2031, 12, 1));
+            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+            using var stuck = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, stuck.StatusCode);
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        await waiting.WaitAsync(Patience);
+        using var after = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lease_disposed_twice_opens_the_gate_once()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromMilliseconds(200));
+        var first = await gate.EnterAsync();
+        first.Dispose();
+        var second = await gate.EnterAsync();
+        first.Dispose();
+
+        Assert.True(gate.IsHeld);
+        await Assert.ThrowsAsync<WriteGateTimeoutException>(() => gate.EnterAsync());
+        second.Dispose();
+        Assert.False(gate.IsHeld);
+    }
+
     private static CalendarDay Day(DateOnly date) => new() { Date = date, Kind = CalendarDayKind.Holiday, Occasion = "测试" };
 
     private static async Task SaveDayAsync(HotlineFactory factory, DateOnly date, CancellationToken cancellationToken = default)
@@ -100,5 +253,42 @@ public class SqliteWriteGateTests
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         db.CalendarDays.Add(Day(date));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static SqliteWriteGate GateOf(HotlineFactory factory) => factory.Services.GetRequiredService<SqliteWriteGate>();
+
+    /// <summary>A context on the app's database file with its gate and one more interceptor after it.</summary>
+    private static HotlineDbContext ContextWith(HotlineFactory factory, SqliteWriteGate gate, IInterceptor other) =>
+        new(new DbContextOptionsBuilder<HotlineDbContext>()
+            .UseSqlite($"Data Source={factory.SqlitePath}")
+            .AddInterceptors(gate, other)
+            .Options);
+
+    /// <summary>Another interceptor that fails the save after the gate was taken.</summary>
+    private sealed class ThrowingSaveInterceptor : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("An interceptor failed.");
+    }
+
+    /// <summary>The client leaves while the INSERT runs: the request's token is cancelled mid-write.</summary>
+    private sealed class CancelWhileWriting(CancellationTokenSource request) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            request.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            request.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(result);
+        }
     }
 }

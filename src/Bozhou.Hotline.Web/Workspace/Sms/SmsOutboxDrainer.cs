@@ -37,9 +37,14 @@ public sealed class SmsOutboxDrainer(
         foreach (var message in due)
         {
             var claimedUntil = now + ClaimFor;
-            var claimed = await db.SmsMessages
-                .Where(m => m.Id == message.Id && m.Status == SmsStatus.Pending && m.NextAttemptAt == message.NextAttemptAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            int claimed;
+            await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+            {
+                claimed = await db.SmsMessages
+                    .Where(m => m.Id == message.Id && m.Status == SmsStatus.Pending && m.NextAttemptAt == message.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            }
+
             if (claimed == 0)
             {
                 continue;
