@@ -44,6 +44,64 @@ public class SimultaneousActionTests(ITestOutputHelper output)
         await RaceAsync(factory);
     }
 
+    [Fact]
+    public async Task A_reminder_sent_while_the_cadre_acts_on_the_appeal_on_SQLite_is_recorded_beside_the_action_never_a_server_error()
+    {
+        using var factory = new HotlineFactory();
+        await RemindDuringActionAsync(factory);
+    }
+
+    [Fact]
+    public async Task A_reminder_sent_while_the_cadre_acts_on_the_appeal_on_PostgreSQL_is_recorded_beside_the_action_never_a_server_error()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString);
+        await RemindDuringActionAsync(factory);
+    }
+
+    /// <summary>
+    /// The office's reminder carries no version: it is about the appeal as it is when it is saved, so an action
+    /// saved at the same moment does not refuse it. The cadre's action is saved too, or told to refresh.
+    /// </summary>
+    private async Task RemindDuringActionAsync(HotlineFactory factory)
+    {
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+        var now = factory.Clock.GetUtcNow();
+        AppealClock clock;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+        }
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            // A missed call not called back, so that it is in the office's queue.
+            var id = await data.AddAppealAsync(world.LiId, at: now.AddDays(-20));
+            var (noteTag, reminderTag) = ($"[note {round}]", $"[reminder {round}]");
+            var cadrePage = await WorkspacePages.AppealAsync(cadre, id);
+            var queue = await office.GetPageAsync("/supervision?kind=MissedCalls");
+            var remind = queue.QuerySelector<IHtmlFormElement>($"tr[data-appeal='{id}'] form.remind-form");
+            Assert.NotNull(remind);
+
+            using var giveUp = new CancellationTokenSource(GiveUpAfter);
+            var sent = await Task.WhenAll(
+                Send(cadre, cadrePage, ("note-form", [("Note.Text", "备注 " + noteTag)]), giveUp.Token),
+                Send(office, remind, "/supervision", [("text", "请尽快办理 " + reminderTag)], giveUp.Token));
+
+            output.WriteLine($"round {round + 1}: note → {(int)sent[0].Status}, reminder → {(int)sent[1].Status}");
+            Assert.Equal(HttpStatusCode.Redirect, sent[1].Status);
+            Assert.Contains(sent[0].Status, new[] { HttpStatusCode.Redirect, HttpStatusCode.Conflict });
+            var after = await data.AppealAsync(id);
+            var sms = await data.QueryAsync(db => db.SmsMessages.AsNoTracking().Where(m => m.AppealId == id).ToListAsync());
+            Assert.Single(after.Events, e => e.Kind == AppealEventKind.Reminder && e.Text?.EndsWith(reminderTag, StringComparison.Ordinal) == true);
+            Assert.Equal(sent[0].Status == HttpStatusCode.Redirect ? 1 : 0, after.Events.Count(e => e.Text?.EndsWith(noteTag, StringComparison.Ordinal) == true));
+            Assert.Empty(AppealTimelineCheck.Mismatches(after, clock, sms));
+        }
+    }
+
     private async Task RaceAsync(HotlineFactory factory)
     {
         var data = new WorkspaceTestData(factory);
@@ -96,12 +154,17 @@ public class SimultaneousActionTests(ITestOutputHelper output)
         }
     }
 
+    private static Task<(HttpStatusCode Status, IHtmlDocument? Page)> Send(
+        HttpClient client, IHtmlDocument page, (string Form, (string Name, string Value)[] Fields) action, CancellationToken cancellationToken) =>
+        Send(client, page.QuerySelector<IHtmlFormElement>("#" + action.Form)!, null, action.Fields, cancellationToken);
+
+    /// <summary>Submits a form; the answer (0: none in time) and the page it carried.</summary>
     private static async Task<(HttpStatusCode Status, IHtmlDocument? Page)> Send(
-        HttpClient client, IHtmlDocument page, (string Form, (string Name, string Value)[] Fields) action, CancellationToken cancellationToken)
+        HttpClient client, IHtmlFormElement form, string? pageUrl, (string Name, string Value)[] fields, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#" + action.Form)!, Html.Fields(action.Fields), null, cancellationToken);
+            using var response = await client.SubmitAsync(form, Html.Fields(fields), pageUrl, cancellationToken);
             return (response.StatusCode, await Html.ParseAsync(response));
         }
         catch (OperationCanceledException)
