@@ -4,6 +4,7 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Submissions;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +57,8 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<DailyCadreStats> DailyCadreStats => Set<DailyCadreStats>();
 
     public DbSet<SavedSettings> SavedSettings => Set<SavedSettings>();
+
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
@@ -10,6 +11,25 @@ namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>Who acts: the signed-in user's id and display name, as the timeline and the records keep them.</summary>
 public sealed record Actor(string? UserId, string Name);
+
+/// <summary>How a reminder (催办) ended.</summary>
+public enum ReminderOutcome
+{
+    /// <summary>Recorded, and its SMS queued.</summary>
+    Sent,
+
+    /// <summary>No such appeal.</summary>
+    NotFound,
+
+    /// <summary>The appeal is closed: there is nothing left to remind of.</summary>
+    Closed,
+
+    /// <summary>The appeal already had a reminder on this China date.</summary>
+    AlreadyToday,
+}
+
+/// <summary>A reminder's outcome and the appeal it concerned (null when not found).</summary>
+public sealed record ReminderResult(ReminderOutcome Outcome, Appeal? Appeal);
 
 /// <summary>What the office writes when it opens an interview case or refers a cadre.</summary>
 public sealed record NewInterviewCase(
@@ -23,90 +43,83 @@ public sealed record NewInterviewCase(
 public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones, SettingsStore settings)
 {
     /// <summary>
-    /// Records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile
-    /// in the outbox; both or neither are saved. Returns null when the appeal does not exist.
+    /// 催办: records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile in the
+    /// outbox; both or neither are saved. Refused when the appeal is closed, or already had a reminder on the same
+    /// China date (one a working day, so a repeat or a second click sends no second SMS). A concurrent change to the
+    /// appeal is met by reading it again, up to three times.
     /// </summary>
-    public Task<Appeal?> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <exception cref="DbUpdateConcurrencyException">The appeal changed under three tries in a row.</exception>
+    public async Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async () =>
+        for (var attempt = 1; ; attempt++)
         {
             var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
             if (appeal is null)
             {
-                return null;
+                return new(ReminderOutcome.NotFound, null);
+            }
+
+            if (appeal.IsClosed)
+            {
+                return new(ReminderOutcome.Closed, appeal);
+            }
+
+            var startOfToday = ChinaTime.StartOf(ChinaTime.DateOf(now));
+            if (await db.AppealEvents.AnyAsync(e => e.AppealId == appealId && e.Kind == AppealEventKind.Reminder && e.At >= startOfToday, cancellationToken))
+            {
+                return new(ReminderOutcome.AlreadyToday, appeal);
             }
 
             var sms = (await settings.GetAsync(cancellationToken)).Sms;
             appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
             db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
-            await db.SaveChangesAsync(cancellationToken);
-            return appeal;
-        }, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new(ReminderOutcome.Sent, appeal);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Someone acted on the appeal meanwhile; a reminder does not depend on what they did: read it again.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Opens an interview case or a referral for a cadre, with an internal timeline event on each linked appeal.</summary>
-    public Task<InterviewCase> OpenCaseAsync(NewInterviewCase input, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<InterviewCase> OpenCaseAsync(NewInterviewCase input, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var appealIds = input.AppealIds.Distinct().ToList();
-        return WriteAsync(async () =>
+        var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var interviewCase = new InterviewCase
         {
-            var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
-            var interviewCase = new InterviewCase
-            {
-                CadreId = input.CadreId,
-                Kind = input.Kind,
-                HeldOn = input.HeldOn,
-                Interviewer = input.Interviewer.Trim(),
-                Notes = input.Notes.Trim(),
-                Outcome = input.Outcome.Trim(),
-                CreatedAt = now,
-                CreatedBy = actor.Name,
-                CreatedByUserId = actor.UserId,
-                Appeals = [.. existing.Select(a => new InterviewCaseAppeal { AppealId = a.Id })],
-            };
-            db.InterviewCases.Add(interviewCase);
+            CadreId = input.CadreId,
+            Kind = input.Kind,
+            HeldOn = input.HeldOn,
+            Interviewer = input.Interviewer.Trim(),
+            Notes = input.Notes.Trim(),
+            Outcome = input.Outcome.Trim(),
+            CreatedAt = now,
+            CreatedBy = actor.Name,
+            CreatedByUserId = actor.UserId,
+            Appeals = [.. existing.Select(a => new InterviewCaseAppeal { AppealId = a.Id })],
+        };
+        db.InterviewCases.Add(interviewCase);
 
-            var referral = input.Kind != EscalationKind.Interview;
-            var text = referral
-                ? $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}"
-                : $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}";
-            foreach (var appeal in existing)
-            {
-                appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return interviewCase;
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads and writes the appeals in one transaction, written again from a fresh read when someone changed one
-    /// of them in between. A step of the ladder carries no version the office saw: it concerns the appeal as it
-    /// is, so a cadre's action saved at the same moment must not refuse it (nor, unhandled, answer 500). On
-    /// SQLite the transaction holds the write gate from the read on, so no other writer comes in between; on
-    /// PostgreSQL one may, and the step is read and written again.
-    /// </summary>
-    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        const int attempts = 5;
-        for (var attempt = 1; ; attempt++)
+        var referral = input.Kind != EscalationKind.Interview;
+        var text = referral
+            ? $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}"
+            : $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}";
+        foreach (var appeal in existing)
         {
-            await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
-            try
-            {
-                var result = await write();
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
+            appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return interviewCase;
     }
 
     private SmsMessage ReminderSms(Appeal appeal, Cadre handler, string body, DateTimeOffset now) => new()

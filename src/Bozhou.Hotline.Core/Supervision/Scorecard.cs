@@ -43,7 +43,7 @@ public sealed partial record ReportPeriod(string Code, DateOnly From, DateOnly T
         }
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (year is < 2000 or > 2100)
+        if (!SupportedDates.ContainsYear(year))
         {
             return false;
         }

@@ -40,7 +40,11 @@ public sealed class SmsTemplates
 
     public string PassedOn { get; set; } = "您反映的事项已转交{0}办理，将与您联系";
 
-    public string Reminder { get; set; } = "【亳州干部热线】督查室催办：诉求{0}已超时限，请尽快联系来电人并答复。";
+    /// <summary>
+    /// The reminder (催办) to the handling cadre. A reminder may be sent before any deadline has passed, so the
+    /// default text says nothing of one.
+    /// </summary>
+    public string Reminder { get; set; } = "【亳州干部热线】督查室催办：请抓紧办理诉求{0}，尽快联系来电人并答复。";
 
     /// <summary>
     /// The quick reply as the caller receives it. <paramref name="passedTo"/> names whom the matter went to

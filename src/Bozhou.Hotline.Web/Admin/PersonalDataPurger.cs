@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Submissions;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,6 +69,21 @@ public sealed class PersonalDataPurger(
         }
     }
 
+    /// <summary>
+    /// Deletes the forms' one-time submission keys older than <see cref="FormSubmission.KeptFor"/> (2 days); returns
+    /// how many. They hold no personal data, only whether a form was already posted.
+    /// </summary>
+    public async Task<int> ForgetOldSubmissionKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var cutoff = time.GetUtcNow() - FormSubmission.KeptFor;
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.FormSubmissions.Where(s => s.SubmittedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
@@ -76,6 +92,7 @@ public sealed class PersonalDataPurger(
             try
             {
                 await PurgeDueAsync(stoppingToken);
+                await ForgetOldSubmissionKeysAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

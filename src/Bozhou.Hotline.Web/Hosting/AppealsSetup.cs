@@ -47,7 +47,7 @@ public static class AppealsSetup
         builder.Services.AddSingleton<UnratedAppealCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UnratedAppealCloser>());
 
-        builder.Services.AddRateLimiter(o => o.AddPolicy<string, SubmissionRateLimitPolicy>(SubmissionRateLimitPolicy.Name));
+        builder.Services.AddSingleton<SubmissionAllowance>();
         return builder;
     }
 }

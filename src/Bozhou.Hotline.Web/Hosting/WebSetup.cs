@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Events;
@@ -12,7 +14,12 @@ public static class WebSetup
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRazorPages().AddHotlineViewLocalization();
+        // Every POST form carries a one-time key; a repeat of a stored POST changes nothing (SubmissionKeyFilter).
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(SubmissionKeyFilter))))
+            .AddHotlineViewLocalization();
+        builder.Services.AddScoped<SubmissionKeyFilter>();
+        // Every date in an address or form is bound one way, within the dates the product supports.
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateBinder()));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "hotline.af");
         // Chinese text goes out as characters, not &#x…; entities: pages stay half the size and readable.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

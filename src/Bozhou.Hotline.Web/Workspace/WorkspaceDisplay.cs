@@ -50,8 +50,4 @@ public static class WorkspaceDisplay
             modelState.AddModelError($"{prefix}.{error.PropertyName}", error.ErrorMessage);
         }
     }
-
-    /// <summary>Only a path on this site is a place to return to after signing in.</summary>
-    public static bool IsLocalPath(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -230,26 +230,76 @@ public class NewAppealTests
     }
 
     [Fact]
-    public async Task Submissions_beyond_the_hourly_limit_get_429_with_Retry_After_and_the_localized_page_while_the_form_still_opens()
+    public async Task Stored_appeals_beyond_the_hourly_limit_get_429_with_Retry_After_and_the_localized_page_while_forms_sent_back_with_errors_cost_nothing()
     {
         using var factory = new HotlineFactory().With("Appeals:SubmissionsPerHour", "2");
         var directory = await factory.SeedDirectoryAsync();
         using var client = factory.Client();
 
         using var first = await client.SubmitAppealAsync(factory, directory);
-        using var second = await client.SubmitAppealAsync(factory, directory, ("Input.Phone", "bad"));
+        var refused = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var invalid = await client.SubmitAppealAsync(factory, directory, ("Input.Phone", "bad"));
+            refused.Add(invalid.StatusCode);
+        }
+
+        using var second = await client.SubmitAppealAsync(factory, directory);
         using var third = await client.SubmitAppealAsync(factory, directory);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode); // an invalid post counts too
+        Assert.All(refused, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal((HttpStatusCode)429, third.StatusCode);
         var retryAfter = int.Parse(third.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 3600);
         var page = await Html.ParseAsync(third);
         Assert.Equal("操作过于频繁", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains($"请在 {retryAfter} 秒后再试", page.QuerySelector("#retry-after")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, (await factory.CountRowsAsync()).Appeals);
+        Assert.Equal(2, (await factory.CountRowsAsync()).Appeals);
         await client.GetPageAsync("/appeals/new");
+    }
+
+    [Fact]
+    public async Task The_same_form_posted_twice_returns_the_first_receipt_stores_one_appeal_and_costs_one_permit()
+    {
+        using var factory = new HotlineFactory().With("Appeals:SubmissionsPerHour", "2");
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.Client();
+        var form = await client.OpenFormAsync();
+        var fields = AppealsKit.ValidFields(directory, factory.Clock.GetUtcNow().AddMinutes(-10));
+
+        using var first = await client.SubmitAsync(form, fields);
+        using var repeat = await client.SubmitAsync(form, fields);
+        using var again = await client.SubmitAsync(form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, repeat.StatusCode);
+        Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(1, (await factory.CountRowsAsync()).Appeals);
+        var receipt = await client.GetPageAsync(repeat.Headers.Location!.OriginalString);
+        Assert.Contains("此前已提交并保存", receipt.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
+        // The repeats took no permit: one more new appeal is still allowed this hour.
+        using var next = await client.SubmitAppealAsync(factory, directory);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_copies_of_one_form_posted_at_the_same_moment_store_one_appeal_and_both_get_its_receipt()
+    {
+        using var factory = new HotlineFactory();
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.Client();
+        var form = await client.OpenFormAsync();
+        var fields = AppealsKit.ValidFields(directory, factory.Clock.GetUtcNow().AddMinutes(-10));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.SubmitAsync(form, fields)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, (await factory.CountRowsAsync()).Appeals);
+        Array.ForEach(responses, r => r.Dispose());
     }
 
     [Fact]

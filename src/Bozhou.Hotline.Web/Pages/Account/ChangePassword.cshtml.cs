@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -64,7 +65,7 @@ public class ChangePasswordModel(UserManager<HotlineUser> users, SignInManager<H
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = w["ChangePassword.Done"].Value;
-        return LocalRedirect(WorkspaceDisplay.IsLocalPath(ReturnUrl) ? ReturnUrl! : "/workspace");
+        return LocalRedirect(ReturnAddress.LocalOr(ReturnUrl, "/workspace"));
     }
 }
 

@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -57,7 +58,7 @@ public class LoginModel(
             At = time.GetUtcNow(), UserId = user.Id, UserName = user.UserName ?? "", Action = AuditAction.SignIn, Subject = $"User:{user.Id}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        var target = WorkspaceDisplay.IsLocalPath(ReturnUrl) ? ReturnUrl! : "/workspace";
+        var target = ReturnAddress.LocalOr(ReturnUrl, "/workspace");
         return user.MustChangePassword
             ? Redirect("/account/change-password?returnUrl=" + Uri.EscapeDataString(target))
             : LocalRedirect(target);

@@ -125,7 +125,7 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
 
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)
     {
-        Year = year is >= 2000 and <= 2100 ? year.Value : ChinaTime.DateOf(time.GetUtcNow()).Year;
+        Year = year is { } y && SupportedDates.ContainsYear(y) ? y : ChinaTime.DateOf(time.GetUtcNow()).Year;
         var from = new DateOnly(Year, 1, 1);
         var to = new DateOnly(Year, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(cancellationToken);

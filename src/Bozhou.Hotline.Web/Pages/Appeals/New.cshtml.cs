@@ -4,18 +4,17 @@ using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Appeals;
 
 /// <summary>A citizen logs a call to a cadre and its outcome, and gets a tracking code.</summary>
-[EnableRateLimiting(SubmissionRateLimitPolicy.Name)]
 public sealed class NewModel(
     HotlineDbContext db,
     IValidator<NewAppealInput> validator,
@@ -23,10 +22,13 @@ public sealed class NewModel(
     IntakeDirectory directory,
     AppealClockSource clocks,
     AppealAccess access,
+    SubmissionAllowance allowance,
     TimeProvider time,
     IStringLocalizer<AppealsResource> l,
-    ILogger<NewModel> logger) : PageModel
+    ILogger<NewModel> logger) : PageModel, IReplayableSubmission
 {
+    private const string ReceiptPath = "/appeals/receipt/";
+
     [BindProperty]
     public NewAppealInput Input { get; set; } = new();
 
@@ -82,9 +84,26 @@ public sealed class NewModel(
             return Page();
         }
 
+        // Only an appeal about to be stored counts against the client's hourly allowance.
+        if (allowance.TryTake(HttpContext) is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var appeal = await LogAsync(topicKind.Value, cancellationToken);
         access.Grant(HttpContext, appeal.TrackingCode);
-        return Redirect("/appeals/receipt/" + appeal.TrackingCode);
+        return Redirect(ReceiptPath + appeal.TrackingCode);
+    }
+
+    /// <summary>A repeat of a stored submission is let in to its receipt, as the first answer (perhaps never received) did.</summary>
+    public void OnReplayed(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (location.StartsWith(ReceiptPath, StringComparison.Ordinal))
+        {
+            access.Grant(HttpContext, location[ReceiptPath.Length..]);
+        }
     }
 
     public bool HasError(string field) =>

@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -68,19 +69,22 @@ public class IndexModel(
         if (text is { Length: > ReminderMaxLength })
         {
             TempData["Flash"] = localizer["Remind.TooLong", ReminderMaxLength].Value;
-            return LocalRedirect(SafeReturn(returnUrl));
+            return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
         }
 
-        var appeal = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
-        if (appeal is null)
+        var result = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
+        if (result.Appeal is null)
         {
             return NotFound();
         }
 
-        TempData["Flash"] = localizer["Remind.Sent", appeal.TrackingCode].Value;
-        return LocalRedirect(SafeReturn(returnUrl));
+        var message = result.Outcome switch
+        {
+            ReminderOutcome.Closed => "Remind.Closed",
+            ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
+            _ => "Remind.Sent",
+        };
+        TempData["Flash"] = localizer[message, result.Appeal.TrackingCode].Value;
+        return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
     }
-
-    private string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/supervision";
 }
