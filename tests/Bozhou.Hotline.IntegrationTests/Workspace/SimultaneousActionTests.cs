@@ -48,7 +48,7 @@ public class SimultaneousActionTests(ITestOutputHelper output)
     public async Task A_reminder_sent_while_the_cadre_acts_on_the_appeal_on_SQLite_is_recorded_beside_the_action_never_a_server_error()
     {
         using var factory = new HotlineFactory();
-        await RemindDuringActionAsync(factory);
+        await OfficeStepDuringActionAsync(factory, Reminder);
     }
 
     [Fact]
@@ -56,14 +56,50 @@ public class SimultaneousActionTests(ITestOutputHelper output)
     {
         await using var database = await PostgresDatabase.CreateAsync();
         using var factory = new HotlineFactory().UsePostgres(database.ConnectionString);
-        await RemindDuringActionAsync(factory);
+        await OfficeStepDuringActionAsync(factory, Reminder);
     }
 
+    [Fact]
+    public async Task An_interview_case_opened_while_the_cadre_acts_on_its_appeal_on_SQLite_is_recorded_beside_the_action_never_a_server_error()
+    {
+        using var factory = new HotlineFactory();
+        await OfficeStepDuringActionAsync(factory, InterviewCase);
+    }
+
+    [Fact]
+    public async Task An_interview_case_opened_while_the_cadre_acts_on_its_appeal_on_PostgreSQL_is_recorded_beside_the_action_never_a_server_error()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString);
+        await OfficeStepDuringActionAsync(factory, InterviewCase);
+    }
+
+    /// <summary>An office step on one appeal: the form as the office loads it, and what to fill in, ending in the tag.</summary>
+    private sealed record OfficeStep(string Name, AppealEventKind Kind, Func<HttpClient, long, Task<(IHtmlFormElement Form, string PageUrl)>> OpenAsync, Func<string, (string, string)[]> Fields);
+
+    private static readonly OfficeStep Reminder = new("reminder", AppealEventKind.Reminder,
+        async (office, id) =>
+        {
+            var queue = await office.GetPageAsync("/supervision?kind=MissedCalls");
+            return (queue.QuerySelector<IHtmlFormElement>($"tr[data-appeal='{id}'] form.remind-form")!, "/supervision");
+        },
+        tag => [("text", "请尽快办理 " + tag)]);
+
+    private static readonly OfficeStep InterviewCase = new("interview case", AppealEventKind.Interview,
+        async (office, id) =>
+        {
+            var url = $"/supervision/cadres/{(await office.GetPageAsync($"/supervision?kind=MissedCalls")).QuerySelector($"tr[data-appeal='{id}'] a")!.GetAttribute("href")!["/supervision/cadres/".Length..]}";
+            var form = (await office.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("#case-form")!;
+            form.QuerySelector<IHtmlInputElement>($"#link-{id}")!.IsChecked = true;
+            return (form, url);
+        },
+        tag => [("Input.Kind", "Interview"), ("Input.HeldOn", "2026-03-02"), ("Input.Interviewer", "市委督查室 刘主任"), ("Input.Notes", "未按时回电"), ("Input.Outcome", "承诺当日回电 " + tag)]);
+
     /// <summary>
-    /// The office's reminder carries no version: it is about the appeal as it is when it is saved, so an action
-    /// saved at the same moment does not refuse it. The cadre's action is saved too, or told to refresh.
+    /// The office's reminder or interview case carries no version: it is about the appeal as it is when it is saved,
+    /// so an action saved at the same moment does not refuse it. The cadre's action is saved too, or told to refresh.
     /// </summary>
-    private async Task RemindDuringActionAsync(HotlineFactory factory)
+    private async Task OfficeStepDuringActionAsync(HotlineFactory factory, OfficeStep step)
     {
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
@@ -80,23 +116,21 @@ public class SimultaneousActionTests(ITestOutputHelper output)
         {
             // A missed call not called back, so that it is in the office's queue.
             var id = await data.AddAppealAsync(world.LiId, at: now.AddDays(-20));
-            var (noteTag, reminderTag) = ($"[note {round}]", $"[reminder {round}]");
+            var (noteTag, stepTag) = ($"[note {round}]", $"[{step.Name} {round}]");
             var cadrePage = await WorkspacePages.AppealAsync(cadre, id);
-            var queue = await office.GetPageAsync("/supervision?kind=MissedCalls");
-            var remind = queue.QuerySelector<IHtmlFormElement>($"tr[data-appeal='{id}'] form.remind-form");
-            Assert.NotNull(remind);
+            var (form, pageUrl) = await step.OpenAsync(office, id);
 
             using var giveUp = new CancellationTokenSource(GiveUpAfter);
             var sent = await Task.WhenAll(
                 Send(cadre, cadrePage, ("note-form", [("Note.Text", "备注 " + noteTag)]), giveUp.Token),
-                Send(office, remind, "/supervision", [("text", "请尽快办理 " + reminderTag)], giveUp.Token));
+                Send(office, form, pageUrl, step.Fields(stepTag), giveUp.Token));
 
-            output.WriteLine($"round {round + 1}: note → {(int)sent[0].Status}, reminder → {(int)sent[1].Status}");
+            output.WriteLine($"round {round + 1}: note → {(int)sent[0].Status}, {step.Name} → {(int)sent[1].Status}");
             Assert.Equal(HttpStatusCode.Redirect, sent[1].Status);
             Assert.Contains(sent[0].Status, new[] { HttpStatusCode.Redirect, HttpStatusCode.Conflict });
             var after = await data.AppealAsync(id);
             var sms = await data.QueryAsync(db => db.SmsMessages.AsNoTracking().Where(m => m.AppealId == id).ToListAsync());
-            Assert.Single(after.Events, e => e.Kind == AppealEventKind.Reminder && e.Text?.EndsWith(reminderTag, StringComparison.Ordinal) == true);
+            Assert.Single(after.Events, e => e.Kind == step.Kind && e.Text?.EndsWith(stepTag, StringComparison.Ordinal) == true);
             Assert.Equal(sent[0].Status == HttpStatusCode.Redirect ? 1 : 0, after.Events.Count(e => e.Text?.EndsWith(noteTag, StringComparison.Ordinal) == true));
             Assert.Empty(AppealTimelineCheck.Mismatches(after, clock, sms));
         }

@@ -15,7 +15,7 @@ internal sealed record SoakRequest(string Person, string Action, bool IsPost, in
     public string Outcome => (IsPost, Status) switch
     {
         (_, 0) => "no answer in time",
-        (true, 302) => "redirect (saved)",
+        (true, 302) => "302 redirect",
         (true, 200) => "200 re-shown",
         (false, 200) => "200 page",
         (_, 409) => "409 conflict",
@@ -52,8 +52,16 @@ internal sealed class SoakRun(TimeSpan duration, int maxRequests, TimeSpan giveU
         SoakPerson person, string action, IHtmlFormElement form, string? tag, string pageUrl, params (string Name, string Value)[] fields) =>
         SendAsync(person, action, true, tag, ct => person.Client.SubmitAsync(form, Html.Fields(fields), pageUrl, ct));
 
+    /// <summary>
+    /// Posts a form whose redirect leads to a page that says how it went (the reminder's "sent", "already today"
+    /// or "closed"), follows the redirect as a browser would and keeps that message with the POST.
+    /// </summary>
+    public Task<(int Status, IHtmlDocument? Page)> PostAndFollowAsync(
+        SoakPerson person, string action, IHtmlFormElement form, string? tag, string pageUrl, params (string Name, string Value)[] fields) =>
+        SendAsync(person, action, true, tag, ct => person.Client.SubmitAsync(form, Html.Fields(fields), pageUrl, ct), follow: true);
+
     private async Task<(int Status, IHtmlDocument? Page)> SendAsync(
-        SoakPerson person, string action, bool isPost, string? tag, Func<CancellationToken, Task<HttpResponseMessage>> send)
+        SoakPerson person, string action, bool isPost, string? tag, Func<CancellationToken, Task<HttpResponseMessage>> send, bool follow = false)
     {
         Interlocked.Increment(ref _count);
         using var giveUp = new CancellationTokenSource(giveUpAfter);
@@ -65,7 +73,14 @@ internal sealed class SoakRun(TimeSpan duration, int maxRequests, TimeSpan giveU
             watch.Stop();
             var page = await new HtmlParser().ParseDocumentAsync(body);
             var status = (int)response.StatusCode;
-            Requests.Enqueue(new(person.Name, action, isPost, status, watch.Elapsed, tag, isPost && status != 302 ? Refusal(page) : null));
+            var message = isPost && status != 302 ? Refusal(page) : null;
+            if (follow && status == 302 && response.Headers.Location is { } location)
+            {
+                var next = await GetAsync(person, "GET after redirect", location.OriginalString);
+                message = next?.QuerySelector("main > .alert-success")?.TextContent.Trim();
+            }
+
+            Requests.Enqueue(new(person.Name, action, isPost, status, watch.Elapsed, tag, message));
             return (status, page);
         }
         catch (OperationCanceledException)
@@ -229,7 +244,10 @@ internal sealed class SoakCitizen(string name, HttpClient client, Random random,
     }
 }
 
-/// <summary>The supervision office: opens a queue and sends a reminder (催办) on one of the soak's appeals in it.</summary>
+/// <summary>
+/// The supervision office: opens a queue and sends a reminder (催办) on one of the soak's appeals in it. The clock
+/// stands still in the soak, so each appeal takes one reminder; the others are refused as "already today".
+/// </summary>
 internal sealed class SoakSupervisor(string name, HttpClient client, Random random, IReadOnlySet<long> appeals) : SoakPerson(name, client, random)
 {
     protected override async Task<bool> TurnAsync(SoakRun run)
@@ -245,7 +263,7 @@ internal sealed class SoakSupervisor(string name, HttpClient client, Random rand
 
         var form = Pick(rows).QuerySelector<IHtmlFormElement>("form.remind-form")!;
         var tag = run.NewTag();
-        await run.PostAsync(this, "reminder", form, tag, "/supervision", ("text", "请尽快办理 " + tag));
+        await run.PostAndFollowAsync(this, "reminder", form, tag, "/supervision", ("text", "请尽快办理 " + tag));
         return true;
     }
 }
