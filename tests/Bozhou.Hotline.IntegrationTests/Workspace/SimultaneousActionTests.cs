@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,6 +120,7 @@ public class SimultaneousActionTests(ITestOutputHelper output)
             var (noteTag, stepTag) = ($"[note {round}]", $"[{step.Name} {round}]");
             var cadrePage = await WorkspacePages.AppealAsync(cadre, id);
             var (form, pageUrl) = await step.OpenAsync(office, id);
+            var key = form.QuerySelector<IHtmlInputElement>($"input[name='{SubmissionKeyFilter.FieldName}']")!.Value;
 
             using var giveUp = new CancellationTokenSource(GiveUpAfter);
             var sent = await Task.WhenAll(
@@ -133,6 +135,9 @@ public class SimultaneousActionTests(ITestOutputHelper output)
             Assert.Single(after.Events, e => e.Kind == step.Kind && e.Text?.EndsWith(stepTag, StringComparison.Ordinal) == true);
             Assert.Equal(sent[0].Status == HttpStatusCode.Redirect ? 1 : 0, after.Events.Count(e => e.Text?.EndsWith(noteTag, StringComparison.Ordinal) == true));
             Assert.Empty(AppealTimelineCheck.Mismatches(after, clock, sms));
+            // Saved again after a conflict, the step still stores its form's key: a resend of the form repeats nothing.
+            Assert.True(await data.QueryAsync(db => db.FormSubmissions.AnyAsync(s => s.Key == key && s.ResultLocation != null)),
+                $"Round {round + 1}: the {step.Name}'s submission key is not stored with where it led.");
         }
     }
 
