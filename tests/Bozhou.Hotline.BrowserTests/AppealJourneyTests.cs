@@ -29,13 +29,12 @@ public class AppealJourneyTests
         await page.ClickAsync("button[type=submit]");
         Assert.EndsWith($"/appeals/new?cadre={directory.DeputyMayorId}", page.Url, StringComparison.Ordinal);
 
-        // The phone's pattern is a valid expression for the browser (else it would be ignored silently).
-        await page.FillAsync("#phone", "call me");
-        Assert.True(await page.EvalOnSelectorAsync<bool>("#phone", "e => e.validity.patternMismatch"));
+        // The phone as a Chinese input method types it, full-width: the browser lets it through and the server reads it.
+        await page.FillAsync("#phone", "１３８－０５５８－１２３４");
+        Assert.True(await page.EvalOnSelectorAsync<bool>("#phone", "e => e.checkValidity()"));
 
         await page.CheckAsync("#outcome-NotAnswered");
         await page.FillAsync("#name", "陈静");
-        await page.FillAsync("#phone", "138 0558 1234");
         await page.SelectOptionAsync("#topic", directory.MatterTopicId.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("#description", "谯城区汤陵路路灯连续一周不亮，夜间行人出行不便，请尽快维修。");
         await page.CheckAsync("#consent");
@@ -54,7 +53,12 @@ public class AppealJourneyTests
         var other = await session.NewPageAsync(phone: true);
         await other.GotoAsync("/appeals/track");
         await other.FillAsync("#code", code.ToLowerInvariant());
-        await other.FillAsync("#lastFour", "1234");
+        // The digits in full width too: the field's pattern is a valid expression for the browser (else it would be
+        // ignored silently), refuses a letter and takes them.
+        await other.FillAsync("#lastFour", "12a4");
+        Assert.True(await other.EvalOnSelectorAsync<bool>("#lastFour", "e => e.validity.patternMismatch"));
+        await other.FillAsync("#lastFour", "１２３４");
+        Assert.True(await other.EvalOnSelectorAsync<bool>("#lastFour", "e => e.checkValidity()"));
         await BrowserSession.ScreenshotAsync(other, "appeal-track-check-phone");
         await Task.WhenAll(other.WaitForURLAsync("**/appeals/track/*"), other.ClickAsync("#track-check button[type=submit]"));
 

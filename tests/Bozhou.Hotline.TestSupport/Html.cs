@@ -35,6 +35,60 @@ public static class Html
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
+        return client.PostAsync(Action(form, pageUrl), new FormUrlEncodedContent(FieldsOf(form, values, multipart: false)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits a form as <c>multipart/form-data</c>, as a browser does for a form with a file input (or a client
+    /// that chooses to): the same fields as <see cref="SubmitAsync"/>, and <paramref name="files"/> as uploads
+    /// (field name, file name, content).
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitMultipartAsync(
+        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null,
+        IEnumerable<(string Name, string FileName, byte[] Content)>? files = null, string? pageUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(form);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FieldsOf(form, values, multipart: true))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, fileName, bytes) in files ?? [])
+        {
+            content.Add(new ByteArrayContent(bytes), name, fileName);
+        }
+
+        return client.PostAsync(Action(form, pageUrl), content);
+    }
+
+    /// <summary>
+    /// Whether a browser lets <paramref name="value"/> be submitted in <paramref name="input"/>: within its
+    /// <c>maxlength</c> and <c>minlength</c> (UTF-16 units, as browsers count) and matching its <c>pattern</c>,
+    /// which browsers read as a JavaScript regular expression anchored as <c>^(?:pattern)$</c>.
+    /// </summary>
+    public static bool BrowserAccepts(IHtmlInputElement input, string value)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(value);
+        if (int.TryParse(input.GetAttribute("maxlength"), out var max) && value.Length > max)
+        {
+            return false;
+        }
+
+        if (int.TryParse(input.GetAttribute("minlength"), out var min) && value.Length > 0 && value.Length < min)
+        {
+            return false;
+        }
+
+        var pattern = input.GetAttribute("pattern");
+        return pattern is null || value.Length == 0
+            || System.Text.RegularExpressions.Regex.IsMatch(value, "^(?:" + pattern + ")$", System.Text.RegularExpressions.RegexOptions.ECMAScript);
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values, bool multipart)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -46,7 +100,8 @@ public static class Html
                         continue;
                     }
 
-                    if (input.Type is "submit" or "button" or "image" or "reset")
+                    // A multipart body carries a file input's file, not its name: the caller adds the files.
+                    if (input.Type is "submit" or "button" or "image" or "reset" || (multipart && input.Type == "file"))
                     {
                         continue;
                     }
@@ -73,13 +128,18 @@ public static class Html
             fields.Add(new(name, value));
         }
 
+        return fields;
+    }
+
+    private static Uri Action(IHtmlFormElement form, string? pageUrl)
+    {
         var action = form.GetAttribute("action");
         if (string.IsNullOrEmpty(action))
         {
             action = pageUrl ?? throw new ArgumentException("The form has no action; pass the page's URL.", nameof(pageUrl));
         }
 
-        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields), cancellationToken);
+        return new Uri(action, UriKind.RelativeOrAbsolute);
     }
 
     /// <summary>Values from pairs: <c>Fields(("Input.Name", "张三"), …)</c>.</summary>

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Accounts;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Bozhou.Hotline.Core.Accounts;
 /// </summary>
 public class CadreDelegation
 {
+    [NotDisplayText]
     public string StaffUserId { get; set; } = "";
 
     public int CadreId { get; set; }

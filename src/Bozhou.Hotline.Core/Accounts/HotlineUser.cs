@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Core.Accounts;
@@ -5,6 +6,7 @@ namespace Bozhou.Hotline.Core.Accounts;
 /// <summary>A signed-in user: cadre, staff, supervisor or administrator.</summary>
 public class HotlineUser : IdentityUser
 {
+    [SingleLine]
     public string DisplayName { get; set; } = "";
 
     /// <summary>Set for accounts created with a one-time password: the user must choose a new one.</summary>

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Appeals;
 
@@ -13,6 +14,7 @@ public class Appeal
     public long Id { get; private set; }
 
     /// <summary>Short, unguessable, with a check character (<see cref="Appeals.TrackingCode"/>).</summary>
+    [SingleLine]
     public string TrackingCode { get; private set; } = "";
 
     /// <summary>The cadre who held the post when the appeal was logged; never changes.</summary>
@@ -34,14 +36,19 @@ public class Appeal
 
     public CallerType CallerType { get; private set; }
 
+    [SingleLine]
     public string? EnterpriseName { get; private set; }
 
+    [NotDisplayText]
     public string? CallerNameCipher { get; private set; }
 
+    [NotDisplayText]
     public string? CallerPhoneCipher { get; private set; }
 
+    [NotDisplayText]
     public string? CallerPhoneHash { get; private set; }
 
+    [SingleLine]
     public string? CallerPhoneMasked { get; private set; }
 
     public string Description { get; private set; } = "";
@@ -69,6 +76,7 @@ public class Appeal
 
     public string? ReplyText { get; private set; }
 
+    [SingleLine]
     public string? TicketNumber12345 { get; private set; }
 
     public int TransferCount { get; private set; }

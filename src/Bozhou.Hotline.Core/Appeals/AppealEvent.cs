@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>
@@ -15,8 +17,10 @@ public class AppealEvent
     public AppealEventKind Kind { get; set; }
 
     /// <summary>Who acted: a user's display name, "来电人" for the citizen, "系统" for the clocks.</summary>
+    [SingleLine]
     public string Actor { get; set; } = "";
 
+    [NotDisplayText]
     public string? ActorUserId { get; set; }
 
     /// <summary>The text the timeline shows: a reply, a reason, a note.</summary>
@@ -26,6 +30,7 @@ public class AppealEvent
     public bool IsInternal { get; set; }
 
     /// <summary>The outcome of a call, callback or reply, as its enum name.</summary>
+    [SingleLine]
     public string? Outcome { get; set; }
 
     public int? FromCadreId { get; set; }
@@ -33,6 +38,7 @@ public class AppealEvent
     public int? ToCadreId { get; set; }
 
     /// <summary>The 12345 ticket number of a referral.</summary>
+    [SingleLine]
     public string? TicketNumber { get; set; }
 
     public int? Score { get; set; }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +27,16 @@ public sealed class CallerDataProtector
         _hashKey = Encoding.UTF8.GetBytes(options.Value.PhoneHashKey);
     }
 
-    /// <summary>Protects a validated caller: <paramref name="phoneE164"/> as <see cref="ChinesePhone.TryNormalize"/> gives it.</summary>
+    /// <summary>
+    /// Protects a validated caller: <paramref name="phoneE164"/> as <see cref="ChinesePhone.TryNormalize"/> gives it.
+    /// The name is made one clean line (<see cref="DisplayText.SingleLine"/>) first: once encrypted, the database's
+    /// own cleaning cannot see it.
+    /// </summary>
     public ProtectedCaller Protect(string? name, string phoneE164)
     {
         ArgumentException.ThrowIfNullOrEmpty(phoneE164);
-        var nameCipher = string.IsNullOrWhiteSpace(name) ? null : _protector.Protect(name);
+        name = DisplayText.SingleLine(name);
+        var nameCipher = string.IsNullOrEmpty(name) ? null : _protector.Protect(name);
         return new ProtectedCaller(nameCipher, _protector.Protect(phoneE164), HashPhone(phoneE164), ChinesePhone.Mask(phoneE164));
     }
 

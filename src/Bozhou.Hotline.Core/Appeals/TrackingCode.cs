@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Appeals;
 
@@ -26,12 +27,14 @@ public static class TrackingCode
     }
 
     /// <summary>
-    /// Reads a code as a person typed it: case, spaces and hyphens ignored, and O→0, I/L→1 as Crockford
-    /// decodes them. <see cref="TrackingCodeCheck.Mistyped"/> when the check character does not match.
+    /// Reads a code as a person typed it: full-width forms folded (<see cref="TypedText.Fold"/>), case, spaces and
+    /// hyphens ignored, and O→0, I/L→1 as Crockford decodes them. <see cref="TrackingCodeCheck.Mistyped"/> when the
+    /// check character does not match.
     /// </summary>
     public static TrackingCodeCheck TryParse(string? input, out string code)
     {
         code = "";
+        input = TypedText.Fold(input);
         if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
         {
             return TrackingCodeCheck.Malformed;
@@ -41,7 +44,7 @@ public static class TrackingCode
         var n = 0;
         foreach (var raw in input)
         {
-            if (raw is ' ' or '-' or '\u3000' or '－')
+            if (raw is ' ' or '-')
             {
                 continue;
             }

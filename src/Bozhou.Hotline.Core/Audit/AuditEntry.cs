@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Audit;
 
 /// <summary>
@@ -10,19 +12,24 @@ public class AuditEntry
 
     public DateTimeOffset At { get; set; }
 
+    [NotDisplayText]
     public string? UserId { get; set; }
 
+    [SingleLine]
     public string UserName { get; set; } = "";
 
     public AuditAction Action { get; set; }
 
     /// <summary>What it was done to, e.g. <c>Appeal:123</c>, <c>Cadre:45</c>.</summary>
+    [SingleLine]
     public string Subject { get; set; } = "";
 
     public string? Details { get; set; }
 
+    [NotDisplayText]
     public string? Before { get; set; }
 
+    [NotDisplayText]
     public string? After { get; set; }
 }
 

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Calendar;
 
 /// <summary>
@@ -12,6 +14,7 @@ public class CalendarDay
     public CalendarDayKind Kind { get; set; }
 
     /// <summary>The occasion as announced, e.g. "Spring Festival 春节".</summary>
+    [SingleLine]
     public string Occasion { get; set; } = "";
 }
 

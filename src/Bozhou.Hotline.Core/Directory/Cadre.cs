@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>
@@ -8,14 +10,18 @@ public class Cadre
 {
     public int Id { get; set; }
 
+    [SingleLine]
     public string Name { get; set; } = "";
 
     /// <summary>The name in pinyin, for English pages and searches.</summary>
+    [SingleLine]
     public string NamePinyin { get; set; } = "";
 
     /// <summary>职务, e.g. "副市长".</summary>
+    [SingleLine]
     public string Position { get; set; } = "";
 
+    [SingleLine]
     public string PositionEn { get; set; } = "";
 
     /// <summary>分工: the division of duties as published.</summary>
@@ -24,9 +30,11 @@ public class Cadre
     public string DutiesEn { get; set; } = "";
 
     /// <summary>Mobile number in E.164 (+86…).</summary>
+    [SingleLine]
     public string Mobile { get; set; } = "";
 
     /// <summary>Office number in E.164, when published.</summary>
+    [SingleLine]
     public string? OfficePhone { get; set; }
 
     public int DepartmentId { get; set; }
@@ -47,6 +55,7 @@ public class Cadre
     public DateOnly? PostEnd { get; set; }
 
     /// <summary>"在开会，16:00后回电" as the cadre or staff set it; shown on the card until it expires.</summary>
+    [SingleLine]
     public string? AvailabilityNote { get; set; }
 
     public DateTimeOffset? AvailabilityUntil { get; set; }

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>A unit (单位) within a jurisdiction: the municipal leadership, a bureau, a county government.</summary>
@@ -9,8 +11,10 @@ public class Department
 
     public Jurisdiction Jurisdiction { get; set; } = null!;
 
+    [SingleLine]
     public string NameZh { get; set; } = "";
 
+    [SingleLine]
     public string NameEn { get; set; } = "";
 
     /// <summary>Protocol order within the jurisdiction.</summary>

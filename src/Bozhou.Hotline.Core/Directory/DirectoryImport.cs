@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Text;
 using CsvHelper;
 
 namespace Bozhou.Hotline.Core.Directory;
@@ -42,7 +43,11 @@ public static class DirectoryImport
 
     private static readonly string[] Required = ["jurisdiction", "department", "name", "position", "mobile", "order"];
 
-    /// <summary>Reads and checks every row on its own (missing fields, phones, order); BOM or none.</summary>
+    /// <summary>
+    /// Reads and checks every row on its own (missing fields, phones, order); BOM or none. Values are cleaned as they
+    /// will be stored (<see cref="DisplayText"/>: the duties as free text, every other column as one line), so that
+    /// a value of control characters alone is missing and a row compares with the directory as stored.
+    /// </summary>
     public static (List<ImportRow> Rows, List<ImportError> Errors) Parse(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -68,7 +73,7 @@ public static class DirectoryImport
             while (csv.Read())
             {
                 number++;
-                var values = Columns.ToDictionary(c => c, c => csv.GetString(c).Trim());
+                var values = Columns.ToDictionary(c => c, c => Cleaned(c, csv.GetString(c)));
                 var rowErrors = Required.Where(c => values[c].Length == 0).Select(c => new ImportError(number, c, "missing")).ToList();
                 var mobile = "";
                 if (values["mobile"].Length > 0 && !ChinesePhone.TryNormalize(values["mobile"], out mobile))
@@ -114,6 +119,9 @@ public static class DirectoryImport
 
         return (rows, errors);
     }
+
+    private static string Cleaned(string column, string value) =>
+        column == "duties" ? DisplayText.FreeText(value).Trim() : DisplayText.SingleLine(value);
 
     /// <summary>
     /// Plans the import against the directory's jurisdictions (departments loaded) and current cadres (departments

@@ -1,4 +1,5 @@
 using System.Text;
+using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Directory;
 
@@ -7,7 +8,8 @@ public sealed record SearchHit(Cadre Cadre, int Depth, int Score, IReadOnlyList<
 
 /// <summary>
 /// The directory search: by name (and pinyin), position, department, jurisdiction, duties and topic tags,
-/// in Chinese substrings and English words. Every word of the query must match. Results come lowest
+/// in Chinese substrings and English words. Every word of the query must match. The query and the fields are
+/// compared in their NFKC forms (<see cref="TypedText.Fold"/>), so full-width ｗａｎｇ finds what wang finds. Results come lowest
 /// level first (the deepest in the superior chain), so a citizen is steered to whoever handles the
 /// matter directly, with the superiors shown as the escalation path.
 /// </summary>
@@ -72,7 +74,7 @@ public static class DirectorySearch
     {
         ArgumentNullException.ThrowIfNull(cadres);
         ArgumentNullException.ThrowIfNull(hierarchy);
-        var terms = Terms(Clean(query));
+        var terms = Terms(TypedText.Fold(Clean(query)));
         if (terms.Count == 0)
         {
             return [];
@@ -81,10 +83,11 @@ public static class DirectorySearch
         var hits = new List<SearchHit>();
         foreach (var cadre in cadres)
         {
+            var fields = new SearchFields(cadre);
             var score = 0;
             foreach (var term in terms)
             {
-                var termScore = Score(cadre, term);
+                var termScore = Score(fields, term);
                 if (termScore == 0)
                 {
                     score = 0;
@@ -115,18 +118,14 @@ public static class DirectorySearch
 
     // Weights: a name outranks a position, a position a unit, a unit the jurisdiction, that the duties,
     // the duties a topic tag. A term scores its best field.
-    private static int Score(Cadre cadre, string term)
+    private static int Score(SearchFields cadre, string term)
     {
-        var department = cadre.Department;
-        var jurisdiction = department.Jurisdiction;
-        var topics = cadre.Topics.Where(t => t.Topic is not null).Select(t => t.Topic).ToList();
-
         // Chinese fields by substring; Latin terms too, for digits and abbreviations inside Chinese text.
         var best = new[]
         {
-            Contains(cadre.Name, term, 8), Contains(cadre.Position, term, 5), Contains(department.NameZh, term, 4),
-            Contains(jurisdiction.NameZh, term, 3), Contains(cadre.Duties, term, 2),
-            topics.Select(t => Contains(t.NameZh, term, 1)).DefaultIfEmpty().Max(),
+            Contains(cadre.Name, term, 8), Contains(cadre.Position, term, 5), Contains(cadre.Department, term, 4),
+            Contains(cadre.Jurisdiction, term, 3), Contains(cadre.Duties, term, 2),
+            cadre.Topics.Select(t => Contains(t, term, 1)).DefaultIfEmpty().Max(),
         }.Max();
         if (!IsLatin(term))
         {
@@ -136,9 +135,9 @@ public static class DirectorySearch
         // English fields and pinyin by word.
         return new[]
         {
-            best, Pinyin(cadre.NamePinyin, term, 8), Words(cadre.PositionEn, term, 5), Words(department.NameEn, term, 4),
-            Words(jurisdiction.NameEn, term, 3), Words(cadre.DutiesEn, term, 2),
-            topics.Select(t => Words(t.NameEn, term, 1)).DefaultIfEmpty().Max(),
+            best, Pinyin(cadre.NamePinyin, term, 8), Words(cadre.PositionEn, term, 5), Words(cadre.DepartmentEn, term, 4),
+            Words(cadre.JurisdictionEn, term, 3), Words(cadre.DutiesEn, term, 2),
+            cadre.TopicsEn.Select(t => Words(t, term, 1)).DefaultIfEmpty().Max(),
         }.Max();
     }
 
@@ -188,6 +187,34 @@ public static class DirectorySearch
     }
 
     private static bool IsLatin(string term) => term.All(c => char.IsAscii(c));
+
+    /// <summary>A cadre's searchable fields in their NFKC forms, folded once per search rather than once per term.</summary>
+    private sealed class SearchFields(Cadre cadre)
+    {
+        public string Name { get; } = TypedText.Fold(cadre.Name);
+
+        public string NamePinyin { get; } = TypedText.Fold(cadre.NamePinyin);
+
+        public string Position { get; } = TypedText.Fold(cadre.Position);
+
+        public string PositionEn { get; } = TypedText.Fold(cadre.PositionEn);
+
+        public string Department { get; } = TypedText.Fold(cadre.Department.NameZh);
+
+        public string DepartmentEn { get; } = TypedText.Fold(cadre.Department.NameEn);
+
+        public string Jurisdiction { get; } = TypedText.Fold(cadre.Department.Jurisdiction.NameZh);
+
+        public string JurisdictionEn { get; } = TypedText.Fold(cadre.Department.Jurisdiction.NameEn);
+
+        public string Duties { get; } = TypedText.Fold(cadre.Duties);
+
+        public string DutiesEn { get; } = TypedText.Fold(cadre.DutiesEn);
+
+        public IReadOnlyList<string> Topics { get; } = [.. cadre.Topics.Where(t => t.Topic is not null).Select(t => TypedText.Fold(t.Topic.NameZh))];
+
+        public IReadOnlyList<string> TopicsEn { get; } = [.. cadre.Topics.Where(t => t.Topic is not null).Select(t => TypedText.Fold(t.Topic.NameEn))];
+    }
 
     // Bidirectional overrides and zero-width marks could turn the echoed query around on the page;
     // the zero-width joiner stays because emoji sequences need it.

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>The city proper (市直) or one of its district and counties: 谯城区, 涡阳县, 蒙城县, 利辛县.</summary>
@@ -6,10 +8,13 @@ public class Jurisdiction
     public int Id { get; set; }
 
     /// <summary>A stable short code used in URLs and imports, e.g. <c>city</c>, <c>qiaocheng</c>.</summary>
+    [SingleLine]
     public string Code { get; set; } = "";
 
+    [SingleLine]
     public string NameZh { get; set; } = "";
 
+    [SingleLine]
     public string NameEn { get; set; } = "";
 
     /// <summary>Protocol order: the city first, then as the published list has them.</summary>

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>What a matter is about, from an administered list of at most 20 topics, "Other" included.</summary>
@@ -8,10 +10,13 @@ public class Topic
     public int Id { get; set; }
 
     /// <summary>A stable short code, e.g. <c>transport</c>, <c>other</c>.</summary>
+    [SingleLine]
     public string Code { get; set; } = "";
 
+    [SingleLine]
     public string NameZh { get; set; } = "";
 
+    [SingleLine]
     public string NameEn { get; set; } = "";
 
     /// <summary>A consultation gets its reply within 3 working days, anything else within 10 (Anhui 2022 rule).</summary>

@@ -1,20 +1,28 @@
+using Bozhou.Hotline.Core.Text;
 using PhoneNumbers;
 
 namespace Bozhou.Hotline.Core.Phones;
 
 /// <summary>
-/// Chinese phone numbers as people type them ("138 0558 1234", "0558-5123456", "+86 138…"), validated
-/// with libphonenumber (region CN) and kept in E.164.
+/// Chinese phone numbers as people type them ("138 0558 1234", "0558-5123456", "+86 138…", and in a Chinese input
+/// method's full-width forms, "１３９－０５５８－１２３４"), validated with libphonenumber (region CN) and kept in E.164.
 /// </summary>
 public static class ChinesePhone
 {
+    /// <summary>The longest input read as a phone number; a form's field must let this many characters through.</summary>
+    public const int MaxInputLength = 32;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    /// <summary>Parses a Chinese mobile or fixed-line number; false for anything else.</summary>
+    /// <summary>
+    /// Parses a Chinese mobile or fixed-line number, after folding full-width forms (<see cref="TypedText.Fold"/>);
+    /// false for anything else.
+    /// </summary>
     public static bool TryNormalize(string? input, out string e164)
     {
         e164 = "";
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 32)
+        input = TypedText.Fold(input);
+        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxInputLength)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 
 namespace Bozhou.Hotline.Core.Settings;
@@ -22,5 +23,6 @@ public class SavedSettings
 
     public DateTimeOffset SavedAt { get; set; }
 
+    [SingleLine]
     public string SavedBy { get; set; } = "";
 }

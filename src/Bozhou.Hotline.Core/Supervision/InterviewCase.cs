@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>
@@ -18,6 +20,7 @@ public class InterviewCase
     public DateOnly HeldOn { get; set; }
 
     /// <summary>Who held the interview; for a referral, to whom it went.</summary>
+    [SingleLine]
     public string Interviewer { get; set; } = "";
 
     public string Notes { get; set; } = "";
@@ -26,8 +29,10 @@ public class InterviewCase
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    [SingleLine]
     public string CreatedBy { get; set; } = "";
 
+    [NotDisplayText]
     public string? CreatedByUserId { get; set; }
 
     public List<InterviewCaseAppeal> Appeals { get; set; } = [];

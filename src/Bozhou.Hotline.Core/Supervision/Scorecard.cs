@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Supervision;
@@ -27,10 +28,11 @@ public enum ScorecardMetric
 /// <summary>A month (<c>2026-03</c>), quarter (<c>2026-Q1</c>) or year (<c>2026</c>), as China dates.</summary>
 public sealed partial record ReportPeriod(string Code, DateOnly From, DateOnly To)
 {
+    /// <summary>Reads a period as typed: full-width forms folded, case and surrounding spaces ignored.</summary>
     public static bool TryParse(string? code, out ReportPeriod period)
     {
         period = null!;
-        code = code?.Trim().ToUpperInvariant();
+        code = TypedText.Fold(code)?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(code))
         {
             return false;
@@ -80,7 +82,8 @@ public sealed partial record ReportPeriod(string Code, DateOnly From, DateOnly T
         return new ReportPeriod(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), first, first.AddMonths(1).AddDays(-1));
     }
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})|-Q(?<quarter>[1-4]))?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only: \d would also take other scripts' digits, which int.Parse then refuses with an exception.
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(-(?<month>[0-9]{2})|-Q(?<quarter>[1-4]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }
 

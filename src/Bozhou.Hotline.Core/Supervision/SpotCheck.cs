@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Supervision;
 
@@ -21,18 +22,23 @@ public class SpotCheckRound
     public int Size { get; set; }
 
     /// <summary>The cadres holding posts that day, as comma-separated ids: the pool the draw was made from.</summary>
+    [NotDisplayText]
     public string CandidateIds { get; set; } = "";
 
     /// <summary>The cadres drawn, in draw order, comma-separated.</summary>
+    [NotDisplayText]
     public string DrawnIds { get; set; } = "";
 
     public DateTimeOffset DrawnAt { get; set; }
 
+    [SingleLine]
     public string DrawnBy { get; set; } = "";
 
+    [NotDisplayText]
     public string? DrawnByUserId { get; set; }
 
     /// <summary>Why this round replaced an earlier one the same day; null for the day's first draw.</summary>
+    [SingleLine]
     public string? RedrawReason { get; set; }
 
     /// <summary>Set when a later redraw replaced this round; the round itself is kept.</summary>
@@ -66,8 +72,10 @@ public class SpotCheckCall
     /// <summary>When the checker dialled.</summary>
     public DateTimeOffset CalledAt { get; set; }
 
+    [SingleLine]
     public string Checker { get; set; } = "";
 
+    [NotDisplayText]
     public string? CheckerUserId { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>The one-key SMS replies a cadre or staff sends the caller (一键短信回复).</summary>
@@ -34,16 +36,20 @@ public sealed class SmsTemplates
     /// <summary>Characters a template leaves for whom the matter went to: a unit, a position and a name.</summary>
     public const int PassedToAllowance = 20;
 
+    [SingleLine]
     public string InMeeting { get; set; } = "在开会，会后回电";
 
+    [SingleLine]
     public string TextDetails { get; set; } = "请短信告知具体事项";
 
+    [SingleLine]
     public string PassedOn { get; set; } = "您反映的事项已转交{0}办理，将与您联系";
 
     /// <summary>
     /// The reminder (催办) to the handling cadre. A reminder may be sent before any deadline has passed, so the
     /// default text says nothing of one.
     /// </summary>
+    [SingleLine]
     public string Reminder { get; set; } = "【亳州干部热线】督查室催办：请抓紧办理诉求{0}，尽快联系来电人并答复。";
 
     /// <summary>

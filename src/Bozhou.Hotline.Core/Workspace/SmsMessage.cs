@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Text;
+
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>
@@ -11,9 +13,11 @@ public class SmsMessage
     public long? AppealId { get; set; }
 
     /// <summary>The recipient's number, protected at rest like the caller's phone.</summary>
+    [NotDisplayText]
     public string ToPhoneCipher { get; set; } = "";
 
     /// <summary>The recipient masked, for listing the outbox.</summary>
+    [SingleLine]
     public string ToPhoneMasked { get; set; } = "";
 
     public string Body { get; set; } = "";
@@ -31,6 +35,7 @@ public class SmsMessage
     public string? LastError { get; set; }
 
     /// <summary>The gateway's id for the message, once accepted.</summary>
+    [NotDisplayText]
     public string? GatewayMessageId { get; set; }
 }
 

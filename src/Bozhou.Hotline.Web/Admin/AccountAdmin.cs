@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Web.Admin;
@@ -27,7 +28,10 @@ public sealed class AccountAdmin(UserManager<HotlineUser> users, RoleManager<Ide
         }
     }
 
-    /// <summary>Creates the account with a one-time password; the errors when the email is taken or invalid.</summary>
+    /// <summary>
+    /// Creates the account with a one-time password; the errors when the email is taken or invalid. The display name
+    /// is taken as one clean line (the form and <c>create-user --name</c> alike); none left, the email stands for it.
+    /// </summary>
     public async Task<(HotlineUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(
         string email, string displayName, string role, int? cadreId = null)
     {
@@ -37,12 +41,13 @@ public sealed class AccountAdmin(UserManager<HotlineUser> users, RoleManager<Ide
         }
 
         await EnsureRolesAsync();
+        var name = DisplayText.SingleLine(displayName);
         var user = new HotlineUser
         {
             UserName = email.Trim(),
             Email = email.Trim(),
             EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Trim() : displayName.Trim(),
+            DisplayName = string.IsNullOrEmpty(name) ? email.Trim() : name,
             CadreId = role == Roles.Cadre ? cadreId : null,
             MustChangePassword = true,
         };

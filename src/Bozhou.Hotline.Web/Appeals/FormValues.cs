@@ -49,13 +49,6 @@ public static class FormValues
     public static string ToChinaLocalInput(DateTimeOffset instant) =>
         ChinaTime.ToChina(instant).ToString(LocalDateTimeFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Whether the text holds control characters (NUL and the like, which PostgreSQL refuses and no one
-    /// types). Line breaks and tabs are allowed where the field has several lines.
-    /// </summary>
-    public static bool HasControlCharacters(string? text, bool multiline = false) =>
-        text is not null && text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
-
     /// <summary>Trims, turns CR LF into LF (as the browser counts maxlength), and makes blank null.</summary>
     public static string? Clean(string? text)
     {

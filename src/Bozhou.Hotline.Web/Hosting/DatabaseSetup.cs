@@ -48,6 +48,9 @@ public static class DatabaseSetup
                 .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
         }
 
+        // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate.
+        builder.Services.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(DisplayTextInterceptor.Instance), ServiceLifetime.Singleton);
+
         builder.Services.AddOptions<SeedOptions>()
             .Bind(builder.Configuration.GetSection(SeedOptions.Section))
             .Validate(o => !o.Demo || !string.IsNullOrEmpty(o.DemoPassword) || !builder.Environment.IsProduction(),

@@ -16,7 +16,7 @@ public static class WebSetup
         builder.Services.AddSingleton(TimeProvider.System);
         // Every POST form carries a one-time key; a repeat of a stored POST changes nothing (SubmissionKeyFilter).
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(SubmissionKeyFilter))))
-            .AddHotlineViewLocalization();
+            .AddHotlineViewLocalization().AddDisplayTextBinding();
         builder.Services.AddScoped<SubmissionKeyFilter>();
         // Every date in an address or form is bound one way, within the dates the product supports.
         builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new DateBinder()));

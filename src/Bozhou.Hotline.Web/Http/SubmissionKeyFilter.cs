@@ -54,7 +54,23 @@ public sealed class SubmissionKeyFilter(
         var earlier = await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, http.RequestAborted);
         if (earlier is not null)
         {
-            context.Result = await ReplayAsync(context, key, earlier.UserId, userId);
+            if (earlier.UserId != userId)
+            {
+                // Someone else's key: nothing to replay to this user.
+                context.Result = new BadRequestResult();
+                return;
+            }
+
+            var firstLocation = await FirstLocationAsync(key, http.RequestAborted);
+            if (firstLocation is not null)
+            {
+                context.Result = Replay(context, firstLocation);
+                return;
+            }
+
+            // The first POST stored something but showed a page (a refused sign-in counts its failure, say): it
+            // doubled nothing that a second run could, so this one runs as it would have.
+            await next();
             return;
         }
 
@@ -86,7 +102,10 @@ public sealed class SubmissionKeyFilter(
         {
             // A twin of this POST stored the key first: this one lost the race and is answered as a repeat.
             logger.LogInformation("A POST raced an identical one that was stored first; answered as a repeat");
-            executed.Result = await ReplayAsync(context, key, userId, userId);
+            var firstLocation = await FirstLocationAsync(key, CancellationToken.None);
+            executed.Result = firstLocation is null
+                ? Replay(context, http.Request.PathBase + http.Request.Path + http.Request.QueryString)
+                : Replay(context, firstLocation);
             executed.ExceptionHandled = true;
         }
     }
@@ -104,24 +123,11 @@ public sealed class SubmissionKeyFilter(
         return FormSubmission.IsWellFormed(key) ? key : null;
     }
 
-    private async Task<IActionResult> ReplayAsync(FilterContext context, string key, string? firstUserId, string? userId)
+    /// <summary>Answers a repeat: a message that it was already saved, and a redirect to <paramref name="location"/>.</summary>
+    private RedirectResult Replay(FilterContext context, string location)
     {
-        var http = context.HttpContext;
-        if (firstUserId != userId)
-        {
-            // Someone else's key: nothing to replay to this user.
-            return new BadRequestResult();
-        }
-
-        var location = await FirstLocationAsync(key, http.RequestAborted);
-        var flash = tempData.GetTempData(http);
+        var flash = tempData.GetTempData(context.HttpContext);
         flash["Flash"] = t["Submission.Repeated"].Value;
-        if (location is null)
-        {
-            // The first POST has not said where it led (it showed a page, or is still running): back to the form's page.
-            return new RedirectResult(http.Request.PathBase + http.Request.Path + http.Request.QueryString);
-        }
-
         if ((context as PageHandlerExecutingContext)?.HandlerInstance is IReplayableSubmission page)
         {
             page.OnReplayed(location);

@@ -59,6 +59,26 @@ public class AppealsPostgresTests
             appeal.Events.OrderBy(e => e.Id).Select(e => e.Kind));
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_NUL_posted_to_the_appeal_form_is_dropped_where_the_database_would_refuse_it()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString);
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.Client();
+        var form = await client.OpenFormAsync();
+        var fields = AppealsKit.ValidFields(directory, factory.Clock.GetUtcNow().AddMinutes(-10));
+        fields["Input.Description"] = "路灯\0不亮\u202E";
+        fields["Input.CallerType"] = "Enterprise";
+        fields["Input.EnterpriseName"] = "华佗\0药业\n有限公司";
+
+        using var response = await client.SubmitMultipartAsync(form, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var appeal = await factory.LoadAppealAsync(response.Headers.Location!.OriginalString["/appeals/receipt/".Length..]);
+        Assert.Equal(("路灯不亮", "华佗药业 有限公司"), (appeal.Description, appeal.EnterpriseName));
+    }
+
     private sealed class ScriptedCodes(params string[] codes) : TrackingCodeSource
     {
         private int _next;

@@ -33,7 +33,7 @@ public class HostileInputTests(HostileInputFixture fixture) : IClassFixture<Host
         { "description empty", "Input.Description", "" },
         { "description missing", "Input.Description", Absent },
         { "description with a NUL", "Input.Description", "路灯\0不亮" },
-        { "description with a bell and escape", "Input.Description", "路灯\u0007\u001b[31m不亮" },
+        { "description of control characters only", "Input.Description", "\u0007\u001b\u202E\r\n" },
         { "name of 51 characters", "Input.Name", new string('张', 51) },
         { "name of 10,000 characters", "Input.Name", new string('a', 10_000) },
         { "name with a NUL", "Input.Name", "张\0三" },
@@ -160,7 +160,6 @@ public class HostileInputTests(HostileInputFixture fixture) : IClassFixture<Host
     [InlineData("\"><img src=x onerror=alert(1)>")]
     [InlineData("路灯不亮 💡🚧 Street light ΑΒΓ Ярослав العربية")]
     [InlineData("'; DROP TABLE \"Appeals\"; --")]
-    [InlineData("\u202Egnp.exe")]
     public async Task Text_with_markup_mixed_scripts_and_emoji_is_stored_as_typed_and_shown_escaped(string text)
     {
         var factory = fixture.Factory;

@@ -33,6 +33,21 @@ public class DirectorySearchTests(DemoDirectorySite site) : IClassFixture<DemoDi
         Assert.Equal(["冯海涛", "王建华"], page.CadreNames("#results"));
     }
 
+    [Theory]
+    [InlineData("ｗａｎｇ", "wang")]
+    [InlineData("ＢＵＳ", "bus")]
+    [InlineData("公交　ｂｕｓ", "公交 bus")]
+    public async Task A_full_width_query_finds_what_its_ordinary_form_finds(string fullWidth, string ordinary)
+    {
+        using var client = site.Factory.CreateClient();
+
+        var expected = (await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString(ordinary))).CadreNames("#results");
+        var found = (await client.GetPageAsync("/directory?q=" + Uri.EscapeDataString(fullWidth))).CadreNames("#results");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+    }
+
     [Fact]
     public async Task Several_English_words_must_all_match()
     {

@@ -162,6 +162,24 @@ public class RepeatedSubmissionTests
         Assert.Equal(1, await data.QueryAsync(db => db.AppealEvents.CountAsync(e => e.AppealId == appeal.Id && e.Kind == AppealEventKind.Interview)));
     }
 
+    [Fact]
+    public async Task A_refused_sign_in_sent_again_from_the_same_form_with_the_right_password_signs_in()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetPageAsync("/account/login");
+        var form = page.QuerySelector<IHtmlFormElement>("#login-form")!;
+
+        using var refused = await client.SubmitAsync(form, Html.Fields(("Input.Email", WorkspaceWorld.StaffEmail), ("Input.Password", "wrong-password-2026")), "/account/login");
+        using var again = await client.SubmitAsync(form, Html.Fields(("Input.Email", WorkspaceWorld.StaffEmail), ("Input.Password", WorkspaceTestData.Password)), "/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains(again.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hotline.auth", StringComparison.Ordinal));
+    }
+
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RemindAsync(HttpClient client, string code)
     {
         var page = await client.GetPageAsync("/supervision?kind=MissedCalls");

@@ -98,6 +98,22 @@ public class ScorecardTests
     }
 
     [Fact]
+    public async Task A_period_typed_in_full_width_is_the_same_period_and_one_in_other_digits_is_a_message_not_a_server_error()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        await SeedAsync(factory);
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var page = await client.GetPageAsync("/supervision/scorecards?level=department&period=" + Uri.EscapeDataString("２０２６－ｑ１"));
+        var other = await client.GetPageAsync("/supervision/scorecards?level=department&period=" + Uri.EscapeDataString("٢٠٢٦"));
+
+        Assert.StartsWith("2026-Q1（2026-01-01", page.QuerySelector("#score-period")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".alert-warning"));
+        Assert.True(Html.BrowserAccepts(page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input#period")!, "２０２６－ｑ１"));
+        Assert.NotNull(other.QuerySelector(".alert-warning"));
+    }
+
+    [Fact]
     public async Task The_department_scorecard_adds_up_its_cadres_and_can_rank_by_another_metric()
     {
         using var factory = new AuthenticatedHotlineFactory();

@@ -53,6 +53,37 @@ public class DirectoryImportTests
     }
 
     [Fact]
+    public void Values_are_read_as_they_will_be_stored_one_line_each_and_the_duties_as_free_text()
+    {
+        var (rows, errors) = DirectoryImport.Parse(new StringReader(Header
+            + "亳州市,市政府,\"孙\n丽\u202E\",\"副\u0000市长\",\"分管交通\r\n\u001b[31m联系公路中心\",１３９－０５５８－１２３４,,4\n"));
+
+        Assert.Empty(errors);
+        var row = Assert.Single(rows);
+        Assert.Equal(("孙 丽", "副市长", "分管交通\n[31m联系公路中心", "+8613905581234"), (row.Name, row.Position, row.Duties, row.Mobile));
+    }
+
+    [Fact]
+    public void A_name_of_control_characters_alone_is_missing()
+    {
+        var (_, errors) = DirectoryImport.Parse(new StringReader(Header + "亳州市,市政府,\u0001\u202E,副市长,,13905581234,,4\n"));
+
+        Assert.Equal(new ImportError(1, "name", "missing"), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_row_that_differs_from_the_stored_record_only_by_invisible_marks_is_unchanged()
+    {
+        var plan = PlanOf(Header + "亳州市,市政府,\u202E李明,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王芳,副市长,负责有关工作,13805581001,,2\n"
+            + "亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");
+
+        Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
+        Assert.Empty(plan.Added);
+        Assert.Empty(plan.Changed);
+        Assert.Empty(plan.Ended);
+    }
+
+    [Fact]
     public void A_change_of_position_ends_the_old_post_and_adds_a_new_one()
     {
         var plan = PlanOf(Header + "亳州市,市政府,王芳,常务副市长,,13805581001,,2\n亳州市,市政府,李明,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");

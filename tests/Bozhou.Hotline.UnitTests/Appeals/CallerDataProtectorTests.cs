@@ -24,6 +24,22 @@ public class CallerDataProtectorTests
         Assert.Equal("138****1234", caller.PhoneMasked);
     }
 
+    [Theory]
+    [InlineData("陈\n静", "陈 静")]
+    [InlineData("\u202E陈静\u001b", "陈静")]
+    public void The_name_is_protected_as_one_clean_line(string typed, string kept)
+    {
+        var protector = Protector();
+
+        Assert.Equal(kept, protector.Reveal(protector.Protect(typed, "+8613805581234").NameCipher));
+    }
+
+    [Theory]
+    [InlineData("\u0001\u0002")]
+    [InlineData(" \n ")]
+    public void A_name_of_controls_or_breaks_alone_is_no_name(string typed) =>
+        Assert.Null(Protector().Protect(typed, "+8613805581234").NameCipher);
+
     [Fact]
     public void The_hash_finds_the_same_phone_again_and_differs_with_another_key_or_phone()
     {

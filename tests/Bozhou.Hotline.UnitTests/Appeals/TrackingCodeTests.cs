@@ -62,6 +62,18 @@ public class TrackingCodeTests
         Assert.Equal(code, parsed);
     }
 
+    [Fact]
+    public void A_code_typed_in_full_width_letters_and_digits_is_the_same_code()
+    {
+        var code = CodeWith('7', 'K', 'Q', '2', 'M');
+        var fullWidth = string.Concat(TrackingCode.Format(code).Select(c => c == '-' ? '－' : (char)(c + 0xFEE0)));
+
+        Assert.Equal(TrackingCodeCheck.Valid, TrackingCode.TryParse(fullWidth, out var parsed));
+        Assert.Equal(code, parsed);
+        Assert.Equal(TrackingCodeCheck.Valid, TrackingCode.TryParse(fullWidth.ToLowerInvariant(), out parsed));
+        Assert.Equal(code, parsed);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

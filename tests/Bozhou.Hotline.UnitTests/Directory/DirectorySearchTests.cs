@@ -52,6 +52,31 @@ public class DirectorySearchTests
         Assert.Contains(DirectorySearch.Search(Cadres, "Jianhua", Hierarchy), h => h.Cadre.Name == "王建华");
     }
 
+    [Theory]
+    [InlineData("ｗａｎｇ", "wang")]
+    [InlineData("ＷＡＮＧＪＩＡＮＨＵＡ", "wangjianhua")]
+    [InlineData("ｂｕｓ", "bus")]
+    [InlineData("公交　车", "公交 车")]
+    public void A_full_width_query_finds_what_its_ordinary_form_finds(string fullWidth, string ordinary)
+    {
+        var expected = Positions(ordinary);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Positions(fullWidth));
+    }
+
+    [Fact]
+    public void Full_width_punctuation_in_a_field_matches_its_ordinary_form_in_the_query_and_back()
+    {
+        var cadres = DirectoryFixture.Cadres();
+        cadres[0].Position = "副市长（兼）";
+        var hierarchy = new CadreHierarchy(cadres);
+
+        Assert.Contains(DirectorySearch.Search(cadres, "副市长(兼)", hierarchy), h => h.Cadre == cadres[0]);
+        cadres[0].Position = "副市长(兼)";
+        Assert.Contains(DirectorySearch.Search(cadres, "副市长（兼）", hierarchy), h => h.Cadre == cadres[0]);
+    }
+
     [Fact]
     public void Each_hit_carries_its_escalation_path_up_to_the_top()
     {

@@ -15,6 +15,9 @@ public class SupervisionRulesTests
     [InlineData("2026-Q1", "2026-01-01", "2026-03-31")]
     [InlineData("2026-q4", "2026-10-01", "2026-12-31")]
     [InlineData("2026", "2026-01-01", "2026-12-31")]
+    [InlineData("２０２６－０３", "2026-03-01", "2026-03-31")]
+    [InlineData("２０２６－ｑ１", "2026-01-01", "2026-03-31")]
+    [InlineData(" 2026-Q1 ", "2026-01-01", "2026-03-31")]
     public void A_month_quarter_or_year_is_read_as_its_China_dates(string code, string from, string to)
     {
         Assert.True(ReportPeriod.TryParse(code, out var period));
@@ -29,6 +32,8 @@ public class SupervisionRulesTests
     [InlineData("26-03")]
     [InlineData("2026-03-01")]
     [InlineData("march")]
+    [InlineData("٢٠٢٦")]
+    [InlineData("२०२६-०३")]
     public void Anything_else_is_not_a_period(string code) => Assert.False(ReportPeriod.TryParse(code, out _));
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
@@ -69,12 +70,16 @@ public class ChangePasswordModel(UserManager<HotlineUser> users, SignInManager<H
     }
 }
 
+/// <summary>The passwords, bound exactly as typed: they are not display text.</summary>
 public sealed class ChangePasswordInput
 {
+    [DataType(DataType.Password)]
     public string? Current { get; set; }
 
+    [DataType(DataType.Password)]
     public string? New { get; set; }
 
+    [DataType(DataType.Password)]
     public string? Confirm { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
@@ -69,6 +70,8 @@ public sealed class LoginInput
 {
     public string? Email { get; set; }
 
+    /// <summary>Bound exactly as typed: a password is not display text.</summary>
+    [DataType(DataType.Password)]
     public string? Password { get; set; }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -138,5 +139,6 @@ public sealed class DayInput
 
     public CalendarDayKind Kind { get; set; } = CalendarDayKind.Holiday;
 
+    [SingleLine]
     public string? Occasion { get; set; }
 }

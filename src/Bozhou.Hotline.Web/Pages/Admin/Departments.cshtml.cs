@@ -2,6 +2,7 @@ using System.Globalization;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
@@ -91,8 +92,10 @@ public sealed class DepartmentInput
 {
     public int? JurisdictionId { get; set; }
 
+    [SingleLine]
     public string? NameZh { get; set; }
 
+    [SingleLine]
     public string? NameEn { get; set; }
 
     public int Order { get; set; }

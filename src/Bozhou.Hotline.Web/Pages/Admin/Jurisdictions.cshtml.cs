@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -92,10 +93,13 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
 
 public sealed class JurisdictionInput
 {
+    [SingleLine]
     public string? Code { get; set; }
 
+    [SingleLine]
     public string? NameZh { get; set; }
 
+    [SingleLine]
     public string? NameEn { get; set; }
 
     public int Order { get; set; }

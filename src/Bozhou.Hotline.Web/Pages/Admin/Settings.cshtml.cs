@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Workspace;
@@ -107,12 +108,16 @@ public sealed class SettingsInput
 
     public int? RetentionDays { get; set; }
 
+    [SingleLine]
     public string? SmsInMeeting { get; set; }
 
+    [SingleLine]
     public string? SmsTextDetails { get; set; }
 
+    [SingleLine]
     public string? SmsPassedOn { get; set; }
 
+    [SingleLine]
     public string? SmsReminder { get; set; }
 
     public static SettingsInput From(CurrentSettings settings)

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
@@ -71,10 +72,13 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
 
 public sealed class TopicInput
 {
+    [SingleLine]
     public string? Code { get; set; }
 
+    [SingleLine]
     public string? NameZh { get; set; }
 
+    [SingleLine]
     public string? NameEn { get; set; }
 
     public TopicKind Kind { get; set; } = TopicKind.Matter;

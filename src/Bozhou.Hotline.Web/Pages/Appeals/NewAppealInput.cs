@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Appeals;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,13 @@ public sealed record NewAppealInput
 
     public string? CallerType { get; set; }
 
+    [SingleLine]
     public string? EnterpriseName { get; set; }
 
+    [SingleLine]
     public string? Name { get; set; }
 
+    [SingleLine]
     public string? Phone { get; set; }
 
     public string? TopicId { get; set; }
@@ -78,12 +82,10 @@ public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
 
         RuleFor(x => x.EnterpriseName).Cascade(CascadeMode.Stop)
             .NotEmpty().When(x => x.CallerType == nameof(Core.Appeals.CallerType.Enterprise)).WithMessage(_ => l["Validation.EnterpriseNameRequired"])
-            .MaximumLength(NewAppealInput.EnterpriseNameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.EnterpriseNameMaxLength])
-            .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]);
+            .MaximumLength(NewAppealInput.EnterpriseNameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.EnterpriseNameMaxLength]);
 
-        RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
-            .MaximumLength(NewAppealInput.NameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.NameMaxLength])
-            .Must(n => !FormValues.HasControlCharacters(n)).WithMessage(_ => l["Validation.ControlCharacters"]);
+        RuleFor(x => x.Name)
+            .MaximumLength(NewAppealInput.NameMaxLength).WithMessage(_ => l["Validation.TooLong", NewAppealInput.NameMaxLength]);
 
         RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.PhoneRequired"])
@@ -96,8 +98,7 @@ public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
 
         RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.DescriptionRequired"])
-            .MaximumLength(Appeal.DescriptionMaxLength).WithMessage(_ => l["Validation.TooLong", Appeal.DescriptionMaxLength])
-            .Must(d => !FormValues.HasControlCharacters(d, multiline: true)).WithMessage(_ => l["Validation.ControlCharacters"]);
+            .MaximumLength(Appeal.DescriptionMaxLength).WithMessage(_ => l["Validation.TooLong", Appeal.DescriptionMaxLength]);
 
         RuleFor(x => x.ConsentToContact)
             .Equal(true).WithMessage(_ => l["Validation.ConsentRequired"]);

@@ -74,7 +74,7 @@ public sealed class TrackModel(
         TrackingCode.TryParse(Check.Code, out var code);
         var masked = await db.Appeals.Where(a => a.TrackingCode == code).Select(a => a.CallerPhoneMasked).SingleOrDefaultAsync(cancellationToken);
         if (masked is not { Length: >= 4 } || !CryptographicOperations.FixedTimeEquals(
-                Encoding.ASCII.GetBytes(masked[^4..]), Encoding.ASCII.GetBytes(Check.LastFour!)))
+                Encoding.ASCII.GetBytes(masked[^4..]), Encoding.ASCII.GetBytes(Check.LastFourDigits!)))
         {
             // Unknown code or wrong digits: one answer for both, so that neither can be probed.
             lockout.RecordFailure(client);

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Appeals;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -9,9 +10,15 @@ namespace Bozhou.Hotline.Web.Pages.Appeals;
 /// <summary>The tracking check: the code and the last four digits of the callback phone.</summary>
 public sealed record TrackInput
 {
+    [SingleLine]
     public string? Code { get; set; }
 
+    /// <summary>Four digits, ASCII or full-width as a Chinese input method types them.</summary>
+    [SingleLine]
     public string? LastFour { get; set; }
+
+    /// <summary>The digits as compared with the stored masked phone: full-width forms folded.</summary>
+    public string? LastFourDigits => TypedText.Fold(LastFour);
 }
 
 public sealed class TrackInputValidator : AbstractValidator<TrackInput>
@@ -23,9 +30,10 @@ public sealed class TrackInputValidator : AbstractValidator<TrackInput>
             .NotEmpty().WithMessage(_ => l["Validation.CodeRequired"])
             .Must(c => TrackingCode.TryParse(c, out _) != TrackingCodeCheck.Malformed).WithMessage(_ => l["Validation.CodeMalformed"])
             .Must(c => TrackingCode.TryParse(c, out _) == TrackingCodeCheck.Valid).WithMessage(_ => l["Validation.CodeMistyped"]);
-        RuleFor(x => x.LastFour).Cascade(CascadeMode.Stop)
+        RuleFor(x => x.LastFourDigits).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.LastFourInvalid"])
-            .Matches("^[0-9]{4}$").WithMessage(_ => l["Validation.LastFourInvalid"]);
+            .Matches("^[0-9]{4}$").WithMessage(_ => l["Validation.LastFourInvalid"])
+            .OverridePropertyName(nameof(TrackInput.LastFour));
     }
 }
 
@@ -74,7 +82,6 @@ public sealed class RatingInputValidator : AbstractValidator<RatingInput>
         RuleFor(x => x.Score)
             .Must(s => Scores.Contains(s)).WithMessage(_ => l["Validation.ScoreRequired"]);
         RuleFor(x => x.Comment).Cascade(CascadeMode.Stop)
-            .MaximumLength(RatingInput.CommentMaxLength).WithMessage(_ => l["Validation.TooLong", RatingInput.CommentMaxLength])
-            .Must(c => !FormValues.HasControlCharacters(c, multiline: true)).WithMessage(_ => l["Validation.ControlCharacters"]);
+            .MaximumLength(RatingInput.CommentMaxLength).WithMessage(_ => l["Validation.TooLong", RatingInput.CommentMaxLength]);
     }
 }

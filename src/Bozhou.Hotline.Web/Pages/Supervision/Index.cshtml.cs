@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -64,7 +65,7 @@ public class IndexModel(
     }
 
     /// <summary>催办: a reminder on the appeal's timeline and an SMS to the handling cadre, then back to the same queue.</summary>
-    public async Task<IActionResult> OnPostRemindAsync(long appealId, string? text, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemindAsync(long appealId, [SingleLine] string? text, string? returnUrl, CancellationToken cancellationToken)
     {
         if (text is { Length: > ReminderMaxLength })
         {

@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,7 @@ public class SpotChecksModel(
         await LoadAsync(period, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDrawAsync(string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDrawAsync([SingleLine] string? reason, CancellationToken cancellationToken)
     {
         if (reason is { Length: > 1000 })
         {

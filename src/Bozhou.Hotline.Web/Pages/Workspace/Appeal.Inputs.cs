@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -65,6 +66,7 @@ public sealed class ReplyInput
 
     public string? Text { get; set; }
 
+    [SingleLine]
     public string? TicketNumber { get; set; }
 }
 

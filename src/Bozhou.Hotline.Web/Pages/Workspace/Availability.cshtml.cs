@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
@@ -96,6 +97,7 @@ public sealed class AvailabilityInput
 {
     public int? CadreId { get; set; }
 
+    [SingleLine]
     public string? Note { get; set; }
 
     /// <summary>China time today, "HH:mm".</summary>

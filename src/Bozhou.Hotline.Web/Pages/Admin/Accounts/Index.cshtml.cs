@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -95,8 +96,10 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
 
 public sealed class NewAccountInput
 {
+    [SingleLine]
     public string? Email { get; set; }
 
+    [SingleLine]
     public string? DisplayName { get; set; }
 
     public string? Role { get; set; }

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Text;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -7,20 +8,26 @@ namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
 public sealed class CadreInput
 {
+    [SingleLine]
     public string? Name { get; set; }
 
+    [SingleLine]
     public string? NamePinyin { get; set; }
 
+    [SingleLine]
     public string? Position { get; set; }
 
+    [SingleLine]
     public string? PositionEn { get; set; }
 
     public string? Duties { get; set; }
 
     public string? DutiesEn { get; set; }
 
+    [SingleLine]
     public string? Mobile { get; set; }
 
+    [SingleLine]
     public string? OfficePhone { get; set; }
 
     public int? DepartmentId { get; set; }
@@ -106,8 +113,10 @@ public sealed class PostChangeInput
 {
     public int? DepartmentId { get; set; }
 
+    [SingleLine]
     public string? Position { get; set; }
 
+    [SingleLine]
     public string? PositionEn { get; set; }
 
     /// <summary>

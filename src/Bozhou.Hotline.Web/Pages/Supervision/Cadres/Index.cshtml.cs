@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,7 @@ public sealed class CaseInput
 
     public DateOnly? HeldOn { get; set; }
 
+    [SingleLine]
     public string? Interviewer { get; set; }
 
     public string? Notes { get; set; }
