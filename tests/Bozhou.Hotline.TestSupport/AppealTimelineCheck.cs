@@ -181,6 +181,7 @@ public static class AppealTimelineCheck
                     _transferPending = true;
                     _transferAcceptDue = _clock?.TransferAcceptDue(e.At);
                     _status = AppealStatus.Transferred;
+                    _ratingDue = null;
                     _version++;
                     break;
                 case AppealEventKind.TransferAccepted:
