@@ -27,14 +27,15 @@ public static class Html
 
     /// <summary>
     /// Submits a form with the values a browser would send (hidden fields such as the antiforgery
-    /// token included), <paramref name="values"/> replacing or adding fields.
+    /// token included), <paramref name="values"/> replacing or adding fields. Cancelling aborts the request.
     /// </summary>
     public static Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null, string? pageUrl = null)
+        this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values = null, string? pageUrl = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
-        return client.PostAsync(Action(form, pageUrl), new FormUrlEncodedContent(FieldsOf(form, values, multipart: false)));
+        return client.PostAsync(Action(form, pageUrl), new FormUrlEncodedContent(FieldsOf(form, values, multipart: false)), cancellationToken);
     }
 
     /// <summary>

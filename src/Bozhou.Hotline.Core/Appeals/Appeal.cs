@@ -199,6 +199,8 @@ public class Appeal
         TransferCount++;
         TransferAcceptDueAt = clock.TransferAcceptDue(now);
         Status = AppealStatus.Transferred;
+        // A reply passed on is no longer the answer to rate: the citizen rates the receiver's reply.
+        RatingDueAt = null;
         Touch();
     }
 

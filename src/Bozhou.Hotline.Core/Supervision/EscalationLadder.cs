@@ -49,77 +49,101 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
     /// appeal is met by reading it again, up to three times.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The appeal changed under three tries in a row.</exception>
-    public async Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        for (var attempt = 1; ; attempt++)
+        return SaveAgainOnConflictAsync(async () =>
         {
             var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
             if (appeal is null)
             {
-                return new(ReminderOutcome.NotFound, null);
+                return new ReminderResult(ReminderOutcome.NotFound, null);
             }
 
             if (appeal.IsClosed)
             {
-                return new(ReminderOutcome.Closed, appeal);
+                return new ReminderResult(ReminderOutcome.Closed, appeal);
             }
 
             var startOfToday = ChinaTime.StartOf(ChinaTime.DateOf(now));
             if (await db.AppealEvents.AnyAsync(e => e.AppealId == appealId && e.Kind == AppealEventKind.Reminder && e.At >= startOfToday, cancellationToken))
             {
-                return new(ReminderOutcome.AlreadyToday, appeal);
+                return new ReminderResult(ReminderOutcome.AlreadyToday, appeal);
             }
 
             var sms = (await settings.GetAsync(cancellationToken)).Sms;
             appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
             db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new(ReminderOutcome.Sent, appeal);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // Someone acted on the appeal meanwhile; a reminder does not depend on what they did: read it again.
-                db.ChangeTracker.Clear();
-            }
-        }
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReminderResult(ReminderOutcome.Sent, appeal);
+        });
     }
 
-    /// <summary>Opens an interview case or a referral for a cadre, with an internal timeline event on each linked appeal.</summary>
-    public async Task<InterviewCase> OpenCaseAsync(NewInterviewCase input, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens an interview case or a referral for a cadre, with an internal timeline event on each linked appeal. A
+    /// concurrent change to one of them is met by reading them again, up to three times.
+    /// </summary>
+    /// <exception cref="DbUpdateConcurrencyException">The appeals changed under three tries in a row.</exception>
+    public Task<InterviewCase> OpenCaseAsync(NewInterviewCase input, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var appealIds = input.AppealIds.Distinct().ToList();
-        var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
-        var interviewCase = new InterviewCase
+        return SaveAgainOnConflictAsync(async () =>
         {
-            CadreId = input.CadreId,
-            Kind = input.Kind,
-            HeldOn = input.HeldOn,
-            Interviewer = input.Interviewer.Trim(),
-            Notes = input.Notes.Trim(),
-            Outcome = input.Outcome.Trim(),
-            CreatedAt = now,
-            CreatedBy = actor.Name,
-            CreatedByUserId = actor.UserId,
-            Appeals = [.. existing.Select(a => new InterviewCaseAppeal { AppealId = a.Id })],
-        };
-        db.InterviewCases.Add(interviewCase);
+            var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
+            var interviewCase = new InterviewCase
+            {
+                CadreId = input.CadreId,
+                Kind = input.Kind,
+                HeldOn = input.HeldOn,
+                Interviewer = input.Interviewer.Trim(),
+                Notes = input.Notes.Trim(),
+                Outcome = input.Outcome.Trim(),
+                CreatedAt = now,
+                CreatedBy = actor.Name,
+                CreatedByUserId = actor.UserId,
+                Appeals = [.. existing.Select(a => new InterviewCaseAppeal { AppealId = a.Id })],
+            };
+            db.InterviewCases.Add(interviewCase);
 
-        var referral = input.Kind != EscalationKind.Interview;
-        var text = referral
-            ? $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}"
-            : $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}";
-        foreach (var appeal in existing)
+            var referral = input.Kind != EscalationKind.Interview;
+            var text = referral
+                ? $"移交严肃处理 {input.HeldOn:yyyy-MM-dd}：{interviewCase.Interviewer}。{interviewCase.Outcome}"
+                : $"约谈 {input.HeldOn:yyyy-MM-dd}，约谈人：{interviewCase.Interviewer}。{interviewCase.Outcome}";
+            foreach (var appeal in existing)
+            {
+                appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return interviewCase;
+        });
+    }
+
+    /// <summary>
+    /// Runs a step of the ladder, read and saved again when one of its appeals changed in between. A step carries
+    /// no version the office saw: it concerns the appeals as they are, so a cadre's action saved at the same moment
+    /// must not refuse it (nor, unhandled, answer 500). A failed try lets go of what it read and added, and keeps
+    /// what was tracked before it: the form's submission key, which must be stored with the step that succeeds.
+    /// </summary>
+    private async Task<T> SaveAgainOnConflictAsync<T>(Func<Task<T>> step)
+    {
+        var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        for (var attempt = 1; ; attempt++)
         {
-            appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
+            try
+            {
+                return await step();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return interviewCase;
     }
 
     private SmsMessage ReminderSms(Appeal appeal, Cadre handler, string body, DateTimeOffset now) => new()

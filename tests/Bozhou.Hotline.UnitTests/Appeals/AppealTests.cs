@@ -138,4 +138,18 @@ public class AppealTests
         Assert.False(reopened.CloseUnratedIfDue(China(12, 31, 10), AppealActors.System));
         Assert.Equal(AppealStatus.Reopened, reopened.Status);
     }
+
+    [Fact]
+    public void A_replied_appeal_passed_on_no_longer_waits_for_a_rating_until_it_is_answered_again()
+    {
+        var appeal = Log(China(3, 2, 10));
+        appeal.Reply(ReplyKind.Explained, "不属本部门职责", null, "工作人员", "u1", Clock, China(3, 2, 11));
+
+        appeal.Transfer(9, "转交主管部门办理", "工作人员", "u1", Clock, China(3, 2, 12));
+
+        Assert.Equal(AppealStatus.Transferred, appeal.Status);
+        Assert.Null(appeal.RatingDueAt);
+        appeal.Reply(ReplyKind.Resolved, "已办理", null, "接收人", "u2", Clock, China(3, 3, 10));
+        Assert.Equal(China(3, 10, 10), appeal.RatingDueAt);
+    }
 }
