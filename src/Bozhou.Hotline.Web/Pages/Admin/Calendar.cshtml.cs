@@ -11,9 +11,11 @@ namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>
 /// The holiday calendar by year: days added or removed one at a time, or a whole year replaced from the State
-/// Council's schedule (<c>date,kind,occasion</c>). The working-day clocks re-read it at once.
+/// Council's schedule (<c>date,kind,occasion</c>). Each change recounts the open deadlines it moves, in the same
+/// transaction and audit entry (<see cref="CalendarChanges"/>); the working-day clocks re-read it at once.
 /// </summary>
-public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarStore calendar, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class CalendarModel(
+    HotlineDbContext db, AdminChanges changes, CalendarChanges edits, CalendarStore calendar, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     public const int MaxScheduleBytes = 64 * 1024;
 
@@ -50,9 +52,13 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         }
 
         var day = new CalendarDay { Date = date, Kind = Day.Kind, Occasion = Day.Occasion.Trim() };
-        db.CalendarDays.Add(day);
-        changes.Record(User, () => $"CalendarDay:{date:yyyy-MM-dd}", null, new { Kind = day.Kind.ToString(), day.Occasion }, "added");
-        await SaveAsync(cancellationToken);
+        var recount = await edits.AddAsync(day, time.GetUtcNow(), cancellationToken);
+        changes.Record(User, () => $"CalendarDay:{date:yyyy-MM-dd}", null, new { Kind = day.Kind.ToString(), day.Occasion }, Details("added", recount));
+        if (!await SaveAsync(recount, cancellationToken))
+        {
+            return Page();
+        }
+
         return Redirect($"/admin/calendar?year={date.Year}");
     }
 
@@ -61,9 +67,13 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             && await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, cancellationToken) is { } existing)
         {
-            db.CalendarDays.Remove(existing);
-            changes.Record(User, () => $"CalendarDay:{day:yyyy-MM-dd}", new { Kind = existing.Kind.ToString(), existing.Occasion }, null, "removed");
-            await SaveAsync(cancellationToken);
+            var recount = await edits.RemoveAsync(existing, time.GetUtcNow(), cancellationToken);
+            changes.Record(User, () => $"CalendarDay:{day:yyyy-MM-dd}", new { Kind = existing.Kind.ToString(), existing.Occasion }, null, Details("removed", recount));
+            if (!await SaveAsync(recount, cancellationToken))
+            {
+                await LoadAsync(year, cancellationToken);
+                return Page();
+            }
         }
 
         return Redirect($"/admin/calendar?year={year ?? day.Year}");
@@ -106,21 +116,45 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         }
 
         var scheduleYear = years[0];
-        var from = new DateOnly(scheduleYear, 1, 1);
-        var to = new DateOnly(scheduleYear, 12, 31);
-        var old = await db.CalendarDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(cancellationToken);
-        db.CalendarDays.RemoveRange(old);
-        db.CalendarDays.AddRange(days);
-        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = old.Count }, new { Days = days.Count }, "schedule imported");
-        await SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Calendar.Imported", days.Count, scheduleYear].Value;
+        var (replaced, recount) = await edits.ReplaceYearAsync(scheduleYear, days, time.GetUtcNow(), cancellationToken);
+        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details("schedule imported", recount));
+        if (!await SaveAsync(recount, cancellationToken))
+        {
+            return Page();
+        }
+
+        TempData["Flash"] = a["Calendar.Imported", days.Count, scheduleYear].Value
+            + (recount.Deadlines > 0 ? " · " + a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value : "");
         return Redirect($"/admin/calendar?year={scheduleYear}");
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>The audit entry's details: what was done and how many deadlines it moved, on how many open appeals.</summary>
+    private static string Details(string what, DeadlineRecount recount) =>
+        $"{what}; deadlines moved: {recount.Deadlines} on {recount.Appeals} open appeals";
+
+    /// <summary>
+    /// Saves the calendar, the moved appeals and the audit entry together. False, with the error on the page, when
+    /// one of the moved appeals was changed by someone else meanwhile: nothing is saved, and the change can be sent again.
+    /// </summary>
+    private async Task<bool> SaveAsync(DeadlineRecount recount, CancellationToken cancellationToken)
     {
-        await changes.SaveAsync(cancellationToken);
+        try
+        {
+            await changes.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", a["Calendar.Conflict"]);
+            return false;
+        }
+
         calendar.Invalidate();
+        if (recount.Deadlines > 0 && TempData["Flash"] is null)
+        {
+            TempData["Flash"] = a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value;
+        }
+
+        return true;
     }
 
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)
