@@ -24,6 +24,19 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public bool HasSchedule(int year) => _scheduledYears.Contains(year);
 
+    /// <summary>The month (November) from which next year's missing schedule is flagged: the State Council publishes it then.</summary>
+    public const int NextYearFlaggedFromMonth = 11;
+
+    /// <summary>
+    /// The years whose schedule should be loaded by <paramref name="today"/> (a China date) and is not: this year,
+    /// and from 1 November next year too. Empty when nothing is missing.
+    /// </summary>
+    public IReadOnlyList<int> MissingSchedules(DateOnly today)
+    {
+        var due = today.Month >= NextYearFlaggedFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        return [.. due.Where(year => !HasSchedule(year))];
+    }
+
     /// <summary>
     /// Whether a deadline (the UTC instant at which it passes, as <see cref="DeadlineAfter"/> returns it) is
     /// provisional: its last day, in China time, lies in a year whose schedule is not loaded, so loading that year

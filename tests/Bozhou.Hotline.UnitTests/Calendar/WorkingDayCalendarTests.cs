@@ -146,4 +146,13 @@ public class ProvisionalDeadlineTests
         Assert.True(Calendar2026.IsProvisional(ChinaTime.StartOf(new DateOnly(2027, 1, 2))));
         Assert.False(Calendar2026.IsProvisional(ChinaTime.StartOf(new DateOnly(2026, 12, 2))));
     }
+
+    [Fact]
+    public void Next_years_schedule_is_missing_from_1_November_and_this_years_all_year()
+    {
+        Assert.Empty(Calendar2026.MissingSchedules(new DateOnly(2026, 10, 31)));
+        Assert.Equal([2027], Calendar2026.MissingSchedules(new DateOnly(2026, 11, 1)));
+        Assert.Equal([2027], Calendar2026.MissingSchedules(new DateOnly(2027, 1, 5)));
+        Assert.Equal([2025], WorkingDayCalendar.Plain.MissingSchedules(new DateOnly(2025, 6, 1)));
+    }
 }
