@@ -32,6 +32,15 @@ public class CalendarModel(
     [BindProperty]
     public IFormFile? ScheduleFile { get; set; }
 
+    /// <summary>The State Council notice's text for a year, typed or pasted (<see cref="HolidayNotice"/>).</summary>
+    [BindProperty]
+    public NoticeInput Notice { get; set; } = new();
+
+    /// <summary>The days the notice gives, shown before saving; null until previewed.</summary>
+    public IReadOnlyList<CalendarDay>? Preview { get; private set; }
+
+    public IReadOnlyList<NoticeWarning> PreviewWarnings { get; private set; } = [];
+
     public Task OnGetAsync(int? year, CancellationToken cancellationToken) => LoadAsync(year, cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(int? year, CancellationToken cancellationToken)
@@ -115,9 +124,65 @@ public class CalendarModel(
             return Page();
         }
 
-        var scheduleYear = years[0];
+        return await ReplaceYearAsync(years[0], days, "schedule imported", cancellationToken);
+    }
+
+    /// <summary>Reads the notice's text typed or pasted into the form and shows the days it gives, with what to check.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? year, CancellationToken cancellationToken)
+    {
+        await LoadAsync(year, cancellationToken);
+        ModelState.Clear();
+        if (ReadNotice() is { } days)
+        {
+            Preview = days;
+            PreviewWarnings = HolidayNotice.Check(days);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Saves the previewed notice's days as the year's schedule, read again from the same text.</summary>
+    public async Task<IActionResult> OnPostSaveNoticeAsync(int? year, CancellationToken cancellationToken)
+    {
+        await LoadAsync(year, cancellationToken);
+        ModelState.Clear();
+        return ReadNotice() is { } days
+            ? await ReplaceYearAsync(Notice.Year!.Value, days, "notice loaded", cancellationToken)
+            : Page();
+    }
+
+    private IReadOnlyList<CalendarDay>? ReadNotice()
+    {
+        var thisYear = ChinaTime.DateOf(time.GetUtcNow()).Year;
+        if (Notice.Year is not { } noticeYear || noticeYear < thisYear || !SupportedDates.ContainsYear(noticeYear)
+            || string.IsNullOrWhiteSpace(Notice.Text) || Notice.Text.Length > NoticeInput.MaxLength)
+        {
+            ModelState.AddModelError("Notice", a["Calendar.NoticeRequired", thisYear]);
+            return null;
+        }
+
+        try
+        {
+            var days = HolidayNotice.Parse(noticeYear, Notice.Text);
+            if (days.Count == 0 || days.Any(d => d.Date.Year != noticeYear))
+            {
+                ModelState.AddModelError("Notice", a["Calendar.OneLaterYear", thisYear]);
+                return null;
+            }
+
+            return days;
+        }
+        catch (FormatException e)
+        {
+            ModelState.AddModelError("Notice", a["Calendar.BadNotice", e.Message]);
+            return null;
+        }
+    }
+
+    private async Task<IActionResult> ReplaceYearAsync(int scheduleYear, IReadOnlyList<CalendarDay> days, string what, CancellationToken cancellationToken)
+    {
         var (replaced, recount) = await edits.ReplaceYearAsync(scheduleYear, days, time.GetUtcNow(), cancellationToken);
-        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details("schedule imported", recount));
+        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details(what, recount));
         if (!await SaveAsync(recount, cancellationToken))
         {
             return Page();
@@ -164,6 +229,15 @@ public class CalendarModel(
         var to = new DateOnly(Year, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(cancellationToken);
     }
+}
+
+public sealed class NoticeInput
+{
+    public const int MaxLength = 8000;
+
+    public int? Year { get; set; }
+
+    public string? Text { get; set; }
 }
 
 public sealed class DayInput
