@@ -123,4 +123,25 @@ public class CalendarRecountTests
         Assert.DoesNotContain(stored.Events, e => e.Kind == AppealEventKind.DeadlinesRecounted);
         Assert.Equal(["added; deadlines moved: 0 on 0 open appeals"], await CalendarAuditAsync(data));
     }
+
+    [Fact]
+    public async Task A_day_saved_by_another_instance_reaches_this_ones_clocks_within_a_minute()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        var store = factory.Services.GetRequiredService<CalendarStore>();
+        var day = new DateOnly(2026, 3, 4);
+        Assert.True((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(day));
+
+        await data.QueryAsync(async db =>
+        {
+            db.CalendarDays.Add(new CalendarDay { Date = day, Kind = CalendarDayKind.Holiday, Occasion = "别处录入" });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(day));
+        factory.Clock.Advance(CalendarStore.MaxAge);
+        Assert.False((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(day));
+    }
 }
