@@ -231,12 +231,16 @@ public class CalendarModel(
     }
 }
 
+/// <summary>The notice form: the year its dates belong to, and the notice's text as published or typed.</summary>
 public sealed class NoticeInput
 {
+    /// <summary>The longest text read, in characters: a whole notice is under 1,000.</summary>
     public const int MaxLength = 8000;
 
+    /// <summary>The (Gregorian) year of the schedule: this year (China time) or later.</summary>
     public int? Year { get; set; }
 
+    /// <summary>The festivals' sentences, e.g. "元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。".</summary>
     public string? Text { get; set; }
 }
 
