@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
 
@@ -333,6 +335,87 @@ public class Appeal
         Touch();
     }
 
+    /// <summary>
+    /// The holiday calendar changed from <paramref name="before"/> to <paramref name="after"/>: each deadline still
+    /// running (not met, not passed at <paramref name="now"/>) is counted again from its own starting event with the
+    /// limit that applied when it was set, and a staff-internal event lists the deadlines that moved (old and new,
+    /// China time). A closed appeal and a passed or met deadline stay as they are.
+    /// <para>
+    /// The appeal stores each deadline but not its limit, so the limit is read back from the deadline: the working
+    /// days, under <paramref name="before"/> (the calendar it was counted with, since every change recounts), from
+    /// the start's China date to the deadline's last day. A deadline that this limit and start do not reproduce under
+    /// <paramref name="before"/> was not counted with that calendar, and is left alone rather than guessed at.
+    /// </para>
+    /// </summary>
+    /// <returns>The deadlines that moved; empty when none did (and no event is appended).</returns>
+    public IReadOnlyList<MovedDeadline> RecountDeadlines(WorkingDayCalendar before, WorkingDayCalendar after, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var moved = new List<MovedDeadline>();
+        if (IsClosed)
+        {
+            return moved;
+        }
+
+        var lastMissedCall = CallAttempts.Where(c => c.Outcome.AwaitsCallback()).OrderBy(c => c.LoggedAt).ThenBy(c => c.Id).LastOrDefault();
+        if (CallbackDueAt is { } callbackDue && lastMissedCall is not null)
+        {
+            CallbackDueAt = Recount(AppealDeadline.Callback, lastMissedCall.At, callbackDue);
+        }
+
+        if (FirstContactAt is null)
+        {
+            FirstContactDueAt = Recount(AppealDeadline.FirstContact, LoggedAt, FirstContactDueAt);
+        }
+
+        var lastTransfer = Events.Where(e => e.Kind == AppealEventKind.Transfer).MaxBy(e => e.At);
+        if (TransferAcceptDueAt is { } acceptDue && lastTransfer is not null)
+        {
+            TransferAcceptDueAt = Recount(AppealDeadline.TransferAccept, lastTransfer.At, acceptDue);
+        }
+
+        if (Status is not AppealStatus.Replied)
+        {
+            var reopened = ReopenCount > 0 ? Events.Where(e => e.Kind == AppealEventKind.Reopened).MaxBy(e => e.At) : null;
+            if (ReopenCount == 0 || reopened is not null)
+            {
+                ReplyDueAt = Recount(AppealDeadline.Reply, reopened?.At ?? LoggedAt, ReplyDueAt);
+            }
+        }
+
+        if (moved.Count > 0)
+        {
+            var text = string.Join('\n', moved.Select(m => m.ToString()));
+            Append(now, AppealEventKind.DeadlinesRecounted, actor, text: text, isInternal: true);
+            Touch();
+        }
+
+        return moved;
+
+        DateTimeOffset Recount(AppealDeadline deadline, DateTimeOffset start, DateTimeOffset due)
+        {
+            if (due <= now)
+            {
+                return due;
+            }
+
+            var limit = before.WorkingDaysBetween(ChinaTime.DateOf(start), ChinaTime.DateOf(due.AddTicks(-1)));
+            if (limit < 1 || before.DeadlineAfter(start, limit) != due)
+            {
+                return due;
+            }
+
+            var recounted = after.DeadlineAfter(start, limit);
+            if (recounted != due)
+            {
+                moved.Add(new MovedDeadline(deadline, due, recounted));
+            }
+
+            return recounted;
+        }
+    }
+
     /// <summary>Removes the caller's personal data after the retention period; the statistics stay.</summary>
     public void PurgePersonalData(DateTimeOffset now)
     {
@@ -409,6 +492,32 @@ public class Appeal
             TicketNumber = ticketNumber,
             Score = score,
         });
+}
+
+/// <summary>A deadline the holiday calendar moved: its old and new instants (UTC, passing at 00:00 China time).</summary>
+public sealed record MovedDeadline(AppealDeadline Deadline, DateTimeOffset From, DateTimeOffset To)
+{
+    /// <summary>
+    /// One line of the timeline, bilingual like the calendar's occasions, each deadline as the end of its last day in
+    /// China time: "首次联系 First contact: 2026-03-06 24:00 → 2026-03-07 24:00".
+    /// </summary>
+    public override string ToString() => $"{Label(Deadline)}: {EndOfDay(From)} → {EndOfDay(To)}";
+
+    private static string Label(AppealDeadline deadline) => deadline switch
+    {
+        AppealDeadline.Callback => "回电 Call back",
+        AppealDeadline.FirstContact => "首次联系 First contact",
+        AppealDeadline.TransferAccept => "签收 Accept transfer",
+        _ => "答复 Reply",
+    };
+
+    private static string EndOfDay(DateTimeOffset due)
+    {
+        var china = ChinaTime.ToChina(due);
+        return china.TimeOfDay == TimeSpan.Zero
+            ? china.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 24:00"
+            : china.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>What the citizen entered, validated, without the personal data (that arrives protected).</summary>

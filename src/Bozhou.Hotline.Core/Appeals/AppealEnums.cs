@@ -54,6 +54,28 @@ public enum AppealEventKind
     Referral = 12,
     Closed = 13,
     Note = 14,
+
+    /// <summary>
+    /// The holiday calendar changed and moved open deadlines (staff-internal). Stored by name; appended after the
+    /// others so that no existing value changes.
+    /// </summary>
+    DeadlinesRecounted = 15,
+}
+
+/// <summary>The deadlines of PRODUCT §5 that count working days, as an appeal stores them.</summary>
+public enum AppealDeadline
+{
+    /// <summary>Call back a missed call or text: counted from the call.</summary>
+    Callback = 1,
+
+    /// <summary>First contact with the caller: counted from logging.</summary>
+    FirstContact = 2,
+
+    /// <summary>Accept a transfer (签收): counted from the transfer.</summary>
+    TransferAccept = 3,
+
+    /// <summary>Reply: counted from logging, or from the reopening (发回重办).</summary>
+    Reply = 4,
 }
 
 public static class CallOutcomeExtensions

@@ -8,10 +8,59 @@ public sealed class WorkingDayCalendar
 {
     private readonly Dictionary<DateOnly, CalendarDayKind> _exceptions;
 
+    private readonly HashSet<int> _scheduledYears;
+
     public WorkingDayCalendar(IEnumerable<CalendarDay> exceptions)
     {
         ArgumentNullException.ThrowIfNull(exceptions);
         _exceptions = exceptions.ToDictionary(d => d.Date, d => d.Kind);
+        _scheduledYears = [.. _exceptions.Where(e => e.Value == CalendarDayKind.Holiday).Select(e => e.Key.Year)];
+    }
+
+    /// <summary>
+    /// Whether the national schedule of a (Gregorian) year is loaded: the calendar holds at least one holiday in it.
+    /// Every State Council schedule has several, so a year without one is a year nobody has entered yet, and its
+    /// working days are guessed from the ordinary week.
+    /// </summary>
+    public bool HasSchedule(int year) => _scheduledYears.Contains(year);
+
+    /// <summary>The month (November) from which next year's missing schedule is flagged: the State Council publishes it then.</summary>
+    public const int NextYearFlaggedFromMonth = 11;
+
+    /// <summary>
+    /// The years whose schedule should be loaded by <paramref name="today"/> (a China date) and is not: this year,
+    /// and from 1 November next year too. Empty when nothing is missing.
+    /// </summary>
+    public IReadOnlyList<int> MissingSchedules(DateOnly today)
+    {
+        var due = today.Month >= NextYearFlaggedFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        return [.. due.Where(year => !HasSchedule(year))];
+    }
+
+    /// <summary>
+    /// Whether a deadline (the UTC instant at which it passes, as <see cref="DeadlineAfter"/> returns it) is
+    /// provisional: its last day, in China time, lies in a year whose schedule is not loaded, so loading that year
+    /// may move it.
+    /// </summary>
+    public bool IsProvisional(DateTimeOffset deadline) => !HasSchedule(ChinaTime.DateOf(deadline.AddTicks(-1)).Year);
+
+    /// <summary>
+    /// The China dates from <paramref name="from"/> to <paramref name="to"/> (both included) that are working days in
+    /// one calendar and days off in the other: the days whose change can move a deadline.
+    /// </summary>
+    public IReadOnlyList<DateOnly> DaysDifferingFrom(WorkingDayCalendar other, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var days = new List<DateOnly>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            if (IsWorkingDay(d) != other.IsWorkingDay(d))
+            {
+                days.Add(d);
+            }
+        }
+
+        return days;
     }
 
     /// <summary>A calendar with no holidays: weekdays work, weekends rest.</summary>

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Web.Admin;
@@ -28,6 +29,7 @@ public static class AdminSetup
         builder.Services.AddScoped<AdminChanges>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
+        builder.Services.AddScoped<CalendarChanges>();
         builder.Services.AddOutputCache();
 
         builder.Services.AddOptions<RetentionOptions>()

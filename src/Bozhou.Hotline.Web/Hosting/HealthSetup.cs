@@ -1,4 +1,6 @@
+using System.Text;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Holidays;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,7 +10,9 @@ public static class HealthSetup
 {
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        var checks = builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
+        var checks = builder.Services.AddHealthChecks()
+            .AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"])
+            .AddCheck<HolidayScheduleHealthCheck>("holiday-schedule", tags: ["ready"]);
         if (!(builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).IsPostgres)
         {
             checks.AddCheck<WriteGateHealthCheck>("write-gate", tags: ["ready"]);
@@ -19,13 +23,26 @@ public static class HealthSetup
 
     /// <summary>
     /// <c>/healthz/live</c> runs no check (the process answers); <c>/healthz</c> asks the database and, on SQLite,
-    /// whether a writer is stuck at the write gate.
+    /// whether a writer is stuck at the write gate, and warns (Degraded, still 200) when a holiday schedule is missing.
+    /// The body is the overall status, then one line "check: description" per check that is not healthy.
     /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteStatusAsync });
         return app;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        var body = new StringBuilder(report.Status.ToString());
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+        {
+            body.Append('\n').Append(name).Append(": ").Append(entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString());
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(body.ToString());
     }
 }
 

@@ -119,6 +119,8 @@ public class DirectoryAdminTests
         Assert.Equal(3, await data.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Date.Year == 2027)));
         Assert.False((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(new DateOnly(2027, 2, 6)));
 
+        // A fresh form: the one just used carries a spent one-time key, and posting it again is answered as a repeat.
+        page = await admin.GetPageAsync("/admin/calendar?year=2027");
         using var bad = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#import-schedule")!, Html.Fields(("Schedule", "date,kind,occasion\n2027-13-01,holiday,坏日期\n")));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("文件无法读取", Errors(await Html.ParseAsync(bad)), StringComparison.Ordinal);

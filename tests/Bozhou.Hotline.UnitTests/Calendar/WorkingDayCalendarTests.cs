@@ -125,3 +125,34 @@ public class WorkingDayCalendarTests
         Assert.Throws<FormatException>(() => HolidaySchedule.Parse(reader));
     }
 }
+
+public class ProvisionalDeadlineTests
+{
+    private static readonly WorkingDayCalendar Calendar2026 = new(HolidaySchedule.Official2026);
+
+    [Fact]
+    public void A_year_counts_as_loaded_once_it_holds_a_holiday()
+    {
+        Assert.True(Calendar2026.HasSchedule(2026));
+        Assert.False(Calendar2026.HasSchedule(2027));
+        Assert.False(new WorkingDayCalendar([new CalendarDay { Date = new DateOnly(2027, 2, 20), Kind = CalendarDayKind.Workday }]).HasSchedule(2027));
+    }
+
+    [Fact]
+    public void A_deadline_is_provisional_when_its_last_day_lies_in_a_year_with_no_schedule()
+    {
+        // Passing at 00:00 on 1 January 2027, its last day is 31 December 2026: final.
+        Assert.False(Calendar2026.IsProvisional(ChinaTime.StartOf(new DateOnly(2027, 1, 1))));
+        Assert.True(Calendar2026.IsProvisional(ChinaTime.StartOf(new DateOnly(2027, 1, 2))));
+        Assert.False(Calendar2026.IsProvisional(ChinaTime.StartOf(new DateOnly(2026, 12, 2))));
+    }
+
+    [Fact]
+    public void Next_years_schedule_is_missing_from_1_November_and_this_years_all_year()
+    {
+        Assert.Empty(Calendar2026.MissingSchedules(new DateOnly(2026, 10, 31)));
+        Assert.Equal([2027], Calendar2026.MissingSchedules(new DateOnly(2026, 11, 1)));
+        Assert.Equal([2027], Calendar2026.MissingSchedules(new DateOnly(2027, 1, 5)));
+        Assert.Equal([2025], WorkingDayCalendar.Plain.MissingSchedules(new DateOnly(2025, 6, 1)));
+    }
+}

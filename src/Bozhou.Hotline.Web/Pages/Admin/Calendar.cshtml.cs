@@ -12,9 +12,11 @@ namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>
 /// The holiday calendar by year: days added or removed one at a time, or a whole year replaced from the State
-/// Council's schedule (<c>date,kind,occasion</c>). The working-day clocks re-read it at once.
+/// Council's schedule (<c>date,kind,occasion</c>). Each change recounts the open deadlines it moves, in the same
+/// transaction and audit entry (<see cref="CalendarChanges"/>); the working-day clocks re-read it at once.
 /// </summary>
-public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarStore calendar, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class CalendarModel(
+    HotlineDbContext db, AdminChanges changes, CalendarChanges edits, CalendarStore calendar, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     public const int MaxScheduleBytes = 64 * 1024;
 
@@ -30,6 +32,15 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
 
     [BindProperty]
     public IFormFile? ScheduleFile { get; set; }
+
+    /// <summary>The State Council notice's text for a year, typed or pasted (<see cref="HolidayNotice"/>).</summary>
+    [BindProperty]
+    public NoticeInput Notice { get; set; } = new();
+
+    /// <summary>The days the notice gives, shown before saving; null until previewed.</summary>
+    public IReadOnlyList<CalendarDay>? Preview { get; private set; }
+
+    public IReadOnlyList<NoticeWarning> PreviewWarnings { get; private set; } = [];
 
     public Task OnGetAsync(int? year, CancellationToken cancellationToken) => LoadAsync(year, cancellationToken);
 
@@ -51,9 +62,13 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         }
 
         var day = new CalendarDay { Date = date, Kind = Day.Kind, Occasion = Day.Occasion.Trim() };
-        db.CalendarDays.Add(day);
-        changes.Record(User, () => $"CalendarDay:{date:yyyy-MM-dd}", null, new { Kind = day.Kind.ToString(), day.Occasion }, "added");
-        await SaveAsync(cancellationToken);
+        var recount = await edits.AddAsync(day, time.GetUtcNow(), cancellationToken);
+        changes.Record(User, () => $"CalendarDay:{date:yyyy-MM-dd}", null, new { Kind = day.Kind.ToString(), day.Occasion }, Details("added", recount));
+        if (!await SaveAsync(recount, cancellationToken))
+        {
+            return Page();
+        }
+
         return Redirect($"/admin/calendar?year={date.Year}");
     }
 
@@ -62,9 +77,13 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             && await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, cancellationToken) is { } existing)
         {
-            db.CalendarDays.Remove(existing);
-            changes.Record(User, () => $"CalendarDay:{day:yyyy-MM-dd}", new { Kind = existing.Kind.ToString(), existing.Occasion }, null, "removed");
-            await SaveAsync(cancellationToken);
+            var recount = await edits.RemoveAsync(existing, time.GetUtcNow(), cancellationToken);
+            changes.Record(User, () => $"CalendarDay:{day:yyyy-MM-dd}", new { Kind = existing.Kind.ToString(), existing.Occasion }, null, Details("removed", recount));
+            if (!await SaveAsync(recount, cancellationToken))
+            {
+                await LoadAsync(year, cancellationToken);
+                return Page();
+            }
         }
 
         return Redirect($"/admin/calendar?year={year ?? day.Year}");
@@ -106,22 +125,102 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
             return Page();
         }
 
-        var scheduleYear = years[0];
-        var from = new DateOnly(scheduleYear, 1, 1);
-        var to = new DateOnly(scheduleYear, 12, 31);
-        var old = await db.CalendarDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(cancellationToken);
-        db.CalendarDays.RemoveRange(old);
-        db.CalendarDays.AddRange(days);
-        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = old.Count }, new { Days = days.Count }, "schedule imported");
-        await SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Calendar.Imported", days.Count, scheduleYear].Value;
+        return await ReplaceYearAsync(years[0], days, "schedule imported", cancellationToken);
+    }
+
+    /// <summary>Reads the notice's text typed or pasted into the form and shows the days it gives, with what to check.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? year, CancellationToken cancellationToken)
+    {
+        await LoadAsync(year, cancellationToken);
+        ModelState.Clear();
+        if (ReadNotice() is { } days)
+        {
+            Preview = days;
+            PreviewWarnings = HolidayNotice.Check(days);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Saves the previewed notice's days as the year's schedule, read again from the same text.</summary>
+    public async Task<IActionResult> OnPostSaveNoticeAsync(int? year, CancellationToken cancellationToken)
+    {
+        await LoadAsync(year, cancellationToken);
+        ModelState.Clear();
+        return ReadNotice() is { } days
+            ? await ReplaceYearAsync(Notice.Year!.Value, days, "notice loaded", cancellationToken)
+            : Page();
+    }
+
+    private IReadOnlyList<CalendarDay>? ReadNotice()
+    {
+        var thisYear = ChinaTime.DateOf(time.GetUtcNow()).Year;
+        if (Notice.Year is not { } noticeYear || noticeYear < thisYear || !SupportedDates.ContainsYear(noticeYear)
+            || string.IsNullOrWhiteSpace(Notice.Text) || Notice.Text.Length > NoticeInput.MaxLength)
+        {
+            ModelState.AddModelError("Notice", a["Calendar.NoticeRequired", thisYear]);
+            return null;
+        }
+
+        try
+        {
+            var days = HolidayNotice.Parse(noticeYear, Notice.Text);
+            if (days.Count == 0 || days.Any(d => d.Date.Year != noticeYear))
+            {
+                ModelState.AddModelError("Notice", a["Calendar.OneLaterYear", thisYear]);
+                return null;
+            }
+
+            return days;
+        }
+        catch (FormatException e)
+        {
+            ModelState.AddModelError("Notice", a["Calendar.BadNotice", e.Message]);
+            return null;
+        }
+    }
+
+    private async Task<IActionResult> ReplaceYearAsync(int scheduleYear, IReadOnlyList<CalendarDay> days, string what, CancellationToken cancellationToken)
+    {
+        var (replaced, recount) = await edits.ReplaceYearAsync(scheduleYear, days, time.GetUtcNow(), cancellationToken);
+        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details(what, recount));
+        if (!await SaveAsync(recount, cancellationToken))
+        {
+            return Page();
+        }
+
+        TempData["Flash"] = a["Calendar.Imported", days.Count, scheduleYear].Value
+            + (recount.Deadlines > 0 ? " · " + a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value : "");
         return Redirect($"/admin/calendar?year={scheduleYear}");
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>The audit entry's details: what was done and how many deadlines it moved, on how many open appeals.</summary>
+    private static string Details(string what, DeadlineRecount recount) =>
+        $"{what}; deadlines moved: {recount.Deadlines} on {recount.Appeals} open appeals";
+
+    /// <summary>
+    /// Saves the calendar, the moved appeals and the audit entry together. False, with the error on the page, when
+    /// one of the moved appeals was changed by someone else meanwhile: nothing is saved, and the change can be sent again.
+    /// </summary>
+    private async Task<bool> SaveAsync(DeadlineRecount recount, CancellationToken cancellationToken)
     {
-        await changes.SaveAsync(cancellationToken);
+        try
+        {
+            await changes.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", a["Calendar.Conflict"]);
+            return false;
+        }
+
         calendar.Invalidate();
+        if (recount.Deadlines > 0 && TempData["Flash"] is null)
+        {
+            TempData["Flash"] = a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value;
+        }
+
+        return true;
     }
 
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)
@@ -131,6 +230,19 @@ public class CalendarModel(HotlineDbContext db, AdminChanges changes, CalendarSt
         var to = new DateOnly(Year, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(cancellationToken);
     }
+}
+
+/// <summary>The notice form: the year its dates belong to, and the notice's text as published or typed.</summary>
+public sealed class NoticeInput
+{
+    /// <summary>The longest text read, in characters: a whole notice is under 1,000.</summary>
+    public const int MaxLength = 8000;
+
+    /// <summary>The (Gregorian) year of the schedule: this year (China time) or later.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>The festivals' sentences, e.g. "元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。".</summary>
+    public string? Text { get; set; }
 }
 
 public sealed class DayInput
