@@ -87,4 +87,24 @@ public class MissingScheduleTests
         Assert.Contains("2027-01-08 24:00", page.QuerySelector("#reply-due")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await citizen.GetPageAsync(track.OriginalString)).QuerySelector("#reply-due .provisional"));
     }
+
+    [Fact]
+    public async Task A_first_contact_overdue_in_a_year_with_no_schedule_is_marked_provisional_in_the_supervision_queue()
+    {
+        using var factory = new HotlineFactory();
+        factory.Clock.SetUtcNow(China(2026, 12, 30, 10));
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId);
+        // 31 December, 1 January counted as an ordinary Friday, 4 January.
+        Assert.Equal(ChinaTime.StartOf(new DateOnly(2027, 1, 5)), (await data.AppealAsync(id)).FirstContactDueAt);
+        factory.Clock.SetUtcNow(China(2027, 1, 5, 10));
+        using var supervisor = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+
+        var page = await supervisor.GetPageAsync("/supervision?kind=NoFirstContact");
+
+        var mark = page.QuerySelector($"tr[data-appeal='{id}'] .provisional")!;
+        Assert.Equal("（暂定）", mark.TextContent);
+        Assert.Contains("2027", page.QuerySelector("#missing-schedule")!.TextContent, StringComparison.Ordinal);
+    }
 }
