@@ -53,14 +53,15 @@ public sealed class AppealActions(
             return new(AppealActionStatus.NotFound);
         }
 
-        if (!AppealAccess.MayAct(actor, appeal))
-        {
-            return new(AppealActionStatus.Forbidden);
-        }
-
+        // A form from before the appeal changed (passed on, say) is told to refresh, not refused outright.
         if (appeal.Version != version)
         {
             return new(AppealActionStatus.Conflict);
+        }
+
+        if (!AppealAccess.MayAct(actor, appeal))
+        {
+            return new(AppealActionStatus.Forbidden);
         }
 
         var context = new AppealActionContext(
