@@ -12,7 +12,7 @@ namespace Bozhou.Hotline.IntegrationTests.Hosting;
 public class SecurityHeadersTests(HostileQueryFixture fixture) : IClassFixture<HostileQueryFixture>
 {
     [Fact]
-    public async Task Every_page_answers_every_client_with_the_security_headers_and_no_referrer_where_the_address_carries_a_tracking_code()
+    public async Task Every_page_answers_every_client_with_the_security_headers_no_referrer_where_the_address_carries_a_tracking_code_and_no_inline_code()
     {
         var endpoints = await GetEndpoints.DiscoverAsync(fixture.Factory.Services);
         Assert.True(endpoints.Count(e => e.IsPage) >= 30, "The discovery found too few pages.");
@@ -36,6 +36,10 @@ public class SecurityHeadersTests(HostileQueryFixture fixture) : IClassFixture<H
                 var trackingCode = url.StartsWith("/appeals/track/", StringComparison.OrdinalIgnoreCase)
                     || url.StartsWith("/appeals/receipt/", StringComparison.OrdinalIgnoreCase);
                 failures.AddRange(Problems(response, trackingCode).Select(p => $"{who} GET {url} ({(int)response.StatusCode}): {p}"));
+                if (response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    failures.AddRange((await InlineCodeAsync(response)).Select(p => $"{who} GET {url}: inline {p}"));
+                }
             }
         }
 
@@ -68,9 +72,7 @@ public class SecurityHeadersTests(HostileQueryFixture fixture) : IClassFixture<H
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var page = await Html.ParseAsync(response);
-            Assert.Empty(page.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name == "style")).Select(e => e.OuterHtml));
-            Assert.Empty(page.QuerySelectorAll("script:not([src]):not([type='application/json'])"));
+            Assert.Empty(await InlineCodeAsync(response));
         }
 
         var bulletin = await office.GetPageAsync("/supervision/bulletin");
@@ -128,6 +130,16 @@ public class SecurityHeadersTests(HostileQueryFixture fixture) : IClassFixture<H
         {
             yield return $"Permissions-Policy is '{permissions}'";
         }
+    }
+
+    /// <summary>What the CSP would refuse in the page: inline event handlers, <c>style</c> attributes and <c>&lt;style&gt;</c>, inline scripts other than JSON data.</summary>
+    private static async Task<IEnumerable<string>> InlineCodeAsync(HttpResponseMessage response)
+    {
+        var page = await Html.ParseAsync(response);
+        return page.All.Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name == "style"))
+            .Concat(page.QuerySelectorAll("style, script:not([src]):not([type='application/json'])"))
+            .Select(e => e.OuterHtml.Length > 200 ? e.OuterHtml[..200] : e.OuterHtml)
+            .ToList();
     }
 
     internal static string? Header(HttpResponseMessage response, string name) =>
