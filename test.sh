@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on the real parts: SQLite, a throwaway PostgreSQL server and Debian's Chromium.
-# Installs Chromium, PostgreSQL and wrk from Debian packages when they are missing (needs root or sudo).
+# Installs Chromium, PostgreSQL, nginx and wrk from Debian packages when they are missing (needs root or sudo).
 # Ends with one line: "tests: N passed, N failed, N skipped"; exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -19,11 +19,17 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 # The bench scripts' smoke test drives wrk.
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+# The reverse-proxy tests put the app behind a throwaway nginx (TLS, X-Forwarded-For, X-Forwarded-Proto).
+nginx_bin() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
+[ -n "$(nginx_bin)" ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]} from Debian packages"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
     || echo "!! could not install ${need[*]}; the tests that need them will say so"
 fi
+
+# nginx is in /usr/sbin, not on a non-root PATH: the tests find it through HOTLINE_TEST_NGINX.
+[ -n "$(nginx_bin)" ] && export HOTLINE_TEST_NGINX="$(nginx_bin)"
 
 # A throwaway PostgreSQL cluster in a temporary folder on a free local port.
 pg_dir=""

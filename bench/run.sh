@@ -68,11 +68,17 @@ else
 fi
 
 password="Bench-Demo-Password-2026"
+# Production needs a key-ring certificate: one made for this run, as the README shows.
+openssl req -x509 -newkey rsa:3072 -sha256 -days 30 -nodes -subj "/CN=Bench key ring" \
+  -keyout "$work/keyring.key" -out "$work/keyring.crt" >/dev/null 2>&1 \
+  && openssl pkcs12 -export -inkey "$work/keyring.key" -in "$work/keyring.crt" -out "$work/keyring.pfx" -passout pass:bench-key-ring \
+  || { echo "openssl could not make the key-ring certificate" >&2; exit 1; }
 app_env() {
   # $1: provider, $2: connection string
   # exec: run in the background, the process keeps the shell's PID, so $! is the server itself.
   exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
     Privacy__PhoneHashKey="bench-phone-hash-key-0123456789abcdef0123" \
+    DataProtection__CertificatePath="$work/keyring.pfx" DataProtection__CertificatePassword=bench-key-ring \
     Seed__Demo=true Seed__DemoPassword="$password" \
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft=Warning \
     Appeals__SubmissionsPerHour=100000000 Accounts__SignInAttemptsPerMinute=100000 \

@@ -11,6 +11,7 @@ builder.AddClocks();
 builder.AddHotlineDataProtection();
 builder.AddHotlineLocalization();
 builder.AddHealth();
+builder.AddHttpSecurity();
 builder.AddWeb();
 builder.AddDirectory();
 builder.AddAppeals();

@@ -35,6 +35,9 @@ public class HotlineFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Hotline"] = $"Data Source={SqlitePath}";
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
         _settings["Privacy:PhoneHashKey"] = "test-only-phone-hash-key-0123456789abcdef";
+        // The key ring is encrypted as in Production (the tests of an unencrypted key ring clear this).
+        _settings["DataProtection:CertificatePath"] = TestCertificates.KeyRing;
+        _settings["DataProtection:CertificatePassword"] = TestCertificates.Password;
         // Background passes start at once in tests, as the tests that wait for them expect.
         _settings["Sms:StartDelaySeconds"] = "0";
         _settings["Supervision:StatsRefreshStartDelay"] = "00:00:00";

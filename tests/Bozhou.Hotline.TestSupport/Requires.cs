@@ -62,6 +62,32 @@ public static class Requires
         return "";
     }
 
+    /// <summary>The variable <c>./test.sh</c> sets to the path of Debian's nginx.</summary>
+    public const string NginxVariable = "HOTLINE_TEST_NGINX";
+
+    /// <summary>The path of nginx (Debian package <c>nginx</c>): <see cref="NginxVariable"/>, PATH, or <c>/usr/sbin/nginx</c>.</summary>
+    public static string Nginx()
+    {
+        var configured = Environment.GetEnvironmentVariable(NginxVariable);
+        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(configured))
+        {
+            return configured;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin"))
+        {
+            var candidate = Path.Combine(dir, "nginx");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Missing($"nginx is not installed ({NginxVariable} is not set and no nginx is on PATH or in /usr/sbin; ./test.sh installs Debian's nginx package).");
+        return "";
+    }
+
     [DoesNotReturn]
     private static void Missing(string reason)
     {

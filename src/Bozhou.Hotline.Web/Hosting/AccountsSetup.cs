@@ -53,7 +53,7 @@ public static class AccountsSetup
             o.Cookie.Name = "hotline.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = HttpSecuritySetup.CookieSecurity(builder);
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             // A signed-in user without the role gets a plain 403 with the localized status page, not a

@@ -28,6 +28,7 @@ public static class WebSetup
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseHttpSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -24,6 +24,8 @@ public partial class CreateUserCommandTests
         start.ArgumentList.Add($"--Privacy:PhoneHashKey={PhoneHashKey}");
         start.ArgumentList.Add($"--ConnectionStrings:Hotline=Data Source={sqlitePath}");
         start.ArgumentList.Add("--Serilog:MinimumLevel:Default=Warning");
+        start.ArgumentList.Add($"--DataProtection:CertificatePath={TestCertificates.KeyRing}");
+        start.ArgumentList.Add($"--DataProtection:CertificatePassword={TestCertificates.Password}");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

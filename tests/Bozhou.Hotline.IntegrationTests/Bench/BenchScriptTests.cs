@@ -83,6 +83,7 @@ public class BenchScriptTests
                  {
                      "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "seed-bench", "--cadres", "120", "--appeals", "2500",
                      $"--ConnectionStrings:Hotline=Data Source={file}", "--Privacy:PhoneHashKey=seed-bench-test-key-0123456789abcdef",
+                     $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}",
                  })
         {
             start.ArgumentList.Add(arg);

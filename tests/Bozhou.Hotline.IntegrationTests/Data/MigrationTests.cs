@@ -60,7 +60,8 @@ public class MigrationTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "migrate", $"--ConnectionStrings:Hotline=Data Source={file}" })
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "migrate", $"--ConnectionStrings:Hotline=Data Source={file}",
+                     $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
@@ -39,6 +40,10 @@ public class RebuildStatsCommandTests
         {
             start.ArgumentList.Add(arg);
         }
+
+        // The command runs in Production, which needs the key-ring certificate.
+        start.ArgumentList.Add($"--DataProtection:CertificatePath={TestCertificates.KeyRing}");
+        start.ArgumentList.Add($"--DataProtection:CertificatePassword={TestCertificates.Password}");
 
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
