@@ -6,7 +6,8 @@ namespace Bozhou.Hotline.Web.Appeals;
 /// <summary>
 /// Who a request comes from, for per-client limits: the IPv4 address, or the /64 network of an IPv6
 /// address (one household or phone gets a whole /64 and could otherwise rotate through it). Behind a
-/// reverse proxy, forwarded headers must be configured so that this is the citizen's address.
+/// reverse proxy this is the address the proxy forwards, believed only from the known proxies
+/// (<see cref="Http.ProxyOptions"/>), so that each citizen counts alone.
 /// </summary>
 public static class ClientKey
 {
