@@ -34,7 +34,8 @@ public static class AccountsSetup
 
         builder.Services.AddIdentity<HotlineUser, IdentityRole>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B): 12 characters, no forced symbols.
+                // Length over composition rules (NIST SP 800-63B): 12 characters, no forced symbols; common passwords,
+                // runs, repeats and the account's own name are refused by HotlinePasswordValidator.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -47,6 +48,7 @@ public static class AccountsSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<HotlineDbContext>()
+            .AddPasswordValidator<HotlinePasswordValidator>()
             .AddUserManager<HotlineUserManager>()
             .AddSignInManager<HotlineSignInManager>();
 
@@ -91,6 +93,7 @@ public static class AccountsSetup
                 : RateLimitPartition.GetNoLimiter("view"));
         });
 
+        builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddScoped<UserSessions>();
         builder.Services.AddScoped<SessionCookieEvents>();
         builder.Services.AddScoped<DemoAppeals>();
