@@ -87,6 +87,13 @@ public static class Html
             || System.Text.RegularExpressions.Regex.IsMatch(value, "^(?:" + pattern + ")$", System.Text.RegularExpressions.RegexOptions.ECMAScript);
     }
 
+    /// <summary>The fields a browser would post for the form as it stands, and the address it posts to.</summary>
+    public static (Uri Action, IReadOnlyList<KeyValuePair<string, string>> Fields) Snapshot(IHtmlFormElement form, string pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return (Action(form, pageUrl), FieldsOf(form, null, multipart: false));
+    }
+
     private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>>? values, bool multipart)
     {
         var fields = new List<KeyValuePair<string, string>>();

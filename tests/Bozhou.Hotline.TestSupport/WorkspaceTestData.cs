@@ -108,7 +108,8 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         int? topicId = null,
         string phone = CallerPhone,
         string description = "城区12路公交晚上班次太少，希望增加晚间班次。",
-        Action<Appeal, AppealClock>? then = null)
+        Action<Appeal, AppealClock>? then = null,
+        bool confidential = false)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
@@ -116,7 +117,7 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(CallerDataPurpose);
         var topic = await db.Topics.SingleAsync(t => t.Id == (topicId ?? World.TransportTopicId));
         var when = at ?? Factory.Clock.GetUtcNow();
-        var input = new NewAppeal(cadreId, topic.Id, topic.Kind, when, outcome, CallerType.Individual, null, description, false, true, "来电人");
+        var input = new NewAppeal(cadreId, topic.Id, topic.Kind, when, outcome, CallerType.Individual, null, description, confidential, true, "来电人");
         var caller = new ProtectedCaller(protector.Protect("王女士"), protector.Protect(phone), "hash-" + phone, Core.Phones.ChinesePhone.Mask(phone));
         var appeal = Appeal.Log(input, caller, TrackingCode.Generate(), clock, when);
         then?.Invoke(appeal, clock);

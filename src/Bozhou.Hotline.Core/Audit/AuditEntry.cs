@@ -41,4 +41,10 @@ public enum AuditAction
     AdminChange = 3,
     Purge = 4,
     SignIn = 5,
+
+    /// <summary>An account was locked by repeated failed sign-ins.</summary>
+    Lockout = 6,
+
+    /// <summary>An administrator lifted an account's lockout.</summary>
+    Unlock = 7,
 }

@@ -60,6 +60,8 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
     /// <summary>

@@ -54,6 +54,36 @@ public static class AppealAccess
     }
 
     /// <summary>
+    /// Whether the caller's full name and phone are shown when the appeal opens: to those who may act on it, except
+    /// that for a caller who asked for confidentiality (要求保密) delegated staff see both masked, and may reveal the
+    /// phone only to call back, with a reason (PRODUCT §7).
+    /// </summary>
+    public static bool ShowsCallerInFull(WorkspaceActor actor, int handlerCadreId, bool confidential)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return MayAct(actor, handlerCadreId) && !(confidential && actor.IsStaff);
+    }
+
+    public static bool ShowsCallerInFull(WorkspaceActor actor, Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        return ShowsCallerInFull(actor, appeal.HandlerCadreId, appeal.Confidential);
+    }
+
+    /// <summary>Whether the caller's phone is withheld from this actor but may be revealed, with a reason, to call back.</summary>
+    public static bool MayRevealToCallBack(WorkspaceActor actor, int handlerCadreId, bool confidential)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return MayAct(actor, handlerCadreId) && confidential && actor.IsStaff;
+    }
+
+    public static bool MayRevealToCallBack(WorkspaceActor actor, Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        return MayRevealToCallBack(actor, appeal.HandlerCadreId, appeal.Confidential);
+    }
+
+    /// <summary>
     /// May read: those who may act, and the cadre the appeal was addressed to after passing it on, to follow
     /// it (without the caller's full phone and without the forms).
     /// </summary>

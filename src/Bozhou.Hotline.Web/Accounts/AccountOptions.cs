@@ -1,6 +1,6 @@
 namespace Bozhou.Hotline.Web.Accounts;
 
-/// <summary>Sign-in limits, from the "Accounts" section.</summary>
+/// <summary>Sign-in limits and session lifetimes, from the "Accounts" section.</summary>
 public sealed class AccountOptions
 {
     public const string Section = "Accounts";
@@ -15,4 +15,7 @@ public sealed class AccountOptions
 
     /// <summary>How long a session lasts without activity.</summary>
     public int SessionHours { get; set; } = 8;
+
+    /// <summary>How long a session lasts from its sign-in, however active (the absolute lifetime).</summary>
+    public int SessionMaxHours { get; set; } = 12;
 }

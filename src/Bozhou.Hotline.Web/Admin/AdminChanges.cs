@@ -28,7 +28,7 @@ public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCa
     /// Records a change to be saved by <see cref="SaveAsync"/>. The subject is read after the first save, so
     /// a new record's id is known; <paramref name="before"/> and <paramref name="after"/> hold only changed fields.
     /// </summary>
-    public void Record(ClaimsPrincipal user, Func<string> subject, object? before, object? after, string? details = null)
+    public void Record(ClaimsPrincipal user, Func<string> subject, object? before, object? after, string? details = null, AuditAction action = AuditAction.AdminChange)
     {
         ArgumentNullException.ThrowIfNull(user);
         _pending.Add((new AuditEntry
@@ -36,7 +36,7 @@ public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCa
             At = time.GetUtcNow(),
             UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = user.Identity?.Name ?? "",
-            Action = AuditAction.AdminChange,
+            Action = action,
             Details = details,
             Before = before is null ? null : JsonSerializer.Serialize(before, Compact),
             After = after is null ? null : JsonSerializer.Serialize(after, Compact),

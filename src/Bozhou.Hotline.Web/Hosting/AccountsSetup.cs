@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Accounts;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,14 +26,16 @@ public static class AccountsSetup
         var section = builder.Configuration.GetSection(AccountOptions.Section);
         builder.Services.AddOptions<AccountOptions>()
             .Bind(section)
-            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxFailedSignIns > 0 && o.LockoutMinutes > 0 && o.SessionHours > 0,
+            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxFailedSignIns > 0 && o.LockoutMinutes > 0 && o.SessionHours > 0 && o.SessionMaxHours > 0,
                 "Accounts: every limit must be more than zero.")
+            .Validate(o => o.SessionHours <= o.SessionMaxHours, "Accounts:SessionHours (idle) must not be more than Accounts:SessionMaxHours (absolute).")
             .ValidateOnStart();
         var options = section.Get<AccountOptions>() ?? new AccountOptions();
 
         builder.Services.AddIdentity<HotlineUser, IdentityRole>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B): 12 characters, no forced symbols.
+                // Length over composition rules (NIST SP 800-63B): 12 characters, no forced symbols; common passwords,
+                // runs, repeats and the account's own name are refused by HotlinePasswordValidator.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -45,6 +48,7 @@ public static class AccountsSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<HotlineDbContext>()
+            .AddPasswordValidator<HotlinePasswordValidator>()
             .AddUserManager<HotlineUserManager>()
             .AddSignInManager<HotlineSignInManager>();
 
@@ -56,13 +60,9 @@ public static class AccountsSetup
             o.Cookie.SecurePolicy = HttpSecuritySetup.CookieSecurity(builder);
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            // A signed-in user without the role gets a plain 403 with the localized status page, not a
-            // redirect: a forged request is refused where it was sent.
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
+            // Every request's cookie is checked against its session row and the account (instead of Identity's
+            // security-stamp check every 30 minutes), and the 403 for a missing role.
+            o.EventsType = typeof(SessionCookieEvents);
             o.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
             o.SlidingExpiration = true;
         });
@@ -93,6 +93,9 @@ public static class AccountsSetup
                 : RateLimitPartition.GetNoLimiter("view"));
         });
 
+        builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddScoped<UserSessions>();
+        builder.Services.AddScoped<SessionCookieEvents>();
         builder.Services.AddScoped<DemoAppeals>();
         builder.Services.AddScoped<IDemoSeed, DemoAccountsSeed>();
         return builder;

@@ -47,6 +47,8 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // A one-time password opens nothing but the change-password page and signing out.
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseDirectoryCache();
         app.MapHealth();

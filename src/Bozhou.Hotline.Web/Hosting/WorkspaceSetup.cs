@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Web.Workspace;
 using Bozhou.Hotline.Web.Workspace.Sms;
@@ -8,13 +9,18 @@ namespace Bozhou.Hotline.Web.Hosting;
 
 public static class WorkspaceSetup
 {
+    /// <summary>The workspace pages' policy: signed in with one of the product's roles.</summary>
+    public const string Policy = "workspace";
+
     /// <summary>
-    /// The cadre workspace: its pages for signed-in users only, the services its actions share, and the
+    /// The cadre workspace: its pages for signed-in users with a role only, the services its actions share, and the
     /// SMS outbox drained into the configured gateway.
     /// </summary>
     public static WebApplicationBuilder AddWorkspace(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Workspace"));
+        // Any of the product's roles: an account left without one (its role withdrawn) reads nothing here.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.All));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Workspace", Policy));
         builder.Services.AddScoped<WorkspaceActors>();
         builder.Services.AddScoped<AppealActions>();
         builder.Services.AddScoped<InboxQuery>();

@@ -15,7 +15,10 @@ public sealed record CadreOption(int Id, string Name, string Position, string De
     public string ForCaller => $"{Department}{Position}{Name}";
 }
 
-/// <summary>Everything the appeal page shows.</summary>
+/// <summary>
+/// Everything the appeal page shows. <see cref="CallerWithheld"/>: the caller asked for confidentiality and the reader is
+/// delegated staff, who see name and phone masked and may reveal the phone to call back.
+/// </summary>
 public sealed record AppealView(
     Appeal Appeal,
     bool MayAct,
@@ -27,7 +30,8 @@ public sealed record AppealView(
     InboxBadge Badges,
     DateTimeOffset? NextDue,
     int MaxTransfers,
-    int TransferAcceptWorkingDays)
+    int TransferAcceptWorkingDays,
+    bool CallerWithheld = false)
 {
     public CadreOption? Handler => Cadres.GetValueOrDefault(Appeal.HandlerCadreId);
 }
@@ -35,11 +39,14 @@ public sealed record AppealView(
 /// <summary>
 /// Loads an appeal for the workspace page. The caller's full phone and name are revealed only to those who
 /// may act on it (the cadre who must call back and the staff acting for them), and each reveal is written
-/// to the audit trail. The inbox keeps every number masked: one reveal per appeal opened, not per row listed.
+/// to the audit trail. The inbox keeps every number masked: one reveal per appeal opened, not per row listed. For a
+/// caller who asked for confidentiality, delegated staff see both masked; given a reason to call back, the phone alone
+/// is shown, and the reason goes into the audit trail.
 /// </summary>
 public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector callerData, SettingsStore settings, TimeProvider time)
 {
-    public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken)
+    /// <summary>The appeal as <paramref name="actor"/> may see it; <paramref name="revealReason"/>: why a withheld phone is revealed to call back.</summary>
+    public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken, string? revealReason = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var appeal = await db.Appeals.AsNoTracking()
@@ -56,7 +63,23 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
         var now = time.GetUtcNow();
         var mayAct = AppealAccess.MayAct(actor, appeal) && !appeal.IsClosed;
         string? phone = null, name = null;
-        if (AppealAccess.MayAct(actor, appeal) && appeal.CallerPhoneCipher is not null)
+        var withheld = appeal.CallerPhoneCipher is not null && AppealAccess.MayRevealToCallBack(actor, appeal);
+        if (withheld && revealReason is not null)
+        {
+            phone = callerData.Reveal(appeal.CallerPhoneCipher);
+            withheld = false;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.DisplayName,
+                Action = AuditAction.RevealPersonalData,
+                Subject = $"Appeal:{appeal.Id}",
+                Details = $"Confidential caller's phone shown to call back; reason: {revealReason}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (AppealAccess.ShowsCallerInFull(actor, appeal) && appeal.CallerPhoneCipher is not null)
         {
             phone = callerData.Reveal(appeal.CallerPhoneCipher);
             name = callerData.Reveal(appeal.CallerNameCipher);
@@ -89,7 +112,8 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             InboxRules.Badges(facts, now),
             InboxRules.NextDue(facts),
             clocks.MaxTransfers,
-            clocks.TransferAcceptWorkingDays);
+            clocks.TransferAcceptWorkingDays,
+            withheld);
     }
 
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>

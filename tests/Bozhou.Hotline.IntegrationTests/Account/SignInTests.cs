@@ -50,6 +50,9 @@ public class SignInTests
         Assert.Equal("代 李明 办理", page.QuerySelector("#acting-for")!.TextContent.Trim());
     }
 
+    /// <summary>The one answer to a failed sign-in, whatever the reason.</summary>
+    private const string Uniform = "账号或密码不正确，或该账号暂时无法登录。";
+
     [Fact]
     public async Task A_wrong_password_is_refused_in_the_form_and_leaves_the_user_signed_out()
     {
@@ -62,7 +65,7 @@ public class SignInTests
         var page = await Html.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("账号或密码不正确。", page.QuerySelector("#login-error")!.TextContent.Trim());
+        Assert.Equal(Uniform, page.QuerySelector("#login-error")!.TextContent.Trim());
         using var workspace = await client.GetAsync(new Uri("/workspace", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, workspace.StatusCode);
     }
@@ -82,7 +85,7 @@ public class SignInTests
     }
 
     [Fact]
-    public async Task Five_failed_sign_ins_lock_the_account_for_15_minutes_on_the_app_clock()
+    public async Task Five_failed_sign_ins_lock_the_account_for_15_minutes_on_the_app_clock_saying_no_more_than_a_wrong_password()
     {
         using var factory = new HotlineFactory();
         var data = new WorkspaceTestData(factory);
@@ -96,7 +99,7 @@ public class SignInTests
 
         // The right password no longer helps while the lockout lasts.
         using var locked = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, WorkspaceTestData.Password);
-        Assert.Equal("登录失败次数过多，账号已被锁定，请15分钟后再试。", (await Html.ParseAsync(locked)).QuerySelector("#login-error")!.TextContent.Trim());
+        Assert.Equal(Uniform, (await Html.ParseAsync(locked)).QuerySelector("#login-error")!.TextContent.Trim());
         factory.Clock.Advance(TimeSpan.FromMinutes(14));
         using var stillLocked = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.LiEmail, WorkspaceTestData.Password);
         Assert.Equal(HttpStatusCode.OK, stillLocked.StatusCode);
@@ -120,7 +123,62 @@ public class SignInTests
         using var response = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.ZhangEmail, WorkspaceTestData.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("已停用", (await Html.ParseAsync(response)).QuerySelector("#login-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Uniform, (await Html.ParseAsync(response)).QuerySelector("#login-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_account_a_wrong_password_and_a_locked_account_get_the_same_answer()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await WorkspaceTestData.SubmitLoginAsync(client, WorkspaceWorld.WangEmail, "wrong-password-" + i);
+        }
+
+        var answers = new List<string>();
+        foreach (var (email, password) in new[]
+        {
+            ("nobody@test.local", WorkspaceTestData.Password), (WorkspaceWorld.LiEmail, "not-the-password-at-all"), (WorkspaceWorld.WangEmail, WorkspaceTestData.Password),
+        })
+        {
+            using var response = await WorkspaceTestData.SubmitLoginAsync(client, email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add((await Html.ParseAsync(response)).QuerySelector("#login-error")!.TextContent.Trim());
+        }
+
+        Assert.All(answers, a => Assert.Equal(Uniform, a));
+    }
+
+    [Fact]
+    public async Task A_lockout_is_audited_shown_on_the_accounts_page_and_lifted_there_by_an_administrator_with_an_audited_post()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        var liId = await data.QueryAsync(db => db.Users.Where(u => u.Email == WorkspaceWorld.LiEmail).Select(u => u.Id).SingleAsync());
+        using var attacker = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await WorkspaceTestData.SubmitLoginAsync(attacker, WorkspaceWorld.LiEmail, "wrong-password-" + i);
+        }
+
+        var lockouts = await data.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Lockout).ToListAsync());
+        Assert.Equal($"User:{liId}", Assert.Single(lockouts).Subject);
+
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var page = await admin.GetPageAsync("/admin/accounts");
+        var row = page.QuerySelector($"#accounts tr[data-user-id='{liId}']")!;
+        Assert.Contains("已锁定", row.QuerySelector(".locked")!.TextContent, StringComparison.Ordinal);
+        using var unlocked = await admin.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form.unlock")!);
+        Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+
+        Assert.Null((await admin.GetPageAsync("/admin/accounts")).QuerySelector($"#accounts tr[data-user-id='{liId}'] .locked"));
+        var unlock = await data.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.Unlock));
+        Assert.Equal(($"User:{liId}", WorkspaceWorld.AdminEmail), (unlock.Subject, unlock.UserName));
+        using var client = await data.SignInAsync(WorkspaceWorld.LiEmail);
     }
 
     [Fact]

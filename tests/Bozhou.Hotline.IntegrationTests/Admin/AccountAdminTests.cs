@@ -37,6 +37,8 @@ public partial class AccountAdminTests
         using var signIn = await WorkspaceTestData.SubmitLoginAsync(client, "zhao.deputy@bozhou.gov.cn", password);
         Assert.StartsWith("/account/change-password", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
+        // A new form, as the browser shows after each answer (each carries its own one-time key).
+        form = (await admin.GetPageAsync("/admin/accounts")).QuerySelector<IHtmlFormElement>("#new-account")!;
         using var taken = await admin.SubmitAsync(form, Html.Fields(("Input.Email", WorkspaceWorld.LiEmail), ("Input.Role", "Supervisor")), "/admin/accounts");
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
         Assert.NotEmpty((await Html.ParseAsync(taken)).QuerySelector("#errors")!.TextContent.Trim());

@@ -58,6 +58,21 @@ public class AppealAccessTests
         Assert.Equal("张秘书", cadre.NameActingFor(1));
     }
 
+    [Fact]
+    public void Delegated_staff_see_a_confidential_caller_masked_and_may_reveal_to_call_back_while_the_cadre_sees_in_full()
+    {
+        var staff = Actor(isStaff: true, (1, "李明"));
+        var cadre = Actor(isStaff: false, (1, "李明"));
+        var stranger = Actor(isStaff: true, (2, "张伟"));
+
+        Assert.False(AppealAccess.ShowsCallerInFull(staff, handlerCadreId: 1, confidential: true));
+        Assert.True(AppealAccess.MayRevealToCallBack(staff, handlerCadreId: 1, confidential: true));
+        Assert.True(AppealAccess.ShowsCallerInFull(cadre, handlerCadreId: 1, confidential: true));
+        Assert.False(AppealAccess.MayRevealToCallBack(cadre, handlerCadreId: 1, confidential: true));
+        Assert.True(AppealAccess.ShowsCallerInFull(staff, handlerCadreId: 1, confidential: false));
+        Assert.False(AppealAccess.MayRevealToCallBack(stranger, handlerCadreId: 1, confidential: true));
+    }
+
     private static WorkspaceActor Actor(bool isStaff, params (int Id, string Name)[] cadres) =>
         new("user", "张秘书", isStaff, cadres.ToDictionary(c => c.Id, c => c.Name));
 }

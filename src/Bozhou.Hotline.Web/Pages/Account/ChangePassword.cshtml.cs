@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
@@ -10,7 +11,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Account;
 
-public class ChangePasswordModel(UserManager<HotlineUser> users, SignInManager<HotlineUser> signIn, IStringLocalizer<WorkspaceResource> w)
+/// <summary>
+/// Changing one's password (the only page, with signing out, that an account signed in with a one-time password
+/// may use), and "sign out everywhere" (退出所有设备). A changed password ends the account's other sessions.
+/// </summary>
+public class ChangePasswordModel(UserManager<HotlineUser> users, HotlineSignInManager signIn, UserSessions sessions, IStringLocalizer<WorkspaceResource> w)
     : PageModel
 {
     [BindProperty]
@@ -64,9 +69,17 @@ public class ChangePasswordModel(UserManager<HotlineUser> users, SignInManager<H
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // This session goes on (its next request reads the account as it is now); every other one ends.
+        await sessions.EndAllAsync(user.Id, SessionEnd.PasswordChanged, except: UserSessions.IdOf(User), cancellationToken: HttpContext.RequestAborted);
         TempData["Flash"] = w["ChangePassword.Done"].Value;
         return LocalRedirect(ReturnAddress.LocalOr(ReturnUrl, "/workspace"));
+    }
+
+    /// <summary>Ends every session of the account, this one included, and goes to the login page.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        await signIn.SignOutEverywhereAsync();
+        return Redirect("/account/login");
     }
 }
 

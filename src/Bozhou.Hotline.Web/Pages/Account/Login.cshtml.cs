@@ -11,15 +11,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Pages.Account;
 
+/// <summary>
+/// Signing in. An unknown account, a wrong password, a locked or a disabled account all get the same message
+/// (ASVS 2.2.1, 3.x: the answer tells nothing about the account), and an unknown account costs a password hash as a
+/// known one does. The attempt that locks an account is written to the audit trail; the accounts page shows the
+/// lockout and lets an administrator lift it.
+/// </summary>
 [EnableRateLimiting(AccountsSetup.SignInPolicy)]
 public class LoginModel(
     SignInManager<HotlineUser> signIn,
     HotlineDbContext db,
-    IOptions<IdentityOptions> identity,
     TimeProvider time,
     IStringLocalizer<WorkspaceResource> w) : PageModel
 {
@@ -30,6 +34,10 @@ public class LoginModel(
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>A hash of a random password, verified when the account is unknown, so that the answer takes as long.</summary>
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<HotlineUser>().HashPassword(new HotlineUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
     public void OnGet()
     {
@@ -44,16 +52,35 @@ public class LoginModel(
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var name = Input.Email!.Trim();
+        var account = await signIn.UserManager.FindByNameAsync(name);
+        if (account is null)
         {
-            Error = result.IsLockedOut ? w["Login.LockedOut", (int)identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes]
-                : result.IsNotAllowed ? w["Login.NotAllowed"]
-                : w["Login.Failed"];
+            // As long as a wrong password for a real account takes.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new HotlineUser(), UnknownAccountHash.Value, Input.Password!);
+            Error = w["Login.Failed"];
             return Page();
         }
 
-        var user = (await signIn.UserManager.FindByNameAsync(Input.Email.Trim()))!;
+        var wasLocked = await signIn.UserManager.IsLockedOutAsync(account);
+        var result = await signIn.PasswordSignInAsync(account, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            if (result.IsLockedOut && !wasLocked)
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = time.GetUtcNow(), UserId = account.Id, UserName = account.UserName ?? "", Action = AuditAction.Lockout, Subject = $"User:{account.Id}",
+                    Details = "Locked after repeated failed sign-ins",
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            Error = w["Login.Failed"];
+            return Page();
+        }
+
+        var user = account;
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(), UserId = user.Id, UserName = user.UserName ?? "", Action = AuditAction.SignIn, Subject = $"User:{user.Id}",
@@ -66,6 +93,7 @@ public class LoginModel(
     }
 }
 
+/// <summary>What the login form posts.</summary>
 public sealed class LoginInput
 {
     public string? Email { get; set; }
@@ -75,6 +103,7 @@ public sealed class LoginInput
     public string? Password { get; set; }
 }
 
+/// <summary>What the login form posts.</summary>
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>
 {
     public LoginInputValidator(IStringLocalizer<WorkspaceResource> w)

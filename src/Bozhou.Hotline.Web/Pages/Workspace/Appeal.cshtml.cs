@@ -31,6 +31,9 @@ public class AppealModel(
     [BindProperty]
     public NoteInput Note { get; set; } = new();
 
+    /// <summary>The longest reason for revealing a confidential caller's phone.</summary>
+    public const int RevealReasonMaxLength = 200;
+
     public AppealView View { get; private set; } = null!;
 
     /// <summary>The SMS texts in force, shown as the caller will receive them.</summary>
@@ -42,6 +45,24 @@ public class AppealModel(
     public string? FormError { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    /// <summary>
+    /// "Reveal to call back" (为回电查看号码): staff acting for the cadre see a confidential caller's phone on this
+    /// answer only, with the reason they give written to the audit trail.
+    /// </summary>
+    public async Task<IActionResult> OnPostRevealAsync(long id, string? reason, CancellationToken cancellationToken)
+    {
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > RevealReasonMaxLength)
+        {
+            FailedForm = "Reveal";
+            FormError = w[string.IsNullOrEmpty(text) ? "Appeal.RevealReasonRequired" : "Appeal.RevealReasonTooLong", RevealReasonMaxLength];
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return await ShowAsync(id, cancellationToken, text);
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(long id, int version, CancellationToken cancellationToken) =>
         RunAsync(id, version, "Accept", null, c =>
@@ -139,10 +160,10 @@ public class AppealModel(
         }
     }
 
-    private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken, string? revealReason = null)
     {
         var actor = await actors.CurrentAsync(User, cancellationToken);
-        var view = actor is null ? null : await views.LoadAsync(actor, id, cancellationToken);
+        var view = actor is null ? null : await views.LoadAsync(actor, id, cancellationToken, revealReason);
         if (view is null)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
 
 /// <summary>One account: a password reset, disabling or enabling it, its directory entry, the cadres a staff member acts for.</summary>
 public class EditModel(
-    HotlineDbContext db, UserManager<HotlineUser> users, AccountAdmin accounts, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+    HotlineDbContext db, UserManager<HotlineUser> users, AccountAdmin accounts, AdminChanges changes, UserSessions sessions, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     public HotlineUser Account { get; private set; } = null!;
 
@@ -41,6 +42,7 @@ public class EditModel(
         Response.Headers.CacheControl = "no-store";
         changes.Record(User, () => $"User:{id}", null, new { Account.MustChangePassword }, "password reset");
         await changes.SaveAsync(cancellationToken);
+        await sessions.EndAllAsync(id, SessionEnd.PasswordReset, cancellationToken: cancellationToken);
         return Page();
     }
 
@@ -120,10 +122,14 @@ public class EditModel(
         var tracked = (await db.Users.FindAsync([id], cancellationToken))!;
         var before = tracked.DisabledAt;
         tracked.DisabledAt = disable ? time.GetUtcNow() : null;
-        // A new stamp ends the account's open sessions at their next validation.
         tracked.SecurityStamp = Guid.NewGuid().ToString("N");
         changes.Record(User, () => $"User:{id}", new { DisabledAt = before }, new { tracked.DisabledAt }, disable ? "disabled" : "enabled");
         await changes.SaveAsync(cancellationToken);
+        // Every request checks the account, so its sessions are refused already; ending them keeps them ended once enabled again.
+        if (disable)
+        {
+            await sessions.EndAllAsync(id, SessionEnd.AccountDisabled, cancellationToken: cancellationToken);
+        }
         return Redirect($"/admin/accounts/{id}");
     }
 

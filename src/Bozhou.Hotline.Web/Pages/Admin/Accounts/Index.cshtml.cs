@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Admin;
@@ -12,8 +13,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
 
-/// <summary>Every account, and a new one created with a one-time password shown on this answer only.</summary>
-public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges changes, IStringLocalizer<AdminResource> a) : PageModel
+/// <summary>
+/// Every account (disabled, or locked by failed sign-ins, with the lockout lifted here), and a new one created with a
+/// one-time password shown on this answer only.
+/// </summary>
+public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     private ILookup<string, string> _roles = Array.Empty<string>().ToLookup(x => x);
 
@@ -29,6 +33,29 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
     public string? CreatedEmail { get; private set; }
 
     public IEnumerable<string> RolesOf(string userId) => _roles[userId];
+
+    /// <summary>Until when the account is locked by failed sign-ins, or null when it is not locked now.</summary>
+    public DateTimeOffset? LockedUntil(HotlineUser user) =>
+        user is { LockoutEnabled: true, LockoutEnd: { } end } && end > time.GetUtcNow() ? end : null;
+
+    /// <summary>Lifts the lockout of an account and clears its failed sign-ins; audited.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await db.Users.FindAsync([id], cancellationToken) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (LockedUntil(user) is { } until)
+        {
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            changes.Record(User, () => $"User:{id}", new { LockoutEnd = until }, new { LockoutEnd = (DateTimeOffset?)null }, "unlocked", AuditAction.Unlock);
+            await changes.SaveAsync(cancellationToken);
+        }
+
+        return Redirect("/admin/accounts");
+    }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
