@@ -40,6 +40,8 @@ public class DirectoryAdminTests
         Assert.Equal(("市数据资源局", new DateOnly(2026, 3, 1)), (stored.NameZh, stored.EndedOn!.Value));
         Assert.Equal(Enumerable.Repeat($"Department:{department.Id}", 3), await SubjectsAsync(data));
 
+        // Each answer's page carries new one-time keys; a form sent again with its old key would be a repeat.
+        row = (await admin.GetPageAsync("/admin/departments")).QuerySelector<IHtmlFormElement>($"tr[data-department-id='{department.Id}'] form.edit-department")!;
         using var empty = await admin.SubmitAsync(row, Html.Fields(("Input.NameZh", "")));
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("请填写中文名称", Errors(await Html.ParseAsync(empty)), StringComparison.Ordinal);
@@ -56,6 +58,7 @@ public class DirectoryAdminTests
         var form = page.QuerySelector<IHtmlFormElement>("#new-jurisdiction")!;
 
         using var created = await admin.SubmitAsync(form, Html.Fields(("Input.Code", "guoyang"), ("Input.NameZh", "涡阳县"), ("Input.NameEn", "Guoyang County"), ("Input.Order", "3")));
+        form = (await admin.GetPageAsync("/admin/jurisdictions")).QuerySelector<IHtmlFormElement>("#new-jurisdiction")!;
         using var taken = await admin.SubmitAsync(form, Html.Fields(("Input.Code", "city"), ("Input.NameZh", "重复")));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -83,10 +86,12 @@ public class DirectoryAdminTests
 
         for (var i = 0; i < 17; i++)
         {
+            page = await admin.GetPageAsync("/admin/topics");
             using var added = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form.new-topic")!, Html.Fields(("Input.Code", $"t{i}"), ("Input.NameZh", $"类别{i}")));
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         }
 
+        page = await admin.GetPageAsync("/admin/topics");
         using var twentyFirst = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form.new-topic")!, Html.Fields(("Input.Code", "t21"), ("Input.NameZh", "第二十一类")));
         Assert.Equal(HttpStatusCode.OK, twentyFirst.StatusCode);
         Assert.Contains("启用的诉求类别不能超过 20 个", Errors(await Html.ParseAsync(twentyFirst)), StringComparison.Ordinal);
@@ -119,6 +124,7 @@ public class DirectoryAdminTests
         Assert.Equal(3, await data.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Date.Year == 2027)));
         Assert.False((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(new DateOnly(2027, 2, 6)));
 
+        page = await admin.GetPageAsync("/admin/calendar?year=2026");
         using var bad = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#import-schedule")!, Html.Fields(("Schedule", "date,kind,occasion\n2027-13-01,holiday,坏日期\n")));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("文件无法读取", Errors(await Html.ParseAsync(bad)), StringComparison.Ordinal);
