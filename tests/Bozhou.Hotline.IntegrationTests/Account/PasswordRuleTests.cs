@@ -26,11 +26,11 @@ public class PasswordRuleTests
             ("abcdefghijkl", "连续的字母、数字或键盘按键"),
             ("qwertyuiopas", "连续的字母、数字或键盘按键"),
             ("aaaaaaaaaaaa", "不同的字符太少"),
-            ("abcabcabcabc", "同一个字符或同一组字符重复"),
+            ("abcdabcdabcd", "同一个字符或同一组字符重复"),
             (WorkspaceWorld.ZhangEmail, "不能包含您的账号"),
             ("my-zhang-account-26", "不能包含您的账号"),
-            ("张伟的密码长长长长长长", "不能包含您的账号（邮箱@前的部分）或姓名"),
-            ("short-pw", "至少12个字符"),
+            ("张伟同志的登录密码很长很长", "不能包含您的账号（邮箱@前的部分）或姓名"),
+            ("short-pw", "至少需要12个字符"),
         ];
 
         foreach (var (password, reason) in cases)

@@ -40,9 +40,8 @@ public class DirectoryAdminTests
         Assert.Equal(("市数据资源局", new DateOnly(2026, 3, 1)), (stored.NameZh, stored.EndedOn!.Value));
         Assert.Equal(Enumerable.Repeat($"Department:{department.Id}", 3), await SubjectsAsync(data));
 
-        // A fresh form: the one just posted carries a spent one-time key, and a repeat of it stores nothing.
-        page = await admin.GetPageAsync("/admin/departments");
-        row = page.QuerySelector<IHtmlFormElement>($"tr[data-department-id='{department.Id}'] form.edit-department")!;
+        // Each answer's page carries new one-time keys; a form sent again with its old key would be a repeat.
+        row = (await admin.GetPageAsync("/admin/departments")).QuerySelector<IHtmlFormElement>($"tr[data-department-id='{department.Id}'] form.edit-department")!;
         using var empty = await admin.SubmitAsync(row, Html.Fields(("Input.NameZh", "")));
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("请填写中文名称", Errors(await Html.ParseAsync(empty)), StringComparison.Ordinal);
@@ -125,8 +124,7 @@ public class DirectoryAdminTests
         Assert.Equal(3, await data.QueryAsync(db => db.CalendarDays.CountAsync(d => d.Date.Year == 2027)));
         Assert.False((await store.GetAsync(TestContext.Current.CancellationToken)).IsWorkingDay(new DateOnly(2027, 2, 6)));
 
-        // A fresh form: the one just used carries a spent one-time key, and posting it again is answered as a repeat.
-        page = await admin.GetPageAsync("/admin/calendar?year=2027");
+        page = await admin.GetPageAsync("/admin/calendar?year=2026");
         using var bad = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#import-schedule")!, Html.Fields(("Schedule", "date,kind,occasion\n2027-13-01,holiday,坏日期\n")));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("文件无法读取", Errors(await Html.ParseAsync(bad)), StringComparison.Ordinal);
