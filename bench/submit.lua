@@ -23,9 +23,21 @@ end
 
 function init(args)
   cadre = args[1] or "1"
+  -- Runs one after another must not make the same keys (a repeated key is answered as a repeat, storing nothing).
+  math.randomseed(os.time() * 1000 + (id or 0))
   if args[2] then
     codes = io.open(args[2] .. "/thread-" .. tostring(id) .. ".txt", "a")
   end
+end
+
+-- 32 lower-case hex digits: the thread's id, a counter, and 16 random digits seeded per run.
+local keys_made = 0
+function submission_key()
+  keys_made = keys_made + 1
+  local prefix = string.format("%08x%08x", (id or 0) % 0x100000000, keys_made % 0x100000000)
+  local rest = {}
+  for i = 1, 16 do rest[i] = string.format("%x", math.random(0, 15)) end
+  return prefix .. table.concat(rest)
 end
 
 function request()
@@ -48,6 +60,9 @@ function request()
     "Input.ConsentToContact=true",
     "Input.Website=",
     "__RequestVerificationToken=" .. encode(token),
+    -- A fresh one-time key per submission, as each form a browser shows carries its own: the key is stored with
+    -- the appeal, which is the path a citizen's submission takes.
+    "__Submission=" .. submission_key(),
   }, "&")
   return wrk.format("POST", "/appeals/new", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
