@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Web.Commands;
 using Bozhou.Hotline.Web.Hosting;
 
 // The app's commands: none runs the web server; "migrate" brings the database to the current

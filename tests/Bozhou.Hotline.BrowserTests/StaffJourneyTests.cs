@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -31,7 +31,7 @@ public class SupervisionDashboardTests
 
         await using (var scope = session.Factory.Services.CreateAsyncScope())
         {
-            await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, new ConfigurationBuilder().Build());
+            await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildStatsAsync(scope.ServiceProvider, new ConfigurationBuilder().Build());
         }
 
         var page = await session.NewPageAsync();

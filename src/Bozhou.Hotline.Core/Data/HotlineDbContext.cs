@@ -4,13 +4,14 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Data;
 

@@ -4,6 +4,7 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
 

@@ -24,7 +24,6 @@ public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
     /// <summary>How far before the last refresh to look again, for transactions that committed late.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
 
-    private static readonly AppealStatus[] AwaitingReply = [AppealStatus.Logged, AppealStatus.Contacted, AppealStatus.Transferred, AppealStatus.Reopened];
 
     /// <summary>One day's rows computed from the appeals, their call attempts and timeline, as of <paramref name="asOf"/>.</summary>
     public async Task<List<DailyCadreStats>> ComputeDayAsync(DateOnly date, AppealClock clock, DateTimeOffset asOf, CancellationToken cancellationToken = default)
@@ -95,7 +94,7 @@ public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
             }
 
             // Judged by the latest reply against the latest limit: a reopened appeal owes a new reply.
-            var replied = !AwaitingReply.Contains(a.Status) && a.RepliedAt is { } repliedAt && repliedAt < a.ReplyDueAt;
+            var replied = !AppealStatuses.AwaitingReply.Contains(a.Status) && a.RepliedAt is { } repliedAt && repliedAt < a.ReplyDueAt;
             if (replied || a.ReplyDueAt <= asOf)
             {
                 row.RepliesDue++;
@@ -167,7 +166,7 @@ public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
         var touched = await db.Appeals.Where(a => touchedIds.Contains(a.Id)).Select(a => a.LoggedAt).Distinct().ToListAsync(cancellationToken);
         var deadlines = await db.Appeals
             .Where(a => (a.FirstContactAt == null && a.FirstContactDueAt >= since && a.FirstContactDueAt <= now)
-                || (AwaitingReply.Contains(a.Status) && a.ReplyDueAt >= since && a.ReplyDueAt <= now)
+                || (AppealStatuses.AwaitingReply.Contains(a.Status) && a.ReplyDueAt >= since && a.ReplyDueAt <= now)
                 || (a.CallbackDueAt != null && a.CallbackDueAt >= since && a.CallbackDueAt <= now))
             .Select(a => a.LoggedAt).Distinct().ToListAsync(cancellationToken);
         days.UnionWith(touched.Concat(deadlines).Select(ChinaTime.DateOf));

@@ -68,9 +68,7 @@ public sealed record QueuePage(QueueKind Kind, IReadOnlyList<QueueRow> Rows, int
 /// </summary>
 public sealed class SupervisionQueues(HotlineDbContext db)
 {
-    private static readonly AppealStatus[] AwaitingReply = [AppealStatus.Logged, AppealStatus.Contacted, AppealStatus.Transferred, AppealStatus.Reopened];
 
-    private static readonly AppealStatus[] Open = [.. AwaitingReply, AppealStatus.Replied];
 
     /// <summary>How long a closed unsatisfied appeal stays in its queue; older ones are in the scorecards and exports of their period.</summary>
     public const int UnsatisfiedClosedDays = 30;
@@ -85,11 +83,11 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         var appeals = db.Appeals.AsNoTracking();
         appeals = kind switch
         {
-            QueueKind.MissedCalls => appeals.Where(a => Open.Contains(a.Status) && a.CallbackDueAt != null && a.CallbackDueAt <= now),
-            QueueKind.NoFirstContact => appeals.Where(a => a.FirstContactAt == null && a.FirstContactDueAt <= now && Open.Contains(a.Status)),
+            QueueKind.MissedCalls => appeals.Where(a => AppealStatuses.Open.Contains(a.Status) && a.CallbackDueAt != null && a.CallbackDueAt <= now),
+            QueueKind.NoFirstContact => appeals.Where(a => a.FirstContactAt == null && a.FirstContactDueAt <= now && AppealStatuses.Open.Contains(a.Status)),
             QueueKind.TransferNotAccepted => appeals.Where(a => a.TransferAcceptDueAt != null && a.TransferAcceptDueAt <= now && a.Status != AppealStatus.Closed),
-            QueueKind.OverdueReplies => NotLongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
-            QueueKind.LongOverdueReplies => LongOverdue(appeals.Where(a => AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
+            QueueKind.OverdueReplies => NotLongOverdue(appeals.Where(a => AppealStatuses.AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
+            QueueKind.LongOverdueReplies => LongOverdue(appeals.Where(a => AppealStatuses.AwaitingReply.Contains(a.Status) && a.ReplyDueAt <= now), clock, now),
             QueueKind.Unsatisfied => UnsatisfiedAwaitingReply(appeals).Concat(UnsatisfiedSettled(appeals, now)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -174,7 +172,7 @@ public sealed class SupervisionQueues(HotlineDbContext db)
 
     /// <summary>Reopened to be handled again (发回重办) and not yet answered anew: late by the new reply deadline.</summary>
     private static IQueryable<Appeal> UnsatisfiedAwaitingReply(IQueryable<Appeal> appeals) =>
-        appeals.Where(a => a.FlaggedForSupervision && AwaitingReply.Contains(a.Status));
+        appeals.Where(a => a.FlaggedForSupervision && AppealStatuses.AwaitingReply.Contains(a.Status));
 
     /// <summary>Answered anew and awaiting the rating, or closed lately: nothing is late any more.</summary>
     private static IQueryable<Appeal> UnsatisfiedSettled(IQueryable<Appeal> appeals, DateTimeOffset now)
@@ -280,7 +278,7 @@ public sealed class SupervisionQueues(HotlineDbContext db)
             _ => r.ReplyDueAt,
         };
         // An unsatisfied appeal that has its new reply is not late, whatever its old deadline.
-        var late = kind == QueueKind.Unsatisfied && !AwaitingReply.Contains(r.Status) ? 0 : clock.Calendar.WorkingDaysLate(deadline, now);
+        var late = kind == QueueKind.Unsatisfied && !AppealStatuses.AwaitingReply.Contains(r.Status) ? 0 : clock.Calendar.WorkingDaysLate(deadline, now);
         return new QueueRow(
             r.Id, r.TrackingCode, r.LoggedAt, r.Status, r.HandlerCadreId, r.HandlerName, r.HandlerPosition, r.DepartmentZh, r.DepartmentEn,
             r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore);

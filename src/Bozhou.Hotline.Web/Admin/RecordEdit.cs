@@ -1,8 +1,9 @@
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Bozhou.Hotline.Web.Admin;
 

@@ -1,6 +1,7 @@
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

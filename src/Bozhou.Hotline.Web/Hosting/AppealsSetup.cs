@@ -1,6 +1,6 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Appeals;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Appeals;
 using FluentValidation;
 
@@ -35,7 +35,7 @@ public static class AppealsSetup
         builder.Services.AddSingleton<CallerDataProtector>();
         builder.Services.AddSingleton<TrackingCodeSource>();
         builder.Services.AddScoped<AppealIntake>();
-        builder.Services.AddSingleton<AppealAccess>();
+        builder.Services.AddSingleton<TrackedAppealsCookie>();
         builder.Services.AddSingleton<TrackingLockout>();
         builder.Services.AddSingleton<IntakeDirectory>();
         // Built once: its rules read the directory through IntakeDirectory, not a request's DbContext.

@@ -81,4 +81,18 @@ public static class DatabaseSetup
 
         return csb.ToString();
     }
+
+    /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    }
 }

@@ -1,6 +1,9 @@
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Directory;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,22 +35,5 @@ public static class DirectorySetup
     {
         app.UseOutputCache();
         return app;
-    }
-
-    /// <summary>The cookie TempData provider, except that it does not delete a cookie the request did not send.</summary>
-    private sealed class NoNeedlessDeleteTempDataProvider(CookieTempDataProvider cookies, IOptions<CookieTempDataProviderOptions> options)
-        : ITempDataProvider
-    {
-        public IDictionary<string, object> LoadTempData(HttpContext context) => cookies.LoadTempData(context);
-
-        public void SaveTempData(HttpContext context, IDictionary<string, object> values)
-        {
-            if (values.Count == 0 && !context.Request.Cookies.ContainsKey(options.Value.Cookie.Name ?? CookieTempDataProvider.CookieName))
-            {
-                return;
-            }
-
-            cookies.SaveTempData(context, values);
-        }
     }
 }

@@ -1,7 +1,8 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
+using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Workspace;
-using Bozhou.Hotline.Web.Workspace.Sms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
+using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Web.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Bozhou.Hotline.Web.Http;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;

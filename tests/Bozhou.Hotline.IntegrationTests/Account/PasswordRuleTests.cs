@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Accounts;
 using Microsoft.EntityFrameworkCore;

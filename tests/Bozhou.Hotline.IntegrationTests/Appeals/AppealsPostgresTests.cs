@@ -3,10 +3,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Appeals;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.TestSupport;

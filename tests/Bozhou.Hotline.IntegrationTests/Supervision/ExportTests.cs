@@ -101,7 +101,7 @@ public class ExportTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await Bozhou.Hotline.Web.Hosting.SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildStatsAsync(scope.ServiceProvider, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         }
 
         using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);

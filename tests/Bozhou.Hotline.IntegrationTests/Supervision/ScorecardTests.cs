@@ -66,7 +66,7 @@ public class ScorecardTests
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("from", "2026-01-01")]).Build();
-        Assert.Equal(0, await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, configuration));
+        Assert.Equal(0, await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildStatsAsync(scope.ServiceProvider, configuration));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class SupervisionPostgresTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.Equal(0, await SupervisionSetup.RebuildStatsAsync(scope.ServiceProvider, new ConfigurationBuilder().Build()));
+            Assert.Equal(0, await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildStatsAsync(scope.ServiceProvider, new ConfigurationBuilder().Build()));
         }
 
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);

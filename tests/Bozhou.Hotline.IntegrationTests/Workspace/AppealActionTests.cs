@@ -1,6 +1,7 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -97,8 +97,8 @@ public class ForgeryTests
         var wangs = await data.AddAppealAsync(world.WangId);
         var messageId = await data.QueryAsync(async db =>
         {
-            var message = Core.Workspace.SmsDelivery.Queue(wangs, "cipher", "138****0000", "在开会，会后回电", factory.Clock.GetUtcNow());
-            message.Status = Core.Workspace.SmsStatus.Failed;
+            var message = Core.Sms.SmsDelivery.Queue(wangs, "cipher", "138****0000", "在开会，会后回电", factory.Clock.GetUtcNow());
+            message.Status = Core.Sms.SmsStatus.Failed;
             db.SmsMessages.Add(message);
             await db.SaveChangesAsync();
             return message.Id;
@@ -112,7 +112,7 @@ public class ForgeryTests
             Html.Fields(("messageId", messageId.ToString(CultureInfo.InvariantCulture)), ("__RequestVerificationToken", token))));
 
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
-        Assert.Equal(Core.Workspace.SmsStatus.Failed, await data.QueryAsync(db => db.SmsMessages.Where(m => m.Id == messageId).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(Core.Sms.SmsStatus.Failed, await data.QueryAsync(db => db.SmsMessages.Where(m => m.Id == messageId).Select(m => m.Status).SingleAsync()));
     }
 
     private static async Task<HttpResponseMessage> PostForgedAsync(

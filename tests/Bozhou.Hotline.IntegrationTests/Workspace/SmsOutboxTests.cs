@@ -1,9 +1,9 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Workspace.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

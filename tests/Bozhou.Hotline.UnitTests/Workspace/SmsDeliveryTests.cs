@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 
 namespace Bozhou.Hotline.UnitTests.Workspace;

@@ -95,8 +95,8 @@ internal sealed class SupervisionAppealIndexes : IEntityTypeConfiguration<Appeal
         // statuses in deadline order, so each sorted every member for 50 rows: 0.78 s on PostgreSQL for the missed
         // calls at 3.5 million appeals (167,000 members). Partial indexes on the members alone, in deadline order,
         // give the first rows at once. Each filter repeats the query's own terms, which is how SQLite matches one.
-        const string open = "\"Status\" IN ('Logged', 'Contacted', 'Transferred', 'Reopened', 'Replied')";
-        const string awaitingReply = "\"Status\" IN ('Logged', 'Contacted', 'Transferred', 'Reopened')";
+        var open = AppealStatuses.SqlIn(AppealStatuses.Open);
+        var awaitingReply = AppealStatuses.SqlIn(AppealStatuses.AwaitingReply);
         builder.HasIndex(a => new { a.CallbackDueAt, a.Id }, "IX_Appeals_MissedCalls_Due").HasFilter(open + " AND \"CallbackDueAt\" IS NOT NULL");
         builder.HasIndex(a => new { a.FirstContactDueAt, a.Id }, "IX_Appeals_NoFirstContact_Due").HasFilter("\"FirstContactAt\" IS NULL AND " + open);
         builder.HasIndex(a => new { a.ReplyDueAt, a.Id }, "IX_Appeals_AwaitingReply_Due").HasFilter(awaitingReply);

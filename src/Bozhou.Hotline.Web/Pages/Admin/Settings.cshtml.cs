@@ -1,14 +1,15 @@
+using System.Linq.Expressions;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
-using System.Linq.Expressions;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

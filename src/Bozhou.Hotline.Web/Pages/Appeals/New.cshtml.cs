@@ -2,13 +2,12 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,7 +20,7 @@ public sealed class NewModel(
     AppealIntake intake,
     IntakeDirectory directory,
     AppealClockSource clocks,
-    AppealAccess access,
+    TrackedAppealsCookie access,
     SubmissionAllowance allowance,
     TimeProvider time,
     IStringLocalizer<AppealsResource> l,
@@ -85,7 +84,7 @@ public sealed class NewModel(
         }
 
         // Only an appeal about to be stored counts against the client's hourly allowance.
-        if (allowance.TryTake(HttpContext) is { } retryAfter)
+        if (allowance.TryTake(ClientKey.Of(HttpContext)) is { } retryAfter)
         {
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return StatusCode(StatusCodes.Status429TooManyRequests);

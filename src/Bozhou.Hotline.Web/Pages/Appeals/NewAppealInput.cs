@@ -4,7 +4,7 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Appeals;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

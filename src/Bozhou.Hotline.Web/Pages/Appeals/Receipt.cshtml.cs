@@ -1,8 +1,8 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Appeals;
-using Microsoft.AspNetCore.Mvc;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Web.Pages.Appeals;
@@ -12,7 +12,7 @@ namespace Bozhou.Hotline.Web.Pages.Appeals;
 /// submitted it sees it straight away; anyone else is sent to the tracking page's phone check.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ReceiptModel(HotlineDbContext db, AppealAccess access) : PageModel
+public sealed class ReceiptModel(HotlineDbContext db, TrackedAppealsCookie access) : PageModel
 {
     public Appeal Appeal { get; private set; } = null!;
 

@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Appeals;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,12 +16,12 @@ namespace Bozhou.Hotline.Web.Pages.Appeals;
 /// <summary>
 /// Following an appeal: the check (code and last four digits of the phone), then the public timeline,
 /// another call, and the rating of the reply. A passed check lets this browser in for a while
-/// (<see cref="AppealAccess"/>); wrong checks count towards a lockout (<see cref="TrackingLockout"/>).
+/// (<see cref="TrackedAppealsCookie"/>); wrong checks count towards a lockout (<see cref="TrackingLockout"/>).
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class TrackModel(
     HotlineDbContext db,
-    AppealAccess access,
+    TrackedAppealsCookie access,
     TrackingLockout lockout,
     AppealClockSource clocks,
     TimeProvider time,

@@ -1,6 +1,6 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Appeals;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

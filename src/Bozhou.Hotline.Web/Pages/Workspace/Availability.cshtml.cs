@@ -3,10 +3,11 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 

@@ -3,9 +3,10 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

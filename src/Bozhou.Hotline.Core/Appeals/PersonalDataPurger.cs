@@ -1,0 +1,107 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
+using Bozhou.Hotline.Core.Submissions;
+using Bozhou.Hotline.Core.Workspace;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bozhou.Hotline.Core.Appeals;
+
+/// <summary>
+/// Once a day by the injected clock, purges the caller's name and phone from appeals closed
+/// <see cref="CurrentSettings.RetentionDays"/> (configured, or saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS.
+/// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry.
+/// </summary>
+public sealed class PersonalDataPurger(
+    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, ILogger<PersonalDataPurger> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    /// <summary>Purges every appeal now due, batch by batch; returns how many this call purged.</summary>
+    public async Task<int> PurgeDueAsync(CancellationToken cancellationToken = default)
+    {
+        var purged = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var now = time.GetUtcNow();
+            var retentionDays = (await settings.GetAsync(cancellationToken)).RetentionDays;
+            var cutoff = now.AddDays(-retentionDays);
+            var due = await db.Appeals
+                .Where(a => a.ClosedAt != null && a.ClosedAt <= cutoff && a.PersonalDataPurgedAt == null)
+                .OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return purged;
+            }
+
+            var ids = due.Select(a => (long?)a.Id).ToList();
+            due.ForEach(a => a.PurgePersonalData(now));
+            var messages = await db.SmsMessages
+                .Where(m => ids.Contains(m.AppealId) && (m.Status == SmsStatus.Sent || m.Status == SmsStatus.Failed))
+                .ToListAsync(cancellationToken);
+            messages.ForEach(m => m.ToPhoneCipher = "");
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserName = AppealActors.System, Action = AuditAction.Purge, Subject = "Appeals",
+                Details = $"{due.Count} appeal(s) closed on or before {cutoff:yyyy-MM-dd HH:mm:ss}Z purged of personal data",
+                After = $"{{\"appeals\":{due.Count},\"sms\":{messages.Count}}}",
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance purged or changed these appeals; the next sweep takes whatever is left.
+                logger.LogInformation("Appeals changed while being purged; left to the next sweep");
+                return purged;
+            }
+
+            purged += due.Count;
+            logger.LogInformation("Purged the personal data of {Count} appeal(s) closed more than {Days} days ago", due.Count, retentionDays);
+            if (due.Count < BatchSize)
+            {
+                return purged;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the forms' one-time submission keys older than <see cref="FormSubmission.KeptFor"/> (2 days); returns
+    /// how many. They hold no personal data, only whether a form was already posted.
+    /// </summary>
+    public async Task<int> ForgetOldSubmissionKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var cutoff = time.GetUtcNow() - FormSubmission.KeptFor;
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.FormSubmissions.Where(s => s.SubmittedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PurgeDueAsync(stoppingToken);
+                await ForgetOldSubmissionKeysAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The daily purge of personal data failed; it runs again tomorrow");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Bozhou.Hotline.Core.Data;
+
+namespace Bozhou.Hotline.Core.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (the default, one machine) or <c>Postgres</c> (larger or several instances).</summary>
+    [Required]
+    [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Apply pending migrations when the app starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: how long a writer waits for the app's write gate before its request fails (seconds, 1–300;
+    /// default 30, as long as SQLite's own lock would be waited for).
+    /// </summary>
+    [Range(1, 300)]
+    public double WriteGateTimeoutSeconds { get; set; } = SqliteWriteGate.DefaultTimeout.TotalSeconds;
+
+    /// <summary>
+    /// SQLite only: a writer waiting longer than this (seconds, 1–300; default 10) turns <c>/healthz</c> unhealthy.
+    /// </summary>
+    [Range(1, 300)]
+    public double WriteGateStuckSeconds { get; set; } = SqliteWriteGate.DefaultStuckAfter.TotalSeconds;
+
+    public bool IsPostgres => Provider == "Postgres";
+}

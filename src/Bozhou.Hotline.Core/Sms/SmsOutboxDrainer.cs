@@ -1,0 +1,140 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Workspace;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Core.Sms;
+
+/// <summary>
+/// Sends the outbox's due messages through the gateway. Each message is first claimed by moving its next
+/// attempt forward with a conditional update, so that two instances on one database never both send it.
+/// </summary>
+public sealed class SmsOutboxDrainer(
+    IServiceScopeFactory scopes, CallerDataProtector callerData, IOptions<SmsOptions> options, TimeProvider time,
+    ILogger<SmsOutboxDrainer> logger)
+{
+    private const int BatchSize = 50;
+
+    /// <summary>Longer than one gateway call can take; a claim left by a crashed instance runs out after it.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends every message due now, once each; returns how many were sent.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var delivery = new SmsDelivery(settings.MaxAttempts, TimeSpan.FromSeconds(settings.RetryDelaySeconds), TimeSpan.FromSeconds(settings.MaxRetryDelaySeconds));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var gateway = scope.ServiceProvider.GetRequiredService<ISmsGateway>();
+        var now = time.GetUtcNow();
+        var due = await db.SmsMessages
+            .Where(m => m.Status == SmsStatus.Pending && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var message in due)
+        {
+            var claimedUntil = now + ClaimFor;
+            int claimed;
+            await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+            {
+                claimed = await db.SmsMessages
+                    .Where(m => m.Id == message.Id && m.Status == SmsStatus.Pending && m.NextAttemptAt == message.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            }
+
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            message.NextAttemptAt = claimedUntil;
+            if (await SendAsync(gateway, message, delivery, cancellationToken))
+            {
+                sent++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendAsync(ISmsGateway gateway, SmsMessage message, SmsDelivery delivery, CancellationToken cancellationToken)
+    {
+        var phone = callerData.Reveal(message.ToPhoneCipher);
+        if (phone is null)
+        {
+            delivery.Failed(message, "The recipient's number cannot be read (purged or key lost).", time.GetUtcNow());
+            return false;
+        }
+
+        try
+        {
+            // Whatever the gateway throws, the message stays in the outbox and is tried again.
+            var id = await gateway.SendAsync(phone, message.Body, cancellationToken);
+            SmsDelivery.Sent(message, id, time.GetUtcNow());
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("SMS {Id} to {Phone} not sent (attempt {Attempt}): {Error}", message.Id, message.ToPhoneMasked, message.Attempts + 1, e.Message);
+            delivery.Failed(message, e.Message, time.GetUtcNow());
+            return false;
+        }
+    }
+}
+
+/// <summary>Drains the outbox every few seconds while the app runs.</summary>
+public sealed class SmsOutboxService(SmsOutboxDrainer drainer, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsOutboxService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DrainInBackground)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        if (options.Value.StartDelaySeconds > 0)
+        {
+            // Wall-clock time, not the product's clock: this only lets the server answer its first pages first.
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.StartDelaySeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await drainer.DrainOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database busy or briefly away: the messages wait in the outbox for the next round.
+                logger.LogWarning(e, "The SMS outbox could not be drained; retrying in {Seconds} s", interval.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Workspace;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Workspace;
+
+/// <summary>A cadre as the transfer list and the timeline name them.</summary>
+public sealed record CadreOption(int Id, string Name, string Position, string Department, string Jurisdiction)
+{
+    /// <summary>How the "passed on" SMS names the receiver: "市交通运输局张伟".</summary>
+    public string ForCaller => $"{Department}{Position}{Name}";
+}
+
+/// <summary>
+/// Everything the appeal page shows. <see cref="CallerWithheld"/>: the caller asked for confidentiality and the reader is
+/// delegated staff, who see name and phone masked and may reveal the phone to call back.
+/// </summary>
+public sealed record AppealView(
+    Appeal Appeal,
+    bool MayAct,
+    string? CallerPhone,
+    string? CallerName,
+    IReadOnlyList<AppealEvent> Timeline,
+    IReadOnlyDictionary<int, CadreOption> Cadres,
+    IReadOnlyList<CadreOption> TransferTargets,
+    InboxBadge Badges,
+    DateTimeOffset? NextDue,
+    int MaxTransfers,
+    int TransferAcceptWorkingDays,
+    bool CallerWithheld = false)
+{
+    public CadreOption? Handler => Cadres.GetValueOrDefault(Appeal.HandlerCadreId);
+}
+
+/// <summary>
+/// Loads an appeal for the workspace page. The caller's full phone and name are revealed only to those who
+/// may act on it (the cadre who must call back and the staff acting for them), and each reveal is written
+/// to the audit trail. The inbox keeps every number masked: one reveal per appeal opened, not per row listed. For a
+/// caller who asked for confidentiality, delegated staff see both masked; given a reason to call back, the phone alone
+/// is shown, and the reason goes into the audit trail.
+/// </summary>
+public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector callerData, SettingsStore settings, TimeProvider time)
+{
+    /// <summary>The appeal as <paramref name="actor"/> may see it; <paramref name="revealReason"/>: why a withheld phone is revealed to call back.</summary>
+    public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken, string? revealReason = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var appeal = await db.Appeals.AsNoTracking()
+            .Include(a => a.Topic)
+            .Include(a => a.Events)
+            .Include(a => a.CallAttempts)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appeal is null || !AppealAccess.MayView(actor, appeal))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var mayAct = AppealAccess.MayAct(actor, appeal) && !appeal.IsClosed;
+        string? phone = null, name = null;
+        var withheld = appeal.CallerPhoneCipher is not null && AppealAccess.MayRevealToCallBack(actor, appeal);
+        if (withheld && revealReason is not null)
+        {
+            phone = callerData.Reveal(appeal.CallerPhoneCipher);
+            withheld = false;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.DisplayName,
+                Action = AuditAction.RevealPersonalData,
+                Subject = $"Appeal:{appeal.Id}",
+                Details = $"Confidential caller's phone shown to call back; reason: {revealReason}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (AppealAccess.ShowsCallerInFull(actor, appeal) && appeal.CallerPhoneCipher is not null)
+        {
+            phone = callerData.Reveal(appeal.CallerPhoneCipher);
+            name = callerData.Reveal(appeal.CallerNameCipher);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.DisplayName,
+                Action = AuditAction.RevealPersonalData,
+                Subject = $"Appeal:{appeal.Id}",
+                Details = name is null ? "Caller phone shown on the workspace appeal page" : "Caller phone and name shown on the workspace appeal page",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var named = appeal.Events.SelectMany(e => new[] { e.FromCadreId, e.ToCadreId }).OfType<int>()
+            .Append(appeal.CadreId).Append(appeal.HandlerCadreId).Distinct().ToList();
+        var cadres = await Cadres(db.Cadres.Where(c => named.Contains(c.Id)), cancellationToken);
+        var today = ChinaTime.DateOf(now);
+        var clocks = (await settings.GetAsync(cancellationToken)).Clocks;
+        var targets = mayAct
+            ? await Cadres(db.Cadres.Where(c => c.Id != appeal.HandlerCadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today)), cancellationToken)
+            : [];
+        var facts = AppealDueFacts.Of(appeal);
+        return new AppealView(
+            appeal, mayAct, phone, name,
+            [.. appeal.Events.OrderBy(e => e.At).ThenBy(e => e.Id)],
+            cadres.ToDictionary(c => c.Id),
+            targets,
+            InboxRules.Badges(facts, now),
+            InboxRules.NextDue(facts),
+            clocks.MaxTransfers,
+            clocks.TransferAcceptWorkingDays,
+            withheld);
+    }
+
+    private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>
+        cadres
+            .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
+            .Select(c => new CadreOption(c.Id, c.Name, c.Position, c.Department.NameZh, c.Department.Jurisdiction.NameZh))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,178 @@
+using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Hosting;
+
+namespace Bozhou.Hotline.Web.Commands;
+
+/// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
+public static class HostCommands
+{
+    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory", "seed-bench"];
+
+    /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
+    public static string? Parse(string[] args, out string[] hostArgs)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 1 && args[0] == "import-directory" && !args[1].StartsWith('-'))
+        {
+            // The file is handed on as a configuration key, like create-user's options.
+            hostArgs = [.. args[2..], $"--file={args[1]}"];
+            return args[0];
+        }
+
+        if (args.Length > 0 && Known.Contains(args[0]))
+        {
+            hostArgs = args[1..];
+            return args[0];
+        }
+
+        hostArgs = args;
+        return null;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string command)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        switch (command)
+        {
+            case "migrate":
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                Console.WriteLine("Database is up to date.");
+                return 0;
+            case "rebuild-stats":
+                // As the server would: an older database is brought to the current schema first.
+                await app.PrepareDatabaseAsync();
+                return await RebuildStatsAsync(scope.ServiceProvider, app.Configuration);
+            case "import-directory":
+                return await ImportDirectoryAsync(app, scope.ServiceProvider);
+            case "create-user":
+                return await CreateUserAsync(app, scope.ServiceProvider);
+            case "seed-bench":
+                return await SeedBenchAsync(app, scope.ServiceProvider);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
+                return 2;
+        }
+    }
+
+    /// <summary>
+    /// <c>create-user --email E --role Admin [--name 显示名]</c>: the first administrator of a fresh install. The
+    /// options arrive as configuration keys (the command line provider reads <c>--email E</c> as <c>email</c>).
+    /// </summary>
+    private static async Task<int> CreateUserAsync(WebApplication app, IServiceProvider services)
+    {
+        var email = app.Configuration["email"];
+        var role = app.Configuration["role"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(role))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-user --email E --role Cadre|Staff|Supervisor|Admin [--name NAME]");
+            return 2;
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            await Console.Error.WriteLineAsync($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var (user, password, errors) = await services.GetRequiredService<AccountAdmin>().CreateAsync(email, app.Configuration["name"] ?? email, role);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"The account {email} was not created: {string.Join(" ", errors)}");
+            return 1;
+        }
+
+        Console.WriteLine($"Created {role} account {user.Email}.");
+        Console.WriteLine($"One-time password (shown once; it must be changed at the first sign-in): {password}");
+        return 0;
+    }
+
+    /// <summary><c>import-directory FILE</c>: the upload page's import, printing the plan; nothing is written when a row is wrong.</summary>
+    private static async Task<int> ImportDirectoryAsync(WebApplication app, IServiceProvider services)
+    {
+        var file = app.Configuration["file"];
+        if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a UTF-8 CSV). No such file: '{file}'.");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var importer = services.GetRequiredService<DirectoryImporter>();
+        var plan = await importer.PlanAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        Console.WriteLine(DirectoryImporter.Describe(plan));
+        if (!plan.IsValid)
+        {
+            await Console.Error.WriteLineAsync("Nothing was imported: correct the rows above and run the import again.");
+            return 1;
+        }
+
+        await importer.ApplyAsync(plan, "import-directory", null, CancellationToken.None);
+        Console.WriteLine("Imported.");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>seed-bench [--cadres 1000] [--appeals 3500000] [--seed 8]</c>: benchmark data (bench/README.md).
+    /// Configuration comes as for the server (connection string, provider, <c>Privacy:PhoneHashKey</c>).
+    /// </summary>
+    private static async Task<int> SeedBenchAsync(WebApplication app, IServiceProvider services)
+    {
+        var config = app.Configuration;
+        var cadres = config.GetValue("cadres", 1000);
+        var appeals = config.GetValue("appeals", 3_500_000);
+        var seed = config.GetValue("seed", 8);
+        var bench = ActivatorUtilities.CreateInstance<Bench.BenchSeed>(services);
+        var result = await bench.RunAsync(cadres, appeals, seed, Console.Out);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"seed-bench done: {result.CadresAdded} cadres added, {result.Appeals} appeals, {result.Events} events, {result.CallAttempts} call attempts in {result.Elapsed.TotalSeconds:F1} s"));
+
+        // A running server keeps the daily roll-ups current as appeals come in; the seeded year gets its roll-ups
+        // as rebuild-stats would make them, so that the scorecards read what they read in service.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var rebuilt = await RebuildStatsAsync(services, config);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"seed-bench roll-ups: {started.Elapsed.TotalSeconds:F1} s"));
+        return rebuilt;
+    }
+
+    /// <summary>The <c>rebuild-stats [--from yyyy-MM-dd] [--to yyyy-MM-dd]</c> command: recomputes the daily roll-ups.</summary>
+    public static async Task<int> RebuildStatsAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!TryDate(configuration["from"], out var from) || !TryDate(configuration["to"], out var to))
+        {
+            await Console.Error.WriteLineAsync("Dates are yyyy-MM-dd: rebuild-stats [--from 2026-01-01] [--to 2026-03-31]");
+            return 2;
+        }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var clock = await services.GetRequiredService<AppealClockSource>().GetAsync();
+        var days = await services.GetRequiredService<StatsRollup>().RebuildAsync(from, to, clock, now);
+        Console.WriteLine($"Rebuilt the daily statistics of {days} day(s).");
+        return 0;
+    }
+
+    private static bool TryDate(string? value, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

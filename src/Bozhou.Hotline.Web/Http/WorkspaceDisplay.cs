@@ -1,0 +1,53 @@
+using System.Globalization;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Workspace;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Bozhou.Hotline.Web.Http;
+
+/// <summary>Small helpers the workspace and account pages share.</summary>
+public static class WorkspaceDisplay
+{
+    /// <summary>An instant in China time, as the workspace shows it: "2026-03-02 10:00".</summary>
+    public static string China(DateTimeOffset instant) => ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string? China(DateTimeOffset? instant) => instant is { } i ? China(i) : null;
+
+    /// <summary>
+    /// A deadline as people say it: a limit that passes at midnight is the end of the day before,
+    /// "2026-03-03 24:00", not the first minute of the next.
+    /// </summary>
+    public static string Deadline(DateTimeOffset instant)
+    {
+        var china = ChinaTime.ToChina(instant);
+        return china.TimeOfDay == TimeSpan.Zero
+            ? china.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 24:00"
+            : China(instant);
+    }
+
+    public static string Deadline(DateTimeOffset? instant) => instant is { } i ? Deadline(i) : "";
+
+    /// <summary>A count badge: coloured when there is something to see, quiet at zero.</summary>
+    public static string CountClass(InboxBadge badge, int count) => count == 0 ? "text-bg-light" : BadgeClass(badge);
+
+    public static string BadgeClass(InboxBadge badge) => badge switch
+    {
+        InboxBadge.Overdue => "text-bg-danger",
+        InboxBadge.MissedCall => "text-bg-warning",
+        InboxBadge.TransferIn => "text-bg-info",
+        InboxBadge.Reopened => "text-bg-dark",
+        _ => "text-bg-secondary",
+    };
+
+    /// <summary>Copies a validator's errors into the page's model state under the form's prefix.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, ValidationResult result, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError($"{prefix}.{error.PropertyName}", error.ErrorMessage);
+        }
+    }
+}
