@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Accounts;
@@ -7,15 +5,11 @@ using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class AccountsSetup
 {
-    /// <summary>The rate-limiter policy on the login form's POST.</summary>
-    public const string SignInPolicy = "sign-in";
-
     /// <summary>
     /// Staff accounts with ASP.NET Core Identity on the product's database: passwords of at least 12
     /// characters, lockout after repeated failures, the login POST rate-limited per client, and the
@@ -73,25 +67,7 @@ public static class AccountsSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
         });
 
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-            // Only posting the form counts: showing the login page is free.
-            o.AddPolicy(SignInPolicy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("view"));
-        });
+        builder.Services.AddRateLimiter(o => SignInRateLimit.Configure(o, options.SignInAttemptsPerMinute));
 
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddScoped<UserSessions>();

@@ -1,6 +1,6 @@
-using System.Text;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -29,19 +29,7 @@ public static class HealthSetup
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteStatusAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         return app;
-    }
-
-    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
-    {
-        var body = new StringBuilder(report.Status.ToString());
-        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
-        {
-            body.Append('\n').Append(name).Append(": ").Append(entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString());
-        }
-
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(body.ToString());
     }
 }

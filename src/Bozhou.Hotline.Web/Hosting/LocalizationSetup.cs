@@ -31,15 +31,7 @@ public static class LocalizationSetup
     /// <summary>Sets the culture cookie and returns to the page the visitor was on.</summary>
     public static WebApplication MapCultureSwitch(this WebApplication app)
     {
-        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
-        {
-            var culture = Supported.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/"));
-        });
+        app.MapGet("/culture/{name}", CultureSwitch.Handle);
         return app;
     }
 

@@ -5,7 +5,6 @@ using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
-using Serilog.Events;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
@@ -41,7 +40,7 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.Of);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -55,22 +54,5 @@ public static class WebSetup
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
-    }
-
-    /// <summary>
-    /// The level of a request's log line: Error for a failure of ours (an exception, a 5xx), Information otherwise,
-    /// including a request the client gave up on (browser closed, connection dropped while a submission waited
-    /// to be written), which is not a server error and which the exception handler answers with 499 (the same test
-    /// as ASP.NET Core's: a cancellation or an I/O error once the request is aborted).
-    /// </summary>
-    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            return LogEventLevel.Information;
-        }
-
-        return exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
     }
 }

@@ -20,7 +20,7 @@ namespace Bozhou.Hotline.Web.Pages.Account;
 /// known one does. The attempt that locks an account is written to the audit trail; the accounts page shows the
 /// lockout and lets an administrator lift it.
 /// </summary>
-[EnableRateLimiting(AccountsSetup.SignInPolicy)]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public class LoginModel(
     SignInManager<HotlineUser> signIn,
     HotlineDbContext db,
