@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
@@ -96,8 +95,6 @@ public static class AccountsSetup
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddScoped<UserSessions>();
         builder.Services.AddScoped<SessionCookieEvents>();
-        builder.Services.AddScoped<DemoAppeals>();
-        builder.Services.AddScoped<IDemoSeed, DemoAccountsSeed>();
         return builder;
     }
 }
