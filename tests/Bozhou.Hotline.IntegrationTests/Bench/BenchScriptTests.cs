@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Bozhou.Hotline.IntegrationTests.Bench;
 
 /// <summary>
-/// A benchmark is not a test: these only keep the bench scripts and the seed command from rotting, with a
+/// A benchmark is not a test: these only keep the bench scripts and the bench seeder from rotting, with a
 /// few-second smoke run and a tiny seed. The figures come from <c>bench/run.sh</c> (bench/README.md).
 /// </summary>
 public class BenchScriptTests
@@ -21,12 +21,15 @@ public class BenchScriptTests
         return dir?.FullName ?? throw new InvalidOperationException("bench/run.sh not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The configuration these tests were built in.</summary>
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
     /// <summary>The web project's own build output, in the configuration these tests were built in.</summary>
-    private static string WebOutput(string root)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(root, "src", "Bozhou.Hotline.Web", "bin", configuration, "net10.0");
-    }
+    private static string WebOutput(string root) => Path.Combine(root, "src", "Bozhou.Hotline.Web", "bin", Configuration(), "net10.0");
+
+    /// <summary>The bench seeder's own build output (this project references it, so it is built with the tests).</summary>
+    private static string SeederOutput(string root) => Path.Combine(root, "bench", "Bozhou.Hotline.Bench", "bin", Configuration(), "net10.0");
 
     private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan timeout)
     {
@@ -60,6 +63,7 @@ public class BenchScriptTests
         start.ArgumentList.Add("--smoke");
         start.ArgumentList.Add("--no-postgres");
         start.Environment["BENCH_APP"] = WebOutput(root);
+        start.Environment["BENCH_SEEDER"] = SeederOutput(root);
 
         var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(8));
 
@@ -81,7 +85,7 @@ public class BenchScriptTests
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         foreach (var arg in new[]
                  {
-                     "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "seed-bench", "--cadres", "120", "--appeals", "2500",
+                     "exec", Path.Combine(SeederOutput(RepositoryRoot()), "Bozhou.Hotline.Bench.dll"), "--cadres", "120", "--appeals", "2500",
                      $"--ConnectionStrings:Hotline=Data Source={file}", "--Privacy:PhoneHashKey=seed-bench-test-key-0123456789abcdef",
                      $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}",
                  })
@@ -91,7 +95,7 @@ public class BenchScriptTests
 
         var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(4));
 
-        Assert.True(exitCode == 0, $"seed-bench exited {exitCode}: {output}");
+        Assert.True(exitCode == 0, $"the bench seeder exited {exitCode}: {output}");
         Assert.Contains("seed-bench done", output, StringComparison.Ordinal);
         await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
