@@ -1,6 +1,12 @@
 using System.Diagnostics;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Bench;
 
@@ -77,8 +83,10 @@ public class BenchScriptTests
     }
 
     [Fact]
-    public async Task The_seed_command_writes_the_cadres_and_appeals_asked_for()
+    public async Task The_seeder_writes_the_cadres_and_appeals_asked_for_and_the_app_reads_them()
     {
+        // The app of HotlineFactory's settings: its phone-hash key and key-ring certificate, given to the seeder too.
+        const string phoneHashKey = "test-only-phone-hash-key-0123456789abcdef";
         var directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "bench.db");
@@ -86,7 +94,7 @@ public class BenchScriptTests
         foreach (var arg in new[]
                  {
                      "exec", Path.Combine(SeederOutput(RepositoryRoot()), "Bozhou.Hotline.Bench.dll"), "--cadres", "120", "--appeals", "2500",
-                     $"--ConnectionStrings:Hotline=Data Source={file}", "--Privacy:PhoneHashKey=seed-bench-test-key-0123456789abcdef",
+                     $"--ConnectionStrings:Hotline=Data Source={file}", $"--Privacy:PhoneHashKey={phoneHashKey}",
                      $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}",
                  })
         {
@@ -117,6 +125,29 @@ public class BenchScriptTests
             Assert.True(await Scalar("SELECT COUNT(DISTINCT HandlerCadreId) FROM Appeals") > 100, "spread over the cadres");
         }
 
+        // The app on the seeded file decrypts the callers through the key ring the seeder wrote, finds them by the
+        // same phone hash, and its scorecards read the roll-ups the seeder computed.
+        // The seeder spreads the appeals over the year so far by the real clock; the app reads them by the same one.
+        using (var app = new HotlineFactory { UseFakeClock = false }.With("ConnectionStrings:Hotline", $"Data Source={file}").With("Privacy:PhoneHashKey", phoneHashKey))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<CallerDataProtector>();
+            var appeal = await db.Appeals.AsNoTracking().OrderBy(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var phone = protector.RevealPhone(appeal);
+            Assert.NotNull(phone);
+            Assert.StartsWith("+861", phone, StringComparison.Ordinal);
+            Assert.Equal(appeal.CallerPhoneHash, protector.HashPhone(phone));
+
+            var now = DateTimeOffset.UtcNow;
+            Assert.True(ReportPeriod.TryParse(ChinaTime.DateOf(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var year));
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(TestContext.Current.CancellationToken);
+            var (counts, _) = await scope.ServiceProvider.GetRequiredService<Scorecards>()
+                .CadreCountsAsync(year, clock, now, TestContext.Current.CancellationToken);
+            Assert.True(counts.Values.Sum(c => c.CallsLogged) > 0, "the scorecard counts the seeded appeals");
+        }
+
+        SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
 }
