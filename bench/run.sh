@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Bozhou Hotline benchmarks (issue 8): see bench/README.md.
 # Usage: bench/run.sh [--smoke] [--duration 30] [--runs 3] [--appeals 3500000] [--no-postgres] [--data DIR]
+# BENCH_APP / BENCH_SEEDER: folders with an already built web app / bench seeder, instead of publishing them.
 # Prints one Markdown table; exits non-zero when the bench itself could not run (a missed goal is not an error).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,17 @@ else
   dotnet publish src/Bozhou.Hotline.Web -c Release -r "$rid" --self-contained false -o "$work/app" -nologo -clp:ErrorsOnly >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; exit 1; }
   app="$work/app"
+fi
+
+# The seeder of the supervision figures' data (bench/Bozhou.Hotline.Bench): a build, or BENCH_SEEDER=folder holding
+# an already built Bozhou.Hotline.Bench.dll.
+if [ -n "${BENCH_SEEDER:-}" ]; then
+  seeder="$BENCH_SEEDER"
+else
+  log "publishing the bench seeder (Release)"
+  dotnet publish bench/Bozhou.Hotline.Bench -c Release -o "$work/seeder" -nologo -clp:ErrorsOnly >"$work/publish-seeder.log" 2>&1 \
+    || { cat "$work/publish-seeder.log" >&2; exit 1; }
+  seeder="$work/seeder"
 fi
 
 password="Bench-Demo-Password-2026"
@@ -233,7 +245,8 @@ supervision() {
   else
     log "$label: seeding $appeals appeals"
     # Not pinned: the seed makes appeals on one core while it writes them on the other.
-    if ! (cd "$app" && app_env "$provider" "$conn" dotnet "$app/Bozhou.Hotline.Web.dll" seed-bench --cadres 1000 --appeals "$appeals") >"$work/seed.log" 2>&1; then
+    # The seeder reads the app's settings (app_env): the same database, phone-hash key and key-ring certificate.
+    if ! (cd "$seeder" && app_env "$provider" "$conn" dotnet "$seeder/Bozhou.Hotline.Bench.dll" --cadres 1000 --appeals "$appeals") >"$work/seed.log" 2>&1; then
       tail -n 20 "$work/seed.log" >&2
       row "supervision on $label" "seed failed" "—" "—"; return
     fi

@@ -20,6 +20,7 @@ builder.AddAccounts();
 builder.AddWorkspace();
 builder.AddSupervision();
 builder.AddAdmin();
+builder.AddDemoData();
 
 var app = builder.Build();
 

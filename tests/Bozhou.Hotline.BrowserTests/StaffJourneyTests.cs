@@ -17,7 +17,7 @@ public class StaffJourneyTests
     [Fact]
     public async Task A_citizens_missed_call_is_answered_by_staff_from_the_top_of_the_inbox_and_the_citizen_sees_it_and_rates_the_reply()
     {
-        var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         await using var session = await BrowserSession.StartAsync(factory);
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bozhou.Hotline.TestSupport;
@@ -18,6 +19,7 @@ public class HotlineFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Type> _withoutHostedServices = [];
 
     static HotlineFactory()
     {
@@ -59,6 +61,17 @@ public class HotlineFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Leaves a background service of the app out, for a test that does its work by hand at the moment it
+    /// chooses (e.g. <c>SmsOutboxDrainer.DrainOnceAsync</c> instead of the outbox service's polling).
+    /// </summary>
+    public HotlineFactory WithoutHostedService<THostedService>()
+        where THostedService : IHostedService
+    {
+        _withoutHostedServices.Add(typeof(THostedService));
+        return this;
+    }
+
     public HotlineFactory UsePostgres(string connectionString) =>
         With("Database:Provider", "Postgres").With("ConnectionStrings:Hotline", connectionString);
 
@@ -77,6 +90,12 @@ public class HotlineFactory : WebApplicationFactory<Program>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+            }
+
+            foreach (var left in services.Where(d => d.ServiceType == typeof(IHostedService) && !d.IsKeyedService
+                         && d.ImplementationType is { } type && _withoutHostedServices.Contains(type)).ToList())
+            {
+                services.Remove(left);
             }
         });
     }

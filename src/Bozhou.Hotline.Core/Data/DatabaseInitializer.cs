@@ -1,5 +1,5 @@
 using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -32,9 +32,6 @@ public sealed class SmsOptions
     /// <summary>How often the background service looks for messages due.</summary>
     public int PollSeconds { get; set; } = 5;
 
-    /// <summary>Drain the outbox in the background; tests turn it off and drain by hand.</summary>
-    public bool DrainInBackground { get; set; } = true;
-
     public bool IsHttp => string.Equals(Gateway, HttpGateway, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsHttpUrl(string? url) =>

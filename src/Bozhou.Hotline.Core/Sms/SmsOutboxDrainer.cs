@@ -96,11 +96,6 @@ public sealed class SmsOutboxService(SmsOutboxDrainer drainer, IOptions<SmsOptio
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.DrainInBackground)
-        {
-            return;
-        }
-
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
         if (options.Value.StartDelaySeconds > 0)
         {

@@ -122,13 +122,6 @@ public sealed class ScorecardRow
 public sealed record Scorecard(
     ScorecardLevel Level, ReportPeriod Period, ScorecardMetric RankedBy, DateTimeOffset DataAsOf, bool DataComplete, IReadOnlyList<Ranked<ScorecardRow>> Rows);
 
-/// <summary>Where a scorecard's counts come from: the roll-ups (with today live), or the appeals directly.</summary>
-public enum ScorecardSource
-{
-    Rollups = 1,
-    Direct = 2,
-}
-
 /// <summary>
 /// Scorecards per cadre or department (PRODUCT §6): counts summed from the daily roll-ups of the closed
 /// days plus today's computed live, rates shown from 10 cases up with their Wilson interval, ranked by
@@ -140,10 +133,10 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
 
     public async Task<Scorecard> BuildAsync(
         ScorecardLevel level, ReportPeriod period, ScorecardMetric rankBy, string? jurisdiction, AppealClock clock, DateTimeOffset now,
-        ScorecardSource source = ScorecardSource.Rollups, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var (perCadre, liveAt) = await CadreCountsAsync(period, clock, now, source, cancellationToken);
+        var (perCadre, liveAt) = await CadreCountsAsync(period, clock, now, cancellationToken);
         var spot = await spotChecks.AnswerCountsAsync(period.From, period.To, cancellationToken);
 
         var cadres = db.Cadres.AsNoTracking()
@@ -195,69 +188,47 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
     }
 
     /// <summary>
-    /// Each cadre's summed counts over the period, up to today, and when today's were computed: with the
-    /// roll-ups, today's are shared for a short while (<see cref="LiveFigures"/>).
+    /// Each cadre's summed counts over the period, up to today, and when today's were computed: the closed days
+    /// from the daily roll-ups, today's computed from the appeals and shared for a short while (<see cref="LiveFigures"/>).
     /// </summary>
     public async Task<(Dictionary<int, DailyCadreStats> Counts, DateTimeOffset LiveAt)> CadreCountsAsync(
-        ReportPeriod period, AppealClock clock, DateTimeOffset now, ScorecardSource source, CancellationToken cancellationToken = default)
+        ReportPeriod period, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var today = ChinaTime.DateOf(now);
         var totals = new Dictionary<int, DailyCadreStats>();
         var lastClosed = period.To < today ? period.To : today.AddDays(-1);
-        if (source == ScorecardSource.Rollups)
-        {
-            var stored = await sums.GetAsync(period.From, lastClosed, () => db.DailyCadreStats.AsNoTracking()
-                .Where(s => s.Date >= period.From && s.Date <= lastClosed)
-                .GroupBy(s => s.CadreId)
-                .Select(g => new DailyCadreStats
-                {
-                    CadreId = g.Key,
-                    CallsLogged = g.Sum(s => s.CallsLogged),
-                    CallAttempts = g.Sum(s => s.CallAttempts),
-                    CallsAnswered = g.Sum(s => s.CallsAnswered),
-                    CallbacksDue = g.Sum(s => s.CallbacksDue),
-                    CallbacksOnTime = g.Sum(s => s.CallbacksOnTime),
-                    FirstContactsDue = g.Sum(s => s.FirstContactsDue),
-                    FirstContactsOnTime = g.Sum(s => s.FirstContactsOnTime),
-                    RepliesDue = g.Sum(s => s.RepliesDue),
-                    RepliesOnTime = g.Sum(s => s.RepliesOnTime),
-                    Ratings = g.Sum(s => s.Ratings),
-                    RatingsSatisfied = g.Sum(s => s.RatingsSatisfied),
-                })
-                .ToListAsync(cancellationToken));
-            foreach (var s in stored)
+        var stored = await sums.GetAsync(period.From, lastClosed, () => db.DailyCadreStats.AsNoTracking()
+            .Where(s => s.Date >= period.From && s.Date <= lastClosed)
+            .GroupBy(s => s.CadreId)
+            .Select(g => new DailyCadreStats
             {
-                Accumulate(totals, s);
-            }
-        }
-        else
+                CadreId = g.Key,
+                CallsLogged = g.Sum(s => s.CallsLogged),
+                CallAttempts = g.Sum(s => s.CallAttempts),
+                CallsAnswered = g.Sum(s => s.CallsAnswered),
+                CallbacksDue = g.Sum(s => s.CallbacksDue),
+                CallbacksOnTime = g.Sum(s => s.CallbacksOnTime),
+                FirstContactsDue = g.Sum(s => s.FirstContactsDue),
+                FirstContactsOnTime = g.Sum(s => s.FirstContactsOnTime),
+                RepliesDue = g.Sum(s => s.RepliesDue),
+                RepliesOnTime = g.Sum(s => s.RepliesOnTime),
+                Ratings = g.Sum(s => s.Ratings),
+                RatingsSatisfied = g.Sum(s => s.RatingsSatisfied),
+            })
+            .ToListAsync(cancellationToken));
+        foreach (var s in stored)
         {
-            for (var d = period.From; d <= lastClosed; d = d.AddDays(1))
-            {
-                foreach (var s in await rollup.ComputeDayAsync(d, clock, now, cancellationToken))
-                {
-                    Accumulate(totals, s);
-                }
-            }
+            Accumulate(totals, s);
         }
 
         var liveAt = now;
         if (period.From <= today && today <= period.To)
         {
-            IReadOnlyList<DailyCadreStats> todays;
-            if (source == ScorecardSource.Rollups)
-            {
-                var taken = await live.GetAsync<IReadOnlyList<DailyCadreStats>>(
-                    ("today", today), async ct => await rollup.ComputeDayAsync(today, clock, now, ct), cancellationToken);
-                (todays, liveAt) = (taken.Value, taken.At);
-            }
-            else
-            {
-                todays = await rollup.ComputeDayAsync(today, clock, now, cancellationToken);
-            }
-
-            foreach (var s in todays)
+            var taken = await live.GetAsync<IReadOnlyList<DailyCadreStats>>(
+                ("today", today), async ct => await rollup.ComputeDayAsync(today, clock, now, ct), cancellationToken);
+            liveAt = taken.At;
+            foreach (var s in taken.Value)
             {
                 Accumulate(totals, s);
             }

@@ -11,7 +11,7 @@ namespace Bozhou.Hotline.Web.Commands;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory", "seed-bench"];
+    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -52,8 +52,6 @@ public static class HostCommands
                 return await ImportDirectoryAsync(app, scope.ServiceProvider);
             case "create-user":
                 return await CreateUserAsync(app, scope.ServiceProvider);
-            case "seed-bench":
-                return await SeedBenchAsync(app, scope.ServiceProvider);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;
@@ -116,29 +114,6 @@ public static class HostCommands
         await importer.ApplyAsync(plan, "import-directory", null, CancellationToken.None);
         Console.WriteLine("Imported.");
         return 0;
-    }
-
-    /// <summary>
-    /// <c>seed-bench [--cadres 1000] [--appeals 3500000] [--seed 8]</c>: benchmark data (bench/README.md).
-    /// Configuration comes as for the server (connection string, provider, <c>Privacy:PhoneHashKey</c>).
-    /// </summary>
-    private static async Task<int> SeedBenchAsync(WebApplication app, IServiceProvider services)
-    {
-        var config = app.Configuration;
-        var cadres = config.GetValue("cadres", 1000);
-        var appeals = config.GetValue("appeals", 3_500_000);
-        var seed = config.GetValue("seed", 8);
-        var bench = ActivatorUtilities.CreateInstance<Bench.BenchSeed>(services);
-        var result = await bench.RunAsync(cadres, appeals, seed, Console.Out);
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"seed-bench done: {result.CadresAdded} cadres added, {result.Appeals} appeals, {result.Events} events, {result.CallAttempts} call attempts in {result.Elapsed.TotalSeconds:F1} s"));
-
-        // A running server keeps the daily roll-ups current as appeals come in; the seeded year gets its roll-ups
-        // as rebuild-stats would make them, so that the scorecards read what they read in service.
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var rebuilt = await RebuildStatsAsync(services, config);
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"seed-bench roll-ups: {started.Elapsed.TotalSeconds:F1} s"));
-        return rebuilt;
     }
 
     /// <summary>The <c>rebuild-stats [--from yyyy-MM-dd] [--to yyyy-MM-dd]</c> command: recomputes the daily roll-ups.</summary>

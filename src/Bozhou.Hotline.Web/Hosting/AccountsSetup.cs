@@ -1,6 +1,5 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
@@ -72,8 +71,6 @@ public static class AccountsSetup
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddScoped<UserSessions>();
         builder.Services.AddScoped<SessionCookieEvents>();
-        builder.Services.AddScoped<DemoAppeals>();
-        builder.Services.AddScoped<IDemoSeed, DemoAccountsSeed>();
         return builder;
     }
 }

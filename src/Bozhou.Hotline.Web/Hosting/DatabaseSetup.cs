@@ -1,85 +1,18 @@
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class DatabaseSetup
 {
-    private const string DefaultSqlite = "Data Source=App_Data/hotline.db";
-
+    /// <summary>
+    /// The database on <c>Database:Provider</c> and <c>ConnectionStrings:Hotline</c>
+    /// (<see cref="HotlineDataServices.AddHotlineDatabase"/>, shared with the bench seeder); a relative SQLite file
+    /// lives under the content root.
+    /// </summary>
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>()
-            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = builder.Configuration.GetConnectionString("Hotline");
-
-        // Pooled: a request takes a context already set up (its services resolved) instead of building one;
-        // the pool resets each context when it is returned.
-        if (options.IsPostgres)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
-                    "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'.");
-            }
-
-            builder.Services.AddDbContextPool<HotlineDbContext>(o => o.UseNpgsql(
-                connectionString,
-                npgsql => npgsql.MigrationsAssembly("Bozhou.Hotline.Migrations.Postgres")));
-        }
-        else
-        {
-            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
-            builder.Services.AddSingleton(services =>
-            {
-                var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
-                return new SqliteWriteGate(TimeSpan.FromSeconds(limits.WriteGateTimeoutSeconds), TimeSpan.FromSeconds(limits.WriteGateStuckSeconds));
-            });
-            builder.Services.AddDbContextPool<HotlineDbContext>((services, o) => o
-                .UseSqlite(sqlite, s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite"))
-                .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
-        }
-
-        // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate.
-        builder.Services.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(DisplayTextInterceptor.Instance), ServiceLifetime.Singleton);
-
-        builder.Services.AddOptions<SeedOptions>()
-            .Bind(builder.Configuration.GetSection(SeedOptions.Section))
-            .Validate(o => !o.Demo || !string.IsNullOrEmpty(o.DemoPassword) || !builder.Environment.IsProduction(),
-                "Seed:Demo is on but Seed:DemoPassword is empty. In Production the demo accounts need a password: set Seed__DemoPassword (at least 12 characters), or turn Seed__Demo off.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<CalendarStore>();
-        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHotlineDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         return builder;
-    }
-
-    /// <summary>A relative SQLite file is placed under the content root, its folder created.</summary>
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            csb.DataSource = path;
-        }
-
-        csb.Pooling = true;
-        if (csb.DefaultTimeout < 30)
-        {
-            // Writers wait for each other rather than fail with "database is locked".
-            csb.DefaultTimeout = 30;
-        }
-
-        return csb.ToString();
     }
 
     /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>

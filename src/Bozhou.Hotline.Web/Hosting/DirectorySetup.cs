@@ -11,12 +11,11 @@ namespace Bozhou.Hotline.Web.Hosting;
 
 public static class DirectorySetup
 {
-    /// <summary>The public directory: its reads, its output-cache policy and its demonstration data.</summary>
+    /// <summary>The public directory: its reads and its output-cache policy.</summary>
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(o => o.AddPolicy(DirectoryCache.PolicyName, DirectoryCache.Configure));
         builder.Services.AddScoped<DirectoryReader>();
-        builder.Services.AddScoped<IDemoSeed, DirectoryDemoSeed>();
 
         // The layout reads TempData (the flash message) on every page, and the cookie provider then
         // answers with a Set-Cookie deleting the TempData cookie even when the browser sent none. The

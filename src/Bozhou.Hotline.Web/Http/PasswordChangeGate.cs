@@ -1,5 +1,4 @@
 using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Web.Accounts;
 
 namespace Bozhou.Hotline.Web.Http;
 

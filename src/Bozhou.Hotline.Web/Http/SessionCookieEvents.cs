@@ -1,5 +1,4 @@
 using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 

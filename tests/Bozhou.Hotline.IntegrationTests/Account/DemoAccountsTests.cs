@@ -1,7 +1,9 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Demo;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +21,7 @@ public class DemoAccountsTests
     {
         // Demo seeding off at start-up, so the directory's own demo seed does not run: the accounts seed
         // is run by hand, first on an empty directory.
-        using var factory = new HotlineFactory().With("Seed:Demo", "false").With("Seed:DemoPassword", DemoPassword).With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().With("Seed:Demo", "false").With("Seed:DemoPassword", DemoPassword).WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
 
         await RunDemoSeedAsync(factory);

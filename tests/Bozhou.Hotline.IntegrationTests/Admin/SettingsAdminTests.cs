@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
 using Bozhou.Hotline.TestSupport;
@@ -99,7 +100,7 @@ public class SettingsAdminTests
     [Fact]
     public async Task An_edited_quick_reply_is_the_body_of_the_next_quick_SMS_and_an_edited_reminder_the_body_of_the_next_reminder()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId);

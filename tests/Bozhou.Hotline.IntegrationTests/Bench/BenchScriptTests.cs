@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Bench;
 
 /// <summary>
-/// A benchmark is not a test: these only keep the bench scripts and the seed command from rotting, with a
+/// A benchmark is not a test: these only keep the bench scripts and the bench seeder from rotting, with a
 /// few-second smoke run and a tiny seed. The figures come from <c>bench/run.sh</c> (bench/README.md).
 /// </summary>
 public class BenchScriptTests
@@ -21,12 +27,15 @@ public class BenchScriptTests
         return dir?.FullName ?? throw new InvalidOperationException("bench/run.sh not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The configuration these tests were built in.</summary>
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
     /// <summary>The web project's own build output, in the configuration these tests were built in.</summary>
-    private static string WebOutput(string root)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(root, "src", "Bozhou.Hotline.Web", "bin", configuration, "net10.0");
-    }
+    private static string WebOutput(string root) => Path.Combine(root, "src", "Bozhou.Hotline.Web", "bin", Configuration(), "net10.0");
+
+    /// <summary>The bench seeder's own build output (this project references it, so it is built with the tests).</summary>
+    private static string SeederOutput(string root) => Path.Combine(root, "bench", "Bozhou.Hotline.Bench", "bin", Configuration(), "net10.0");
 
     private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan timeout)
     {
@@ -60,6 +69,7 @@ public class BenchScriptTests
         start.ArgumentList.Add("--smoke");
         start.ArgumentList.Add("--no-postgres");
         start.Environment["BENCH_APP"] = WebOutput(root);
+        start.Environment["BENCH_SEEDER"] = SeederOutput(root);
 
         var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(8));
 
@@ -73,16 +83,18 @@ public class BenchScriptTests
     }
 
     [Fact]
-    public async Task The_seed_command_writes_the_cadres_and_appeals_asked_for()
+    public async Task The_seeder_writes_the_cadres_and_appeals_asked_for_and_the_app_reads_them()
     {
+        // The app of HotlineFactory's settings: its phone-hash key and key-ring certificate, given to the seeder too.
+        const string phoneHashKey = "test-only-phone-hash-key-0123456789abcdef";
         var directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "bench.db");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         foreach (var arg in new[]
                  {
-                     "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "seed-bench", "--cadres", "120", "--appeals", "2500",
-                     $"--ConnectionStrings:Hotline=Data Source={file}", "--Privacy:PhoneHashKey=seed-bench-test-key-0123456789abcdef",
+                     "exec", Path.Combine(SeederOutput(RepositoryRoot()), "Bozhou.Hotline.Bench.dll"), "--cadres", "120", "--appeals", "2500",
+                     $"--ConnectionStrings:Hotline=Data Source={file}", $"--Privacy:PhoneHashKey={phoneHashKey}",
                      $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}",
                  })
         {
@@ -91,7 +103,7 @@ public class BenchScriptTests
 
         var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(4));
 
-        Assert.True(exitCode == 0, $"seed-bench exited {exitCode}: {output}");
+        Assert.True(exitCode == 0, $"the bench seeder exited {exitCode}: {output}");
         Assert.Contains("seed-bench done", output, StringComparison.Ordinal);
         await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
@@ -113,6 +125,29 @@ public class BenchScriptTests
             Assert.True(await Scalar("SELECT COUNT(DISTINCT HandlerCadreId) FROM Appeals") > 100, "spread over the cadres");
         }
 
+        // The app on the seeded file decrypts the callers through the key ring the seeder wrote, finds them by the
+        // same phone hash, and its scorecards read the roll-ups the seeder computed.
+        // The seeder spreads the appeals over the year so far by the real clock; the app reads them by the same one.
+        using (var app = new HotlineFactory { UseFakeClock = false }.With("ConnectionStrings:Hotline", $"Data Source={file}").With("Privacy:PhoneHashKey", phoneHashKey))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<CallerDataProtector>();
+            var appeal = await db.Appeals.AsNoTracking().OrderBy(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var phone = protector.RevealPhone(appeal);
+            Assert.NotNull(phone);
+            Assert.StartsWith("+861", phone, StringComparison.Ordinal);
+            Assert.Equal(appeal.CallerPhoneHash, protector.HashPhone(phone));
+
+            var now = DateTimeOffset.UtcNow;
+            Assert.True(ReportPeriod.TryParse(ChinaTime.DateOf(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var year));
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(TestContext.Current.CancellationToken);
+            var (counts, _) = await scope.ServiceProvider.GetRequiredService<Scorecards>()
+                .CadreCountsAsync(year, clock, now, TestContext.Current.CancellationToken);
+            Assert.True(counts.Values.Sum(c => c.CallsLogged) > 0, "the scorecard counts the seeded appeals");
+        }
+
+        SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
 }

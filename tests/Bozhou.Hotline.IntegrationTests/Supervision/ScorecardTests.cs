@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
@@ -176,7 +177,7 @@ public class ScorecardTests
             await using var scope = factory.Services.CreateAsyncScope();
             var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
             var (counts, _) = await scope.ServiceProvider.GetRequiredService<Scorecards>()
-                .CadreCountsAsync(year, clock, factory.Clock.GetUtcNow(), ScorecardSource.Rollups);
+                .CadreCountsAsync(year, clock, factory.Clock.GetUtcNow());
             return counts.TryGetValue(data.TransportHead, out var c) ? c.CallsLogged : 0;
         }
 
@@ -242,8 +243,8 @@ public class ScorecardTests
         var scorecards = scope.ServiceProvider.GetRequiredService<Scorecards>();
         Assert.True(ReportPeriod.TryParse(periodCode, out var period));
         var now = factory.Clock.GetUtcNow();
-        var (fromRollups, _) = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Rollups);
-        var (direct, _) = await scorecards.CadreCountsAsync(period, clock, now, ScorecardSource.Direct);
+        var (fromRollups, _) = await scorecards.CadreCountsAsync(period, clock, now);
+        var direct = await DirectCountsAsync(scope.ServiceProvider.GetRequiredService<StatsRollup>(), period, clock, now);
 
         Assert.NotEmpty(direct);
         Assert.Equal(direct.Keys.Order(), fromRollups.Keys.Order());
@@ -254,6 +255,28 @@ public class ScorecardTests
                 (d.CallsLogged, d.CallAttempts, d.CallsAnswered, d.CallbacksDue, d.CallbacksOnTime, d.FirstContactsDue, d.FirstContactsOnTime, d.RepliesDue, d.RepliesOnTime, d.Ratings, d.RatingsSatisfied),
                 (r.CallsLogged, r.CallAttempts, r.CallsAnswered, r.CallbacksDue, r.CallbacksOnTime, r.FirstContactsDue, r.FirstContactsOnTime, r.RepliesDue, r.RepliesOnTime, r.Ratings, r.RatingsSatisfied));
         }
+    }
+
+    /// <summary>The same counts computed from the appeals day by day, as the roll-ups would store them, without reading a stored roll-up.</summary>
+    private static async Task<Dictionary<int, DailyCadreStats>> DirectCountsAsync(StatsRollup rollup, ReportPeriod period, AppealClock clock, DateTimeOffset now)
+    {
+        var totals = new Dictionary<int, DailyCadreStats>();
+        var today = ChinaTime.DateOf(now);
+        for (var day = period.From; day <= period.To && day <= today; day = day.AddDays(1))
+        {
+            foreach (var counts in await rollup.ComputeDayAsync(day, clock, now))
+            {
+                if (!totals.TryGetValue(counts.CadreId, out var total))
+                {
+                    total = new DailyCadreStats { CadreId = counts.CadreId };
+                    totals.Add(counts.CadreId, total);
+                }
+
+                total.Add(counts);
+            }
+        }
+
+        return totals;
     }
 
     private static (string Rate, string Interval) Cell(IElement row, ScorecardMetric metric)

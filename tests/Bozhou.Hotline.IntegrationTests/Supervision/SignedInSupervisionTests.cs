@@ -1,4 +1,5 @@
 using System.Net;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
@@ -9,7 +10,7 @@ public class SignedInSupervisionTests
     [Fact]
     public async Task A_supervisor_signed_in_through_the_form_reaches_the_office_from_the_navigation_and_a_cadre_is_refused()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         await data.SeedAsync();
 

@@ -75,7 +75,7 @@ public class AppealActionTests
     [Fact]
     public async Task A_quick_SMS_is_recorded_on_the_timeline_and_queued_in_the_outbox_in_the_same_transaction()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId);
@@ -99,7 +99,7 @@ public class AppealActionTests
     [Fact]
     public async Task A_quick_SMS_to_a_landline_is_refused_in_the_form_and_leaves_no_half_record()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId, phone: WorkspaceTestData.Landline);
@@ -120,7 +120,7 @@ public class AppealActionTests
     [Fact]
     public async Task The_passed_on_SMS_names_the_receiver_and_is_refused_before_any_transfer()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId);

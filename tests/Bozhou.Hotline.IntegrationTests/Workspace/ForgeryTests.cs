@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public class ForgeryTests
     [MemberData(nameof(Actions))]
     public async Task Another_cadres_appeal_cannot_be_acted_on_whatever_the_form_says(string formId, string handler, string field, string value)
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var target = await data.AddAppealAsync(world.LiId, then: (a, clock) =>
@@ -49,7 +50,7 @@ public class ForgeryTests
     [Fact]
     public async Task Staff_cannot_act_for_a_cadre_not_delegated_to_them_nor_can_a_supervisor_act_at_all()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var wangs = await data.AddAppealAsync(world.WangId);
@@ -91,7 +92,7 @@ public class ForgeryTests
     [Fact]
     public async Task A_failed_SMS_of_another_cadre_cannot_be_sent_again()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var wangs = await data.AddAppealAsync(world.WangId);

@@ -17,7 +17,7 @@ public class PostgresWorkspaceTests
     public async Task The_workspace_queries_actions_and_outbox_run_on_PostgreSQL()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString).With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString).WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var now = factory.Clock.GetUtcNow();

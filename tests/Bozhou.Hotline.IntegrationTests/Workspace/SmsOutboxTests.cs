@@ -100,7 +100,7 @@ public class SmsOutboxTests
     [Fact]
     public async Task The_default_log_gateway_sends_every_message_without_configuration()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var (data, _) = await QueueQuickSmsAsync(factory);
 
         await factory.Services.GetRequiredService<SmsOutboxDrainer>().DrainOnceAsync(CancellationToken.None);
@@ -114,7 +114,7 @@ public class SmsOutboxTests
     public async Task The_background_service_drains_the_outbox_on_its_own()
     {
         await using var gateway = await SmsTestServer.StartAsync();
-        using var factory = HttpGatewayFactory(gateway).With("Sms:DrainInBackground", "true").With("Sms:PollSeconds", "1");
+        using var factory = DrainingInBackground(gateway).With("Sms:PollSeconds", "1");
         factory.UseFakeClock = false;
         var (data, _) = await QueueQuickSmsAsync(factory);
 
@@ -131,11 +131,14 @@ public class SmsOutboxTests
         Assert.Single(gateway.Received);
     }
 
-    private static HotlineFactory HttpGatewayFactory(SmsTestServer gateway) => new HotlineFactory()
+    /// <summary>The app on the test gateway, its outbox drained by the test (<see cref="SmsOutboxDrainer.DrainOnceAsync"/>), not in the background.</summary>
+    private static HotlineFactory HttpGatewayFactory(SmsTestServer gateway) => DrainingInBackground(gateway).WithoutHostedService<SmsOutboxService>();
+
+    /// <summary>The app on the test gateway as it runs in service, the outbox service polling.</summary>
+    private static HotlineFactory DrainingInBackground(SmsTestServer gateway) => new HotlineFactory()
         .With("Sms:Gateway", "Http")
         .With("Sms:Url", gateway.Url)
-        .With("Sms:ApiKey", "test-key")
-        .With("Sms:DrainInBackground", "false");
+        .With("Sms:ApiKey", "test-key");
 
     /// <summary>Staff send the "in a meeting" reply through the real form, which puts one message in the outbox.</summary>
     private static async Task<(WorkspaceTestData Data, long AppealId)> QueueQuickSmsAsync(HotlineFactory factory)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
@@ -12,7 +13,7 @@ public class TransferTests
     [Fact]
     public async Task A_transfer_moves_the_appeal_to_the_receiver_who_must_accept_it_by_the_end_of_the_next_working_day()
     {
-        using var factory = new HotlineFactory().With("Sms:DrainInBackground", "false");
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId);

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Demo;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 

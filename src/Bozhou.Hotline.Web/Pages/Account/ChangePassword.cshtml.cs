@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;

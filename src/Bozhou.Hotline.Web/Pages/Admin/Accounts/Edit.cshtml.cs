@@ -1,6 +1,5 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Accounts;
 using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

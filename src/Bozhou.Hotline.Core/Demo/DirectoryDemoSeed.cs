@@ -1,8 +1,8 @@
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace Bozhou.Hotline.Web.Hosting;
+namespace Bozhou.Hotline.Core.Demo;
 
 /// <summary>The demonstration directory (<see cref="DemoDirectory"/>), written once into an empty directory.</summary>
 public sealed class DirectoryDemoSeed(HotlineDbContext db, ILogger<DirectoryDemoSeed> logger) : IDemoSeed

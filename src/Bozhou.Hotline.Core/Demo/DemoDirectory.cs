@@ -1,8 +1,9 @@
 using System.Globalization;
+using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using CsvHelper;
 
-namespace Bozhou.Hotline.Core.Directory;
+namespace Bozhou.Hotline.Core.Demo;
 
 /// <summary>The demonstration directory as one graph of new entities, ready to be added to an empty database.</summary>
 public sealed record DemoDirectoryData(IReadOnlyList<Jurisdiction> Jurisdictions, IReadOnlyList<Topic> Topics, IReadOnlyList<Cadre> Cadres);
@@ -114,7 +115,7 @@ public static class DemoDirectory
 
     private static List<Dictionary<string, string>> ReadEmbedded(string fileName)
     {
-        using var stream = typeof(DemoDirectory).Assembly.GetManifestResourceStream($"Bozhou.Hotline.Core.Directory.{fileName}")
+        using var stream = typeof(DemoDirectory).Assembly.GetManifestResourceStream($"Bozhou.Hotline.Core.Demo.{fileName}")
             ?? throw new InvalidOperationException($"The demo directory file {fileName} is not embedded.");
         using var reader = new StreamReader(stream);
         using var csv = CsvReader.Create(reader, new CsvReaderOptions { HasHeader = true, TrimWhitespace = true }, leaveOpen: true);

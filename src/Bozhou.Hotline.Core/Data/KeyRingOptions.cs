@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Bozhou.Hotline.Web.Hosting;
+namespace Bozhou.Hotline.Core.Data;
 
 /// <summary>
 /// The certificate that encrypts the Data Protection key ring kept in the database (PRODUCT §7): the keys that

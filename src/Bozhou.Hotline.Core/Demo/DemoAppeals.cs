@@ -1,10 +1,9 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bozhou.Hotline.Web.Workspace;
+namespace Bozhou.Hotline.Core.Demo;
 
 /// <summary>
 /// Demo appeals for the demo cadre, one in each state the workspace shows: a missed call awaiting its call

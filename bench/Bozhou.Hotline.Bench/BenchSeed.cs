@@ -3,15 +3,15 @@ using System.Globalization;
 using Bogus;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Demo;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Bozhou.Hotline.Web.Bench;
+namespace Bozhou.Hotline.Bench;
 
 /// <summary>
-/// The <c>seed-bench</c> command: fills a database with benchmark data (bench/README.md). It brings the
+/// The benchmark seed (<see cref="BenchProgram"/>, bench/README.md): fills a database with benchmark data. It brings the
 /// directory up to <c>--cadres</c> cadres (the demo directory first when the database is empty), then adds
 /// <c>--appeals</c> appeals over the year so far, each built through the domain (<see cref="Appeal.Log"/> and
 /// its methods) so states, clocks, events and call attempts are the ones the product would write.

@@ -1,12 +1,11 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Hosting;
-using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bozhou.Hotline.Web.Accounts;
+namespace Bozhou.Hotline.Core.Demo;
 
 /// <summary>
 /// The demonstration accounts, one per role, and a handful of appeals for the demo cadre. Runs after the

@@ -1,0 +1,158 @@
+using Bozhou.Hotline.Core.Calendar;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bozhou.Hotline.Core.Data;
+
+/// <summary>
+/// The database and the Data Protection key ring kept in it, composed once for every program that opens the
+/// product's database (the web app, the bench seeder): both must read the same configuration the same way, or
+/// one of them writes callers' data the other cannot decrypt.
+/// </summary>
+public static class HotlineDataServices
+{
+    /// <summary>The Data Protection application name: keys are shared only between programs that give the same one.</summary>
+    public const string ApplicationName = "Bozhou.Hotline";
+
+    private const string DefaultSqlite = "Data Source=App_Data/hotline.db";
+
+    /// <summary>
+    /// The <see cref="HotlineDbContext"/> (pooled) on <c>Database:Provider</c> (<c>Sqlite</c> or <c>Postgres</c>) and
+    /// <c>ConnectionStrings:Hotline</c>, with the SQLite write gate, the display-text cleaning, the holiday calendar
+    /// and the <see cref="DatabaseInitializer"/>. A relative SQLite file is placed under <paramref name="contentRootPath"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is Postgres and no connection string is set.</exception>
+    public static IServiceCollection AddHotlineDatabase(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Hotline");
+
+        // Pooled: a request takes a context already set up (its services resolved) instead of building one;
+        // the pool resets each context when it is returned.
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
+                    "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'.");
+            }
+
+            services.AddDbContextPool<HotlineDbContext>(o => o.UseNpgsql(
+                connectionString,
+                npgsql => npgsql.MigrationsAssembly("Bozhou.Hotline.Migrations.Postgres")));
+        }
+        else
+        {
+            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRootPath);
+            // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
+            services.AddSingleton(provider =>
+            {
+                var limits = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                return new SqliteWriteGate(TimeSpan.FromSeconds(limits.WriteGateTimeoutSeconds), TimeSpan.FromSeconds(limits.WriteGateStuckSeconds));
+            });
+            services.AddDbContextPool<HotlineDbContext>((provider, o) => o
+                .UseSqlite(sqlite, s => s.MigrationsAssembly("Bozhou.Hotline.Migrations.Sqlite"))
+                .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
+        }
+
+        // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate.
+        services.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(DisplayTextInterceptor.Instance), ServiceLifetime.Singleton);
+        services.AddSingleton<CalendarStore>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Data Protection with its keys in the database, so cookies and protected fields survive restarts and several
+    /// instances, encrypted with the certificate of <see cref="KeyRingOptions"/> (<c>DataProtection:*</c>); retired
+    /// certificates still decrypt the keys they encrypted. Outside Production a missing certificate leaves the keys
+    /// unencrypted, and a hosted service says so once at start-up.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// In Production with no certificate configured (before the database is opened), or when a configured certificate
+    /// cannot be read (<see cref="KeyRingOptions.LoadCertificate"/>).
+    /// </exception>
+    public static IServiceCollection AddHotlineKeyRing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var section = configuration.GetSection(KeyRingOptions.Section);
+        var options = section.Get<KeyRingOptions>() ?? new KeyRingOptions();
+        services.AddOptions<KeyRingOptions>().Bind(section);
+
+        var dataProtection = services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<HotlineDbContext>();
+
+        if (options.HasCertificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(options.LoadCertificate());
+            var old = options.LoadOldCertificates();
+            if (old.Length > 0)
+            {
+                dataProtection.UnprotectKeysWithAnyCertificate(old);
+            }
+        }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.CertificatePath)} is not set. In Production the keys that encrypt " +
+                "callers' names and phones must themselves be encrypted with a certificate: set DataProtection:CertificatePath to a " +
+                "PFX file and DataProtection:CertificatePassword to its password (see the README, \"The key-ring certificate\").");
+        }
+        else
+        {
+            services.AddHostedService<UnencryptedKeyRingWarning>();
+        }
+
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, its folder created.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+
+        csb.Pooling = true;
+        if (csb.DefaultTimeout < 30)
+        {
+            // Writers wait for each other rather than fail with "database is locked".
+            csb.DefaultTimeout = 30;
+        }
+
+        return csb.ToString();
+    }
+
+    /// <summary>Says once at start-up that the key ring is kept unencrypted (Development and Testing only).</summary>
+    private sealed class UnencryptedKeyRingWarning(ILogger<UnencryptedKeyRingWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogWarning(
+                "DataProtection:CertificatePath is not set: the Data Protection keys (which encrypt callers' names and phones) are " +
+                "stored unencrypted in the database. Production refuses to start like this.");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
