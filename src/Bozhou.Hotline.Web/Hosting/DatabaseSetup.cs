@@ -1,5 +1,7 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +50,13 @@ public static class DatabaseSetup
                 .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
         }
 
-        // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate.
-        builder.Services.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(DisplayTextInterceptor.Instance), ServiceLifetime.Singleton);
+        // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate;
+        // then an administrator's changes are audited as stored (AuditInterceptor, after the cleaning), by whoever acts.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAuditActor, HttpAuditActor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.ConfigureDbContext<HotlineDbContext>(
+            (services, o) => o.AddInterceptors(DisplayTextInterceptor.Instance, services.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Singleton);
 
         builder.Services.AddOptions<SeedOptions>()
             .Bind(builder.Configuration.GetSection(SeedOptions.Section))

@@ -6,7 +6,6 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
