@@ -67,10 +67,10 @@ public sealed class AccountAdmin(UserManager<HotlineUser> users, RoleManager<Ide
     {
         ArgumentNullException.ThrowIfNull(user);
         var password = OneTimePassword();
+        // Set first, so that it is saved with the first of the user manager's updates: the one an audit line describes.
+        user.MustChangePassword = true;
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, password));
-        user.MustChangePassword = true;
-        Check(await users.UpdateAsync(user));
         return password;
     }
 

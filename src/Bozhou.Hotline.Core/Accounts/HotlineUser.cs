@@ -1,9 +1,12 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Core.Accounts;
 
 /// <summary>A signed-in user: cadre, staff, supervisor or administrator.</summary>
+// Only the fields an administrator sets: never the password hash, stamps or sign-in counters.
+[Audited("User", OnlyWhenDescribed = true, Fields = [nameof(Email), nameof(DisplayName), nameof(CadreId), nameof(DisabledAt), nameof(MustChangePassword)])]
 public class HotlineUser : IdentityUser
 {
     [SingleLine]

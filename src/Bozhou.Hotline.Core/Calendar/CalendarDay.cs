@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Calendar;
@@ -7,6 +8,7 @@ namespace Bozhou.Hotline.Core.Calendar;
 /// day made a working day (调休). Every other Saturday and Sunday is a day off, every other weekday
 /// a working day.
 /// </summary>
+[Audited("CalendarDay")]
 public class CalendarDay
 {
     public DateOnly Date { get; set; }

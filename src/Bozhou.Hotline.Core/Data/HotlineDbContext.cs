@@ -65,6 +65,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
+    /// <summary>What the <see cref="AuditInterceptor"/> is told about this context's changes (<see cref="Audit.AdminChanges"/>).</summary>
+    internal AuditNotes AuditNotes { get; } = new();
+
     /// <summary>
     /// Saves the tracked changes; on SQLite, behind the app's <see cref="SqliteWriteGate"/>, held for the whole save
     /// and let go on every way out of it (a save inside a gated transaction holds it already).

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Directory;
@@ -6,6 +7,7 @@ namespace Bozhou.Hotline.Core.Directory;
 /// A leading cadre (领导干部) holding one post. A change of post ends this record and starts a new one,
 /// so that an appeal keeps pointing to the cadre who held the post when it was logged.
 /// </summary>
+[Audited("Cadre")]
 public class Cadre
 {
     public int Id { get; set; }
@@ -56,10 +58,13 @@ public class Cadre
 
     /// <summary>"在开会，16:00后回电" as the cadre or staff set it; shown on the card until it expires.</summary>
     [SingleLine]
+    [NotAudited]
     public string? AvailabilityNote { get; set; }
 
+    [NotAudited]
     public DateTimeOffset? AvailabilityUntil { get; set; }
 
+    [AuditedIds("TopicIds", nameof(CadreTopic.TopicId))]
     public List<CadreTopic> Topics { get; set; } = [];
 
     public bool HoldsPostOn(DateOnly date) => PostStart <= date && (PostEnd is null || PostEnd >= date);

@@ -1,8 +1,10 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>A unit (单位) within a jurisdiction: the municipal leadership, a bureau, a county government.</summary>
+[Audited("Department")]
 public class Department
 {
     public int Id { get; set; }

@@ -1,16 +1,13 @@
-using System.Security.Claims;
 using System.Text;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>The published list's import against the database, for the upload page and the command alike.</summary>
-public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore outputCache, IntakeDirectory intake, TimeProvider time)
+public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes, TimeProvider time)
 {
     /// <summary>Plans the import of <paramref name="csv"/> against the directory as it stands now (tracked, ready to apply).</summary>
     public async Task<ImportPlan> PlanAsync(string csv, CancellationToken cancellationToken)
@@ -23,25 +20,21 @@ public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore out
         return DirectoryImport.Plan(rows, errors, jurisdictions, current.Where(c => c.HoldsPostOn(today)).ToList());
     }
 
-    /// <summary>Applies a valid plan in one transaction with one audit entry, then evicts the directory's cache.</summary>
-    public async Task ApplyAsync(ImportPlan plan, string userName, string? userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a valid plan as one administrator's change (<see cref="AdminChanges"/>): one transaction, one audit line
+    /// with the counts standing for the rows it touches, the directory's cache evicted.
+    /// </summary>
+    public async Task ApplyAsync(ImportPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var now = time.GetUtcNow();
-        var (departments, cadres) = DirectoryImport.Apply(plan, ChinaTime.DateOf(now));
+        var (departments, cadres) = DirectoryImport.Apply(plan, ChinaTime.DateOf(time.GetUtcNow()));
         db.Departments.AddRange(departments);
         db.Cadres.AddRange(cadres);
-        db.AuditEntries.Add(new AuditEntry
+        changes.Summarize("Directory:import", null, new Dictionary<string, int>
         {
-            At = now, UserId = userId, UserName = userName, Action = AuditAction.AdminChange, Subject = "Directory:import",
-            Details = "directory imported",
-            After = $"{{\"added\":{plan.Added.Count},\"changed\":{plan.Changed.Count},\"ended\":{plan.Ended.Count},\"departments\":{departments.Count}}}",
-        });
-        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        intake.Invalidate();
-        await DirectoryCache.EvictAsync(outputCache, cancellationToken);
+            ["added"] = plan.Added.Count, ["changed"] = plan.Changed.Count, ["ended"] = plan.Ended.Count, ["departments"] = departments.Count,
+        }, "directory imported");
+        await changes.SaveAsync(cancellationToken);
     }
 
     public static string Describe(ImportPlan plan)
@@ -75,15 +68,5 @@ public sealed class DirectoryImporter(HotlineDbContext db, IOutputCacheStore out
 
         text.Append($"{plan.Added.Count} to add, {plan.Changed.Count} to change, {plan.Ended.Count} to end, {plan.Errors.Count} errors.");
         return text.ToString();
-    }
-}
-
-/// <summary>The signed-in user's name and id for an audit entry.</summary>
-public static class AuditUser
-{
-    public static (string Name, string? Id) Of(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return (user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.NameIdentifier));
     }
 }

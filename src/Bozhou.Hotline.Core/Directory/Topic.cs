@@ -1,8 +1,10 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>What a matter is about, from an administered list of at most 20 topics, "Other" included.</summary>
+[Audited("Topic")]
 public class Topic
 {
     public const int MaxActive = 20;

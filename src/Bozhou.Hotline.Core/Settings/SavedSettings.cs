@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 
@@ -8,6 +9,7 @@ namespace Bozhou.Hotline.Core.Settings;
 /// The settings an administrator saved on /admin/settings: one row, absent until the first save. Until
 /// then the configuration (<c>Clocks:*</c>, <c>Privacy:RetentionDays</c>) and the built-in SMS texts apply.
 /// </summary>
+[Audited("Settings", Singleton = true)]
 public class SavedSettings
 {
     public const int SingletonId = 1;
@@ -19,10 +21,13 @@ public class SavedSettings
     public SmsTemplates Sms { get; set; } = new();
 
     /// <summary>Days after closure before a caller's name and phone are purged (PRODUCT §7).</summary>
+    [AuditName("Privacy:RetentionDays")]
     public int RetentionDays { get; set; } = 365;
 
+    [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 
     [SingleLine]
+    [NotAudited]
     public string SavedBy { get; set; } = "";
 }

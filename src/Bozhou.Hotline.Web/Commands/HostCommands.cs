@@ -3,7 +3,6 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Hosting;
 
 namespace Bozhou.Hotline.Web.Commands;
@@ -111,7 +110,7 @@ public static class HostCommands
             return 1;
         }
 
-        await importer.ApplyAsync(plan, "import-directory", null, CancellationToken.None);
+        await importer.ApplyAsync(plan, CancellationToken.None);
         Console.WriteLine("Imported.");
         return 0;
     }

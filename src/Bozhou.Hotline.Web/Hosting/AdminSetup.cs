@@ -1,8 +1,8 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bozhou.Hotline.Web.Hosting;
@@ -28,6 +28,7 @@ public static class AdminSetup
             o.Conventions.AuthorizeFolder("/Audit", AuditPolicy);
         });
         builder.Services.AddScoped<AdminChanges>();
+        builder.Services.AddScoped<CadrePosts>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddScoped<CalendarChanges>();

@@ -1,4 +1,6 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Web.Http;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
@@ -12,6 +14,14 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddHotlineDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+        // An administrator's changes are audited as stored (AuditInterceptor, after DisplayTextInterceptor's
+        // cleaning, which AddHotlineDatabase adds first), in the name of whoever acts in the request.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAuditActor, HttpAuditActor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.ConfigureDbContext<HotlineDbContext>(
+            (services, o) => o.AddInterceptors(services.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Singleton);
         return builder;
     }
 

@@ -328,6 +328,6 @@ public class CadreAdminTests
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal(AppealStatus.Contacted, (await data.AppealAsync(open)).Status);
         var grant = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Details == "earlier post kept"));
-        Assert.Contains($"\"KeptCadreId\":{world.LiId}", grant.After, StringComparison.Ordinal);
+        Assert.Contains($"\"DelegatedCadreId\":{world.LiId}", grant.After, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,6 @@ using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

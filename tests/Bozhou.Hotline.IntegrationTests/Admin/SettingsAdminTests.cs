@@ -7,7 +7,6 @@ using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

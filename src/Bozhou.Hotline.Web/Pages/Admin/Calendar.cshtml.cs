@@ -1,8 +1,8 @@
 using System.Globalization;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +63,7 @@ public class CalendarModel(
 
         var day = new CalendarDay { Date = date, Kind = Day.Kind, Occasion = Day.Occasion.Trim() };
         var recount = await edits.AddAsync(day, time.GetUtcNow(), cancellationToken);
-        changes.Record(User, () => $"CalendarDay:{date:yyyy-MM-dd}", null, new { Kind = day.Kind.ToString(), day.Occasion }, Details("added", recount));
+        changes.Describe(day, Details("added", recount));
         if (!await SaveAsync(recount, cancellationToken))
         {
             return Page();
@@ -78,7 +78,7 @@ public class CalendarModel(
             && await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == day, cancellationToken) is { } existing)
         {
             var recount = await edits.RemoveAsync(existing, time.GetUtcNow(), cancellationToken);
-            changes.Record(User, () => $"CalendarDay:{day:yyyy-MM-dd}", new { Kind = existing.Kind.ToString(), existing.Occasion }, null, Details("removed", recount));
+            changes.Describe(existing, Details("removed", recount));
             if (!await SaveAsync(recount, cancellationToken))
             {
                 await LoadAsync(year, cancellationToken);
@@ -183,7 +183,8 @@ public class CalendarModel(
     private async Task<IActionResult> ReplaceYearAsync(int scheduleYear, IReadOnlyList<CalendarDay> days, string what, CancellationToken cancellationToken)
     {
         var (replaced, recount) = await edits.ReplaceYearAsync(scheduleYear, days, time.GetUtcNow(), cancellationToken);
-        changes.Record(User, () => $"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details(what, recount));
+        // One line for the year, not one per day replaced.
+        changes.Summarize($"Calendar:{scheduleYear}", new { Days = replaced }, new { Days = days.Count }, Details(what, recount));
         if (!await SaveAsync(recount, cancellationToken))
         {
             return Page();

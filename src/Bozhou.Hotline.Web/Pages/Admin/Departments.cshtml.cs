@@ -1,9 +1,10 @@
 using System.Globalization;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
         await LoadAsync(cancellationToken);
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Department>
         {
-            Kind = nameof(Department), Id = d => d.Id, Fields = Fields, Validation = new DepartmentInputValidator(a).Validate(Input),
+            Validation = new DepartmentInputValidator(a).Validate(Input),
             // A unit is added to or moved into a jurisdiction that has not ended; an ended unit keeps its own.
             Check = async department => await db.Jurisdictions.AnyAsync(
                     j => j.Id == Input.JurisdictionId && (j.EndedOn == null || j.Id == department.JurisdictionId), cancellationToken)
@@ -67,18 +68,13 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
         if (department.EndedOn is null)
         {
             department.EndedOn = ChinaTime.DateOf(time.GetUtcNow()).AddDays(-1);
-            changes.Record(User, () => $"Department:{id}", new { EndedOn = (DateOnly?)null }, new { department.EndedOn }, "ended");
+            changes.Describe(department, "ended");
             await changes.SaveAsync(cancellationToken);
         }
 
         TempData["Flash"] = a["Form.Saved"].Value;
         return Redirect("/admin/departments");
     }
-
-    private static Dictionary<string, object?> Fields(Department d) => new()
-    {
-        [nameof(d.JurisdictionId)] = d.JurisdictionId, [nameof(d.NameZh)] = d.NameZh, [nameof(d.NameEn)] = d.NameEn, [nameof(d.Order)] = d.Order,
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

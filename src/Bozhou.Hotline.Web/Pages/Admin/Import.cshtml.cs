@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -72,8 +71,7 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
             return Page();
         }
 
-        var (name, id) = AuditUser.Of(User);
-        await importer.ApplyAsync(Plan, name, id, cancellationToken);
+        await importer.ApplyAsync(Plan, cancellationToken);
         TempData["Flash"] = a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count].Value;
         return Redirect("/admin/cadres");
     }

@@ -1,8 +1,9 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
         var code = Input.Code?.Trim().ToLowerInvariant();
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Jurisdiction>
         {
-            Kind = nameof(Jurisdiction), Id = j => j.Id, Fields = Fields, Validation = new JurisdictionInputValidator(a).Validate(Input),
+            Validation = new JurisdictionInputValidator(a).Validate(Input),
             Check = async jurisdiction => await db.Jurisdictions.AnyAsync(j => j.Code == code && j.Id != jurisdiction.Id, cancellationToken)
                 ? ("Input.Code", a["Jurisdiction.CodeTaken", code!])
                 : null,
@@ -68,11 +69,11 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
 
             var endedOn = today.AddDays(-1);
             jurisdiction.EndedOn = endedOn;
-            changes.Record(User, () => $"Jurisdiction:{id}", new { EndedOn = (DateOnly?)null }, new { EndedOn = endedOn }, "ended");
+            changes.Describe(jurisdiction, "ended");
             foreach (var department in jurisdiction.Departments.Where(d => d.EndedOn is null))
             {
                 department.EndedOn = endedOn;
-                changes.Record(User, () => $"Department:{department.Id}", new { EndedOn = (DateOnly?)null }, new { EndedOn = endedOn }, "ended with its jurisdiction");
+                changes.Describe(department, "ended with its jurisdiction");
             }
 
             await changes.SaveAsync(cancellationToken);
@@ -81,11 +82,6 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
         TempData["Flash"] = a["Jurisdiction.Ended", jurisdiction.NameZh].Value;
         return Redirect("/admin/jurisdictions");
     }
-
-    private static Dictionary<string, object?> Fields(Jurisdiction j) => new()
-    {
-        [nameof(j.Code)] = j.Code, [nameof(j.NameZh)] = j.NameZh, [nameof(j.NameEn)] = j.NameEn, [nameof(j.Order)] = j.Order,
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.EndedOn != null).ThenBy(j => j.Order).ToListAsync(cancellationToken);

@@ -1,10 +1,10 @@
 using System.Linq.Expressions;
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
@@ -45,26 +45,22 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
         }
 
         var saved = await db.SavedSettings.SingleOrDefaultAsync(s => s.Id == SavedSettings.SingletonId, cancellationToken);
-        var before = SettingsInput.From(Current).Fields();
-        var after = Input.Fields();
         if (saved is null)
         {
-            // The first save pins every value: from now on a change of configuration no longer moves them.
-            saved = new SavedSettings();
-            db.SavedSettings.Add(saved);
-            changes.Record(User, () => "Settings", before, after, "saved over the configured defaults");
+            // The first save pins every value: from now on a change of configuration no longer moves them. Its audit
+            // entry compares the form with the configured values it replaces.
+            saved = db.SavedSettings.Add(new SavedSettings()).Entity;
+            changes.Describe(saved, "saved over the configured defaults", new SavedSettings { Clocks = Current.Clocks, Sms = Current.Sms, RetentionDays = Current.RetentionDays });
         }
-        else if (AdminChanges.Diff(before, after) is var (old, now))
-        {
-            changes.Record(User, () => "Settings", old, now, "edited");
-        }
-        else
+
+        Input.ApplyTo(saved);
+        db.ChangeTracker.DetectChanges();
+        if (db.Entry(saved).State == EntityState.Unchanged)
         {
             TempData["Flash"] = a["Settings.Unchanged"].Value;
             return Redirect("/admin/settings");
         }
 
-        Input.ApplyTo(saved);
         saved.SavedAt = time.GetUtcNow();
         saved.SavedBy = User.Identity?.Name ?? "";
         try
@@ -135,17 +131,6 @@ public sealed class SettingsInput
             SmsInMeeting = sms.InMeeting, SmsTextDetails = sms.TextDetails, SmsPassedOn = sms.PassedOn, SmsReminder = sms.Reminder,
         };
     }
-
-    /// <summary>The audited fields, under the names of the configuration keys they replace.</summary>
-    public Dictionary<string, object?> Fields() => new()
-    {
-        ["Clocks:CallbackWorkingDays"] = CallbackWorkingDays, ["Clocks:FirstContactWorkingDays"] = FirstContactWorkingDays,
-        ["Clocks:TransferAcceptWorkingDays"] = TransferAcceptWorkingDays, ["Clocks:MaxTransfers"] = MaxTransfers,
-        ["Clocks:ReplyConsultationWorkingDays"] = ReplyConsultationWorkingDays, ["Clocks:ReplyOtherWorkingDays"] = ReplyOtherWorkingDays,
-        ["Clocks:RatingWindowDays"] = RatingWindowDays, ["Clocks:QuietHoursStart"] = QuietHoursStart, ["Clocks:QuietHoursEnd"] = QuietHoursEnd,
-        ["Privacy:RetentionDays"] = RetentionDays,
-        ["Sms:InMeeting"] = SmsInMeeting, ["Sms:TextDetails"] = SmsTextDetails, ["Sms:PassedOn"] = SmsPassedOn, ["Sms:Reminder"] = SmsReminder,
-    };
 
     /// <summary>Copies the validated input onto the stored row, as new objects: the cached settings are never changed in place.</summary>
     public void ApplyTo(SavedSettings saved)

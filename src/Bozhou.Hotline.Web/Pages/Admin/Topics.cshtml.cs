@@ -1,7 +1,8 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
         var code = Input.Code?.Trim().ToLowerInvariant();
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Topic>
         {
-            Kind = nameof(Topic), Id = t => t.Id, Fields = Fields, Validation = new TopicInputValidator(a).Validate(Input),
+            Validation = new TopicInputValidator(a).Validate(Input),
             Check = async topic =>
             {
                 if (topic.Code == OtherCode && (code != OtherCode || !Input.IsActive))
@@ -59,12 +60,6 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
             ListUrl = "/admin/topics", SavedMessage = a["Form.Saved"],
         }, cancellationToken);
     }
-
-    private static Dictionary<string, object?> Fields(Topic t) => new()
-    {
-        [nameof(t.Code)] = t.Code, [nameof(t.NameZh)] = t.NameZh, [nameof(t.NameEn)] = t.NameEn,
-        [nameof(t.Kind)] = t.Kind.ToString(), [nameof(t.Order)] = t.Order, [nameof(t.IsActive)] = t.IsActive,
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Topics = await db.Topics.AsNoTracking().OrderByDescending(t => t.IsActive).ThenBy(t => t.Order).ToListAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,10 +37,9 @@ public class EditModel(
             return NotFound();
         }
 
-        OneTimePassword = await accounts.ResetPasswordAsync(Account);
+        changes.Describe(Account, "password reset");
+        await changes.RunAsync(async _ => OneTimePassword = await accounts.ResetPasswordAsync(Account), cancellationToken);
         Response.Headers.CacheControl = "no-store";
-        changes.Record(User, () => $"User:{id}", null, new { Account.MustChangePassword }, "password reset");
-        await changes.SaveAsync(cancellationToken);
         await sessions.EndAllAsync(id, SessionEnd.PasswordReset, cancellationToken: cancellationToken);
         return Page();
     }
@@ -62,10 +61,9 @@ public class EditModel(
             return Page();
         }
 
-        var before = Account.CadreId;
         var tracked = (await db.Users.FindAsync([id], cancellationToken))!;
         tracked.CadreId = cadreId;
-        changes.Record(User, () => $"User:{id}", new { CadreId = before }, new { CadreId = cadreId }, "cadre linked");
+        changes.Describe(tracked, "cadre linked");
         await changes.SaveAsync(cancellationToken);
         return Redirect($"/admin/accounts/{id}");
     }
@@ -85,8 +83,7 @@ public class EditModel(
 
         if (!await db.CadreDelegations.AnyAsync(d => d.StaffUserId == id && d.CadreId == cadreId, cancellationToken))
         {
-            db.CadreDelegations.Add(new CadreDelegation { StaffUserId = id, CadreId = cadreId!.Value, GrantedAt = time.GetUtcNow() });
-            changes.Record(User, () => $"User:{id}", null, new { DelegatedCadreId = cadreId }, "delegation added");
+            changes.Describe(db.CadreDelegations.Add(new CadreDelegation { StaffUserId = id, CadreId = cadreId!.Value, GrantedAt = time.GetUtcNow() }).Entity, "delegation added");
             await changes.SaveAsync(cancellationToken);
         }
 
@@ -98,7 +95,7 @@ public class EditModel(
         if (await db.CadreDelegations.SingleOrDefaultAsync(d => d.StaffUserId == id && d.CadreId == cadreId, cancellationToken) is { } delegation)
         {
             db.CadreDelegations.Remove(delegation);
-            changes.Record(User, () => $"User:{id}", new { DelegatedCadreId = cadreId }, null, "delegation removed");
+            changes.Describe(delegation, "delegation removed");
             await changes.SaveAsync(cancellationToken);
         }
 
@@ -119,10 +116,9 @@ public class EditModel(
         }
 
         var tracked = (await db.Users.FindAsync([id], cancellationToken))!;
-        var before = tracked.DisabledAt;
         tracked.DisabledAt = disable ? time.GetUtcNow() : null;
         tracked.SecurityStamp = Guid.NewGuid().ToString("N");
-        changes.Record(User, () => $"User:{id}", new { DisabledAt = before }, new { tracked.DisabledAt }, disable ? "disabled" : "enabled");
+        changes.Describe(tracked, disable ? "disabled" : "enabled");
         await changes.SaveAsync(cancellationToken);
         // Every request checks the account, so its sessions are refused already; ending them keeps them ended once enabled again.
         if (disable)

@@ -3,7 +3,6 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Admin;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +49,7 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
         {
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
-            changes.Record(User, () => $"User:{id}", new { LockoutEnd = until }, new { LockoutEnd = (DateTimeOffset?)null }, "unlocked", AuditAction.Unlock);
+            changes.Record($"User:{id}", new { LockoutEnd = until }, new { LockoutEnd = (DateTimeOffset?)null }, "unlocked", AuditAction.Unlock);
             await changes.SaveAsync(cancellationToken);
         }
 
@@ -81,7 +80,18 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
             return Page();
         }
 
-        var (user, password, errors) = await accounts.CreateAsync(Input.Email!, Input.DisplayName ?? "", Input.Role!, Input.CadreId);
+        // The account, its role and its audit line are saved together; a refused account leaves nothing.
+        (HotlineUser? User, string? Password, IReadOnlyList<string> Errors) created = (null, null, []);
+        await changes.RunAsync(async _ =>
+        {
+            created = await accounts.CreateAsync(Input.Email!, Input.DisplayName ?? "", Input.Role!, Input.CadreId);
+            if (created.User is { } added)
+            {
+                // The role is not a field of the account row: this line is written by hand.
+                changes.Record($"User:{added.Id}", null, new { added.Email, Role = Input.Role, added.CadreId }, "account created");
+            }
+        }, cancellationToken);
+        var (user, password, errors) = created;
         if (user is null)
         {
             foreach (var error in errors)
@@ -93,8 +103,6 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
             return Page();
         }
 
-        changes.Record(User, () => $"User:{user.Id}", null, new { user.Email, Role = Input.Role, user.CadreId }, "account created");
-        await changes.SaveAsync(cancellationToken);
         OneTimePassword = password;
         Response.Headers.CacheControl = "no-store";
         CreatedEmail = user.Email;

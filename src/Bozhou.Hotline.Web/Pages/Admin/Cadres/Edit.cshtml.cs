@@ -1,8 +1,7 @@
-using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
 /// <summary>Creates or corrects a cadre record, moves the cadre to another post, or ends the post.</summary>
-public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts posts, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public CadreInput Input { get; set; } = new();
@@ -78,19 +77,8 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return Page();
         }
 
-        var cadre = Cadre ?? new Cadre { PostStart = Today };
-        var before = CadreInput.From(cadre).Fields();
+        var cadre = Cadre ?? db.Cadres.Add(new Cadre { PostStart = Today }).Entity;
         Input.ApplyTo(cadre, Choices.ActiveTopicIds);
-        if (Cadre is null)
-        {
-            db.Cadres.Add(cadre);
-            changes.Record(User, () => $"Cadre:{cadre.Id}", null, CadreInput.From(cadre).Fields(), "created");
-        }
-        else if (AdminChanges.Diff(before, CadreInput.From(cadre).Fields()) is var (old, now))
-        {
-            changes.Record(User, () => $"Cadre:{cadre.Id}", old, now, "edited");
-        }
-
         await changes.SaveAsync(cancellationToken);
         TempData["Flash"] = a["Cadre.Saved", cadre.Name].Value;
         return Redirect($"/admin/cadres/edit/{cadre.Id}");
@@ -118,45 +106,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return Page();
         }
 
-        var next = PostChange.Apply(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Today);
-        db.Cadres.Add(next);
-        // The person keeps their account and their staff: both follow the cadre to the new post. Appeals stay with
-        // the old post (logged and handled there); its staff keep their delegation and the account keeps the old
-        // post too, so that the matters still open there are answered or passed on, not left with no one.
-        foreach (var account in await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken))
-        {
-            account.CadreId = null;
-            changes.AfterFirstSave(() => account.CadreId = next.Id);
-            if (!await db.CadreDelegations.AnyAsync(d => d.StaffUserId == account.Id && d.CadreId == current.Id, cancellationToken))
-            {
-                db.CadreDelegations.Add(new CadreDelegation { StaffUserId = account.Id, CadreId = current.Id, GrantedAt = time.GetUtcNow() });
-                changes.Record(User, () => $"User:{account.Id}", null, new { KeptCadreId = current.Id }, "earlier post kept");
-            }
-        }
-
-        foreach (var staffId in await db.CadreDelegations.Where(d => d.CadreId == current.Id).Select(d => d.StaffUserId).ToListAsync(cancellationToken))
-        {
-            changes.AfterFirstSave(() => db.CadreDelegations.Add(new CadreDelegation { StaffUserId = staffId, CadreId = next.Id, GrantedAt = time.GetUtcNow() }));
-        }
-
-        if (Move.SubordinatesFollow)
-        {
-            foreach (var subordinate in await db.Cadres.Where(c => c.SuperiorId == current.Id && (c.PostEnd == null || c.PostEnd >= Today)).ToListAsync(cancellationToken))
-            {
-                changes.AfterFirstSave(() =>
-                {
-                    subordinate.SuperiorId = next.Id;
-                    changes.Record(User, () => $"Cadre:{subordinate.Id}", new { SuperiorId = current.Id }, new { SuperiorId = next.Id }, "superior followed a change of post");
-                });
-            }
-        }
-
-        changes.Record(User, () => $"Cadre:{current.Id}", new { PostEnd = (DateOnly?)null }, new { current.PostEnd }, "post ended by a change of post");
-        changes.Record(User, () => $"Cadre:{next.Id}", null, new
-        {
-            next.DepartmentId, next.Position, next.PostStart, Previous = current.Id, next.SuperiorId, TopicIds = string.Join(',', next.Topics.Select(t => t.TopicId).Order()),
-        }, "new post");
-        await changes.SaveAsync(cancellationToken);
+        var next = await posts.ChangeAsync(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Move.SubordinatesFollow, cancellationToken);
         TempData["Flash"] = a["Cadre.PostChanged", current.Name, next.Position].Value;
         return Redirect($"/admin/cadres/edit/{next.Id}");
     }
@@ -173,9 +123,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return Redirect($"/admin/cadres/edit/{id}");
         }
 
-        cadre.PostEnd = cadre.PostStart < Today ? Today.AddDays(-1) : cadre.PostStart;
-        changes.Record(User, () => $"Cadre:{cadre.Id}", new { PostEnd = (DateOnly?)null }, new { cadre.PostEnd }, "post ended");
-        await changes.SaveAsync(cancellationToken);
+        await posts.EndAsync(cadre, cancellationToken);
         TempData["Flash"] = a["Cadre.Ended", cadre.Name].Value;
         return Redirect("/admin/cadres");
     }

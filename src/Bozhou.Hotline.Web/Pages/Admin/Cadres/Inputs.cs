@@ -79,15 +79,6 @@ public sealed class CadreInput
             cadre.Topics.Add(new CadreTopic { TopicId = topicId });
         }
     }
-
-    /// <summary>The audited fields.</summary>
-    public Dictionary<string, object?> Fields() => new()
-    {
-        [nameof(Name)] = Name, [nameof(NamePinyin)] = NamePinyin, [nameof(Position)] = Position, [nameof(PositionEn)] = PositionEn,
-        [nameof(Duties)] = Duties, [nameof(DutiesEn)] = DutiesEn, [nameof(Mobile)] = Mobile, [nameof(OfficePhone)] = OfficePhone,
-        [nameof(DepartmentId)] = DepartmentId, [nameof(ProtocolOrder)] = ProtocolOrder,
-        [nameof(SuperiorId)] = SuperiorId, [nameof(TopicIds)] = string.Join(',', TopicIds.Distinct().Order()),
-    };
 }
 
 public sealed class CadreInputValidator : AbstractValidator<CadreInput>

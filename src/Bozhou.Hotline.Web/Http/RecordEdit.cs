@@ -1,11 +1,11 @@
+using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Bozhou.Hotline.Web.Admin;
+namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>
 /// What saving a row of a simple administered list (jurisdictions, departments, topics) needs from its page;
@@ -14,14 +14,6 @@ namespace Bozhou.Hotline.Web.Admin;
 public sealed class RecordEdit<T>
     where T : class
 {
-    /// <summary>The audit subject's kind: "Jurisdiction" makes subjects like <c>Jurisdiction:3</c>.</summary>
-    public required string Kind { get; init; }
-
-    public required Func<T, int> Id { get; init; }
-
-    /// <summary>The audited fields, compared before and after the edit.</summary>
-    public required Func<T, Dictionary<string, object?>> Fields { get; init; }
-
     /// <summary>The input's own rules, reported under <c>Input.</c>.</summary>
     public required ValidationResult Validation { get; init; }
 
@@ -39,9 +31,9 @@ public sealed class RecordEdit<T>
 public static class RecordEdits
 {
     /// <summary>
-    /// Finds the row (or starts a new one when <paramref name="id"/> is null), validates, applies the input, records
-    /// "created" or the changed fields as "edited", saves with the audit entry and evicts the directory cache
-    /// (<see cref="AdminChanges.SaveAsync"/>), then redirects to the list with a flash message. Bad input returns
+    /// Finds the row (or starts a new one when <paramref name="id"/> is null), validates, applies the input, saves it
+    /// as an administrator's change (<see cref="AdminChanges.SaveAsync"/>: audited as "created" or "edited" with the
+    /// changed fields, the directory cache evicted), then redirects to the list with a flash message. Bad input returns
     /// the page with its errors and writes nothing.
     /// </summary>
     public static async Task<IActionResult> SaveRecordAsync<T>(
@@ -71,16 +63,10 @@ public static class RecordEdits
             return page.Page();
         }
 
-        var before = edit.Fields(record);
         edit.Apply(record);
         if (id is null)
         {
             db.Add(record);
-            changes.Record(page.User, () => $"{edit.Kind}:{edit.Id(record)}", null, edit.Fields(record), "created");
-        }
-        else if (AdminChanges.Diff(before, edit.Fields(record)) is var (old, now))
-        {
-            changes.Record(page.User, () => $"{edit.Kind}:{edit.Id(record)}", old, now, "edited");
         }
 
         await changes.SaveAsync(cancellationToken);

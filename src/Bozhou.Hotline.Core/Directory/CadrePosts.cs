@@ -1,0 +1,50 @@
+using Bozhou.Hotline.Core.Audit;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Directory;
+
+/// <summary>The administrator's changes of post and ends of post, applied (<see cref="PostChange"/>), audited and saved in one transaction.</summary>
+public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimeProvider time)
+{
+    /// <summary>
+    /// Moves the holder of <paramref name="current"/> (tracked, with its topics) to a new post from today (China time):
+    /// see <see cref="PostChange"/>. Returns the new record, saved.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The post may not change today (<see cref="PostChange.CanChange"/>).</exception>
+    public async Task<Cadre> ChangeAsync(Cadre current, int departmentId, string position, string positionEn, bool subordinatesFollow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var now = time.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var accounts = await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken);
+        var delegations = await db.CadreDelegations.AsNoTracking().Where(d => d.CadreId == current.Id).ToListAsync(cancellationToken);
+        var subordinates = subordinatesFollow
+            ? await db.Cadres.Where(c => c.SuperiorId == current.Id && (c.PostEnd == null || c.PostEnd >= today)).ToListAsync(cancellationToken)
+            : [];
+        var change = PostChange.Plan(current, departmentId, position, positionEn, subordinatesFollow, today, now, accounts, delegations, subordinates);
+        db.Cadres.Add(change.Next);
+        db.CadreDelegations.AddRange(change.KeptPosts);
+        changes.Describe(current, "post ended by a change of post");
+        changes.Describe(change.Next, $"new post, after Cadre:{current.Id}");
+        change.KeptPosts.ToList().ForEach(kept => changes.Describe(kept, "earlier post kept"));
+        changes.AfterFirstSave(() =>
+        {
+            db.CadreDelegations.AddRange(change.Complete());
+            change.Followers.ToList().ForEach(follower => changes.Describe(follower, "superior followed a change of post"));
+        });
+        await changes.SaveAsync(cancellationToken);
+        return change.Next;
+    }
+
+    /// <summary>Ends <paramref name="cadre"/>'s post (<see cref="PostChange.End"/>), audited; nothing when it has ended already.</summary>
+    public async Task EndAsync(Cadre cadre, CancellationToken cancellationToken)
+    {
+        if (PostChange.End(cadre, ChinaTime.DateOf(time.GetUtcNow())))
+        {
+            changes.Describe(cadre, "post ended");
+            await changes.SaveAsync(cancellationToken);
+        }
+    }
+}
