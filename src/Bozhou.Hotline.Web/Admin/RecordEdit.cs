@@ -84,7 +84,7 @@ public static class RecordEdits
         }
 
         await changes.SaveAsync(cancellationToken);
-        page.TempData["Flash"] = edit.SavedMessage;
+        page.Flash(edit.SavedMessage);
         return new RedirectResult(edit.ListUrl);
     }
 }

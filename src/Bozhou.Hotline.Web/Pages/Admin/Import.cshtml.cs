@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Admin;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,7 +75,7 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
 
         var (name, id) = AuditUser.Of(User);
         await importer.ApplyAsync(Plan, name, id, cancellationToken);
-        TempData["Flash"] = a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count].Value;
-        return Redirect("/admin/cadres");
+        this.Flash(a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count]);
+        return RedirectToPage("/Admin/Cadres/Index");
     }
 }

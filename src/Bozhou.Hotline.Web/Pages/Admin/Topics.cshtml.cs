@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The topics citizens choose from: at most <see cref="Topic.MaxActive"/> active, "other" always among them.</summary>
-public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocalizer<AdminResource> a) : PageModel
+public class TopicsModel(HotlineDbContext db, AdminChanges changes, IValidator<TopicInput> validator, IStringLocalizer<AdminResource> a) : PageModel
 {
     public const string OtherCode = "other";
 
@@ -29,7 +29,7 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
         var code = Input.Code?.Trim().ToLowerInvariant();
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Topic>
         {
-            Kind = nameof(Topic), Id = t => t.Id, Fields = Fields, Validation = new TopicInputValidator(a).Validate(Input),
+            Kind = nameof(Topic), Id = t => t.Id, Fields = Fields, Validation = validator.Validate(Input),
             Check = async topic =>
             {
                 if (topic.Code == OtherCode && (code != OtherCode || !Input.IsActive))

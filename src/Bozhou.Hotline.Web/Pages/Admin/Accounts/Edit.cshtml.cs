@@ -68,7 +68,7 @@ public class EditModel(
         tracked.CadreId = cadreId;
         changes.Record(User, () => $"User:{id}", new { CadreId = before }, new { CadreId = cadreId }, "cadre linked");
         await changes.SaveAsync(cancellationToken);
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostDelegateAsync(string id, int? cadreId, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public class EditModel(
             await changes.SaveAsync(cancellationToken);
         }
 
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostUndelegateAsync(string id, int cadreId, CancellationToken cancellationToken)
@@ -103,7 +103,7 @@ public class EditModel(
             await changes.SaveAsync(cancellationToken);
         }
 
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     private async Task<IActionResult> SetDisabledAsync(string id, bool disable, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public class EditModel(
         {
             await sessions.EndAllAsync(id, SessionEnd.AccountDisabled, cancellationToken: cancellationToken);
         }
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)

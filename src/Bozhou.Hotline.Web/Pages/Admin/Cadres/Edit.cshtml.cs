@@ -5,6 +5,7 @@ using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Admin;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,13 @@ using Microsoft.Extensions.Localization;
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
 /// <summary>Creates or corrects a cadre record, moves the cadre to another post, or ends the post.</summary>
-public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class EditModel(
+    HotlineDbContext db,
+    AdminChanges changes,
+    TimeProvider time,
+    IValidator<CadreInput> cadreValidator,
+    IValidator<PostChangeInput> moveValidator,
+    IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public CadreInput Input { get; set; } = new();
@@ -52,7 +59,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return NotFound();
         }
 
-        var validation = new CadreInputValidator(a).Validate(Input);
+        var validation = cadreValidator.Validate(Input);
         ModelState.Clear();
         if (!validation.IsValid)
         {
@@ -92,8 +99,8 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
         }
 
         await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Cadre.Saved", cadre.Name].Value;
-        return Redirect($"/admin/cadres/edit/{cadre.Id}");
+        this.Flash(a["Cadre.Saved", cadre.Name]);
+        return RedirectToPage("/Admin/Cadres/Edit", new { id = cadre.Id });
     }
 
     public async Task<IActionResult> OnPostChangePostAsync(int id, CancellationToken cancellationToken)
@@ -103,7 +110,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             return NotFound();
         }
 
-        var validation = new PostChangeInputValidator(a).Validate(Move);
+        var validation = moveValidator.Validate(Move);
         ModelState.Clear();
         Input = CadreInput.From(current);
         if (!validation.IsValid)
@@ -157,8 +164,8 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
             next.DepartmentId, next.Position, next.PostStart, Previous = current.Id, next.SuperiorId, TopicIds = string.Join(',', next.Topics.Select(t => t.TopicId).Order()),
         }, "new post");
         await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Cadre.PostChanged", current.Name, next.Position].Value;
-        return Redirect($"/admin/cadres/edit/{next.Id}");
+        this.Flash(a["Cadre.PostChanged", current.Name, next.Position]);
+        return RedirectToPage("/Admin/Cadres/Edit", new { id = next.Id });
     }
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
@@ -170,14 +177,14 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, TimeProvider t
 
         if (cadre.PostEnd is not null)
         {
-            return Redirect($"/admin/cadres/edit/{id}");
+            return RedirectToPage("/Admin/Cadres/Edit", new { id });
         }
 
         cadre.PostEnd = cadre.PostStart < Today ? Today.AddDays(-1) : cadre.PostStart;
         changes.Record(User, () => $"Cadre:{cadre.Id}", new { PostEnd = (DateOnly?)null }, new { cadre.PostEnd }, "post ended");
         await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Cadre.Ended", cadre.Name].Value;
-        return Redirect("/admin/cadres");
+        this.Flash(a["Cadre.Ended", cadre.Name]);
+        return RedirectToPage("/Admin/Cadres/Index");
     }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
