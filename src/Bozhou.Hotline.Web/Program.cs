@@ -14,6 +14,7 @@ builder.AddHotlineLocalization();
 builder.AddHealth();
 builder.AddHttpSecurity();
 builder.AddWeb();
+builder.AddValidation();
 builder.AddDirectory();
 builder.AddAppeals();
 builder.AddAccounts();

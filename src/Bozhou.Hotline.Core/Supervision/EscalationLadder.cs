@@ -10,8 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Supervision;
 
-/// <summary>Who acts: the signed-in user's id and display name, as the timeline and the records keep them.</summary>
-public sealed record Actor(string? UserId, string Name);
 
 /// <summary>How a reminder (催办) ended.</summary>
 public enum ReminderOutcome
@@ -41,43 +39,48 @@ public sealed record NewInterviewCase(
 /// handling (严肃处理). Each step leaves a timeline event on the appeals behind it, in the same
 /// transaction as the step itself.
 /// </summary>
-public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector phones, SettingsStore settings)
+public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner runner, CallerDataProtector phones, SettingsStore settings)
 {
+    /// <summary>The rule code of a second reminder on the same China date.</summary>
+    private const string RemindedToday = "Remind.AlreadyToday";
+
     /// <summary>
     /// 催办: records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile in the
     /// outbox; both or neither are saved. Refused when the appeal is closed, or already had a reminder on the same
-    /// China date (one a working day, so a repeat or a second click sends no second SMS). A concurrent change to the
-    /// appeal is met by reading it again, up to three times.
+    /// China date (one a working day, so a repeat or a second click sends no second SMS). Run through
+    /// <see cref="AppealActionRunner"/> as the office, so a concurrent change to the appeal is met by reading it again,
+    /// up to three times.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The appeal changed under three tries in a row.</exception>
-    public Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<ReminderResult> RemindAsync(long appealId, string? text, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return SaveAgainOnConflictAsync(async () =>
+        var outcome = await runner.RunAsync(actor, appealId, null, async c =>
         {
-            var appeal = await db.Appeals.Include(a => a.HandlerCadre).SingleOrDefaultAsync(a => a.Id == appealId, cancellationToken);
-            if (appeal is null)
-            {
-                return new ReminderResult(ReminderOutcome.NotFound, null);
-            }
-
+            var appeal = c.Appeal;
             if (appeal.IsClosed)
             {
-                return new ReminderResult(ReminderOutcome.Closed, appeal);
+                throw new AppealRuleException(AppealRuleException.Closed);
             }
 
             var startOfToday = ChinaTime.StartOf(ChinaTime.DateOf(now));
             if (await db.AppealEvents.AnyAsync(e => e.AppealId == appealId && e.Kind == AppealEventKind.Reminder && e.At >= startOfToday, cancellationToken))
             {
-                return new ReminderResult(ReminderOutcome.AlreadyToday, appeal);
+                throw new AppealRuleException(RemindedToday);
             }
 
             var sms = (await settings.GetAsync(cancellationToken)).Sms;
-            appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), actor.Name, actor.UserId, now);
-            db.SmsMessages.Add(ReminderSms(appeal, appeal.HandlerCadre, sms.ReminderBody(appeal.TrackingCode), now));
-            await db.SaveChangesAsync(cancellationToken);
-            return new ReminderResult(ReminderOutcome.Sent, appeal);
-        });
+            var handler = await db.Cadres.SingleAsync(h => h.Id == appeal.HandlerCadreId, cancellationToken);
+            appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), c.ActorName, c.UserId, now);
+            db.SmsMessages.Add(ReminderSms(appeal, handler, sms.ReminderBody(appeal.TrackingCode), now));
+        }, cancellationToken);
+        return outcome switch
+        {
+            { Status: AppealActionStatus.Done } => new ReminderResult(ReminderOutcome.Sent, outcome.Appeal),
+            { Status: AppealActionStatus.NotFound } => new ReminderResult(ReminderOutcome.NotFound, null),
+            { RuleCode: RemindedToday } => new ReminderResult(ReminderOutcome.AlreadyToday, outcome.Appeal),
+            _ => new ReminderResult(ReminderOutcome.Closed, outcome.Appeal),
+        };
     }
 
     /// <summary>
@@ -90,7 +93,7 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var appealIds = input.AppealIds.Distinct().ToList();
-        return SaveAgainOnConflictAsync(async () =>
+        return ConflictRetry.SaveAgainOnConflictAsync(db, async () =>
         {
             var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
             var interviewCase = new InterviewCase
@@ -120,31 +123,6 @@ public sealed class EscalationLadder(HotlineDbContext db, CallerDataProtector ph
             await db.SaveChangesAsync(cancellationToken);
             return interviewCase;
         });
-    }
-
-    /// <summary>
-    /// Runs a step of the ladder, read and saved again when one of its appeals changed in between. A step carries
-    /// no version the office saw: it concerns the appeals as they are, so a cadre's action saved at the same moment
-    /// must not refuse it (nor, unhandled, answer 500). A failed try lets go of what it read and added, and keeps
-    /// what was tracked before it: the form's submission key, which must be stored with the step that succeeds.
-    /// </summary>
-    private async Task<T> SaveAgainOnConflictAsync<T>(Func<Task<T>> step)
-    {
-        var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await step();
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
-            }
-        }
     }
 
     private SmsMessage ReminderSms(Appeal appeal, Cadre handler, string body, DateTimeOffset now) => new()

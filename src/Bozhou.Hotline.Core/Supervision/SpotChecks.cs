@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Microsoft.EntityFrameworkCore;

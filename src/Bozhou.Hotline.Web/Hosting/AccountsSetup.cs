@@ -1,7 +1,6 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -35,15 +35,10 @@ public static class AppealsSetup
         builder.Services.AddSingleton<CallerDataProtector>();
         builder.Services.AddSingleton<TrackingCodeSource>();
         builder.Services.AddScoped<AppealIntake>();
+        builder.Services.AddScoped<AppealActionRunner>();
         builder.Services.AddSingleton<TrackedAppealsCookie>();
         builder.Services.AddSingleton<TrackingLockout>();
         builder.Services.AddSingleton<IntakeDirectory>();
-        // Built once: its rules read the directory through IntakeDirectory, not a request's DbContext.
-        builder.Services.AddSingleton<IValidator<NewAppealInput>, NewAppealInputValidator>();
-        builder.Services.AddValidatorsFromAssemblyContaining<NewAppealInputValidator>(
-            ServiceLifetime.Scoped,
-            filter: v => v.ValidatorType.Namespace == typeof(NewAppealInputValidator).Namespace && v.ValidatorType != typeof(NewAppealInputValidator));
-
         builder.Services.AddSingleton<UnratedAppealCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UnratedAppealCloser>());
 

@@ -2,7 +2,6 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Workspace;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,7 @@ public static class WorkspaceSetup
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.All));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Workspace", Policy));
         builder.Services.AddScoped<WorkspaceActors>();
-        builder.Services.AddScoped<AppealActions>();
+        builder.Services.AddScoped<CadreActions>();
         builder.Services.AddScoped<InboxQuery>();
         builder.Services.AddScoped<HotSpotQuery>();
         builder.Services.AddScoped<AppealViewQuery>();

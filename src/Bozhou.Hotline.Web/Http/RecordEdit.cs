@@ -1,6 +1,5 @@
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -70,7 +69,7 @@ public static class RecordEdits
         }
 
         await changes.SaveAsync(cancellationToken);
-        page.TempData["Flash"] = edit.SavedMessage;
+        page.Flash(edit.SavedMessage);
         return new RedirectResult(edit.ListUrl);
     }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Workspace;
-using FluentValidation.Results;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Bozhou.Hotline.Web.Http;
 
@@ -39,15 +37,4 @@ public static class WorkspaceDisplay
         InboxBadge.Reopened => "text-bg-dark",
         _ => "text-bg-secondary",
     };
-
-    /// <summary>Copies a validator's errors into the page's model state under the form's prefix.</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, ValidationResult result, string prefix)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(result);
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError($"{prefix}.{error.PropertyName}", error.ErrorMessage);
-        }
-    }
 }

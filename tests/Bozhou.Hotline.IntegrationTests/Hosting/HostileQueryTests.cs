@@ -71,8 +71,8 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/admin/cadres/edit/{id:int?}", "id")] = world.ZhangId.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/admin/accounts/{id}", "id")] = UserIds[WorkspaceWorld.StaffEmail];
         RouteSamples[("/workspace/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
-        RouteSamples[("/Appeals/Receipt/{code}", "code")] = code;
-        RouteSamples[("/Appeals/Track/{code?}", "code")] = code;
+        RouteSamples[("/appeals/receipt/{code}", "code")] = code;
+        RouteSamples[("/appeals/track/{code?}", "code")] = code;
         RouteSamples[("/culture/{name}", "name")] = "en";
     }
 

@@ -5,7 +5,7 @@ using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Web.Workspace;
+using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,9 +54,10 @@ public class ConcurrencyTests
         var userId = await data.QueryAsync(db => db.Users.Where(u => u.Email == WorkspaceWorld.LiEmail).Select(u => u.Id).SingleAsync());
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
         await using var scope = factory.Services.CreateAsyncScope();
-        var actions = scope.ServiceProvider.GetRequiredService<AppealActions>();
+        var actor = await scope.ServiceProvider.GetRequiredService<WorkspaceActors>().ActorAsync(principal, CancellationToken.None);
+        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
 
-        var outcome = await actions.RunAsync(principal, id, before.Version, async c =>
+        var outcome = await runner.RunAsync(actor!, id, before.Version, async c =>
         {
             c.Appeal.AddNote("我的备注", c.ActorName, c.UserId, c.Now);
             // Someone else commits in between, through another connection.

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace Bozhou.Hotline.Web.Pages.Account;
 /// Changing one's password (the only page, with signing out, that an account signed in with a one-time password
 /// may use), and "sign out everywhere" (退出所有设备). A changed password ends the account's other sessions.
 /// </summary>
-public class ChangePasswordModel(UserManager<HotlineUser> users, HotlineSignInManager signIn, UserSessions sessions, IStringLocalizer<WorkspaceResource> w)
+public class ChangePasswordModel(UserManager<HotlineUser> users, HotlineSignInManager signIn, UserSessions sessions, IValidator<ChangePasswordInput> validator, IStringLocalizer<WorkspaceResource> w)
     : PageModel
 {
     [BindProperty]
@@ -46,7 +45,7 @@ public class ChangePasswordModel(UserManager<HotlineUser> users, HotlineSignInMa
         }
 
         MustChange = user.MustChangePassword;
-        var validation = new ChangePasswordInputValidator(w).Validate(Input);
+        var validation = validator.Validate(Input);
         if (!validation.IsValid)
         {
             ModelState.AddErrors(validation, nameof(Input));
@@ -70,15 +69,15 @@ public class ChangePasswordModel(UserManager<HotlineUser> users, HotlineSignInMa
         await users.UpdateAsync(user);
         // This session goes on (its next request reads the account as it is now); every other one ends.
         await sessions.EndAllAsync(user.Id, SessionEnd.PasswordChanged, except: UserSessions.IdOf(User), cancellationToken: HttpContext.RequestAborted);
-        TempData["Flash"] = w["ChangePassword.Done"].Value;
-        return LocalRedirect(ReturnAddress.LocalOr(ReturnUrl, "/workspace"));
+        this.Flash(w["ChangePassword.Done"]);
+        return LocalRedirect(ReturnAddress.LocalOr(ReturnUrl, Url.Page("/Workspace/Index")!));
     }
 
     /// <summary>Ends every session of the account, this one included, and goes to the login page.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         await signIn.SignOutEverywhereAsync();
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }
 

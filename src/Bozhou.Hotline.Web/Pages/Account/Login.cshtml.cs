@@ -4,7 +4,6 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ public class LoginModel(
     SignInManager<HotlineUser> signIn,
     HotlineDbContext db,
     TimeProvider time,
-    IStringLocalizer<WorkspaceResource> w) : PageModel
+    IValidator<LoginInput> validator, IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -45,7 +44,7 @@ public class LoginModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var validation = new LoginInputValidator(w).Validate(Input);
+        var validation = validator.Validate(Input);
         if (!validation.IsValid)
         {
             ModelState.AddErrors(validation, nameof(Input));
@@ -88,7 +87,7 @@ public class LoginModel(
         await db.SaveChangesAsync(cancellationToken);
         var target = ReturnAddress.LocalOr(ReturnUrl, "/workspace");
         return user.MustChangePassword
-            ? Redirect("/account/change-password?returnUrl=" + Uri.EscapeDataString(target))
+            ? RedirectToPage("/Account/ChangePassword", new { returnUrl = target })
             : LocalRedirect(target);
     }
 }

@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,7 @@ public class CalendarModel(
             return Page();
         }
 
-        return Redirect($"/admin/calendar?year={date.Year}");
+        return RedirectToPage("/Admin/Calendar", new { year = date.Year });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int? year, string? date, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ public class CalendarModel(
             }
         }
 
-        return Redirect($"/admin/calendar?year={year ?? day.Year}");
+        return RedirectToPage("/Admin/Calendar", new { year = year ?? day.Year });
     }
 
     public async Task<IActionResult> OnPostImportAsync(int? year, CancellationToken cancellationToken)
@@ -190,9 +191,9 @@ public class CalendarModel(
             return Page();
         }
 
-        TempData["Flash"] = a["Calendar.Imported", days.Count, scheduleYear].Value
-            + (recount.Deadlines > 0 ? " · " + a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value : "");
-        return Redirect($"/admin/calendar?year={scheduleYear}");
+        this.Flash(a["Calendar.Imported", days.Count, scheduleYear].Value
+            + (recount.Deadlines > 0 ? " · " + a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value : ""));
+        return RedirectToPage("/Admin/Calendar", new { year = scheduleYear });
     }
 
     /// <summary>The audit entry's details: what was done and how many deadlines it moved, on how many open appeals.</summary>
@@ -216,9 +217,9 @@ public class CalendarModel(
         }
 
         calendar.Invalidate();
-        if (recount.Deadlines > 0 && TempData["Flash"] is null)
+        if (recount.Deadlines > 0 && !this.HasFlash())
         {
-            TempData["Flash"] = a["Calendar.Moved", recount.Deadlines, recount.Appeals].Value;
+            this.Flash(a["Calendar.Moved", recount.Deadlines, recount.Appeals]);
         }
 
         return true;

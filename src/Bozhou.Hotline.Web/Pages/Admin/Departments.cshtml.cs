@@ -5,18 +5,17 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The units (单位) of each jurisdiction: added, renamed, reordered, or ended when dissolved or merged.</summary>
-public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IValidator<DepartmentInput> validator, IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public DepartmentInput Input { get; set; } = new();
@@ -41,7 +40,7 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
         await LoadAsync(cancellationToken);
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Department>
         {
-            Validation = new DepartmentInputValidator(a).Validate(Input),
+            Validation = validator.Validate(Input),
             // A unit is added to or moved into a jurisdiction that has not ended; an ended unit keeps its own.
             Check = async department => await db.Jurisdictions.AnyAsync(
                     j => j.Id == Input.JurisdictionId && (j.EndedOn == null || j.Id == department.JurisdictionId), cancellationToken)
@@ -72,8 +71,8 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
             await changes.SaveAsync(cancellationToken);
         }
 
-        TempData["Flash"] = a["Form.Saved"].Value;
-        return Redirect("/admin/departments");
+        this.Flash(a["Form.Saved"]);
+        return RedirectToPage("/Admin/Departments");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -72,7 +73,7 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
         }
 
         await importer.ApplyAsync(Plan, cancellationToken);
-        TempData["Flash"] = a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count].Value;
-        return Redirect("/admin/cadres");
+        this.Flash(a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count]);
+        return RedirectToPage("/Admin/Cadres/Index");
     }
 }

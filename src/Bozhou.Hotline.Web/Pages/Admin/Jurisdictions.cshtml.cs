@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The city and its district and counties: added, renamed, reordered, or ended when abolished or merged.</summary>
-public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeProvider time, IValidator<JurisdictionInput> validator, IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public JurisdictionInput Input { get; set; } = new();
@@ -28,7 +28,7 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
         var code = Input.Code?.Trim().ToLowerInvariant();
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Jurisdiction>
         {
-            Validation = new JurisdictionInputValidator(a).Validate(Input),
+            Validation = validator.Validate(Input),
             Check = async jurisdiction => await db.Jurisdictions.AnyAsync(j => j.Code == code && j.Id != jurisdiction.Id, cancellationToken)
                 ? ("Input.Code", a["Jurisdiction.CodeTaken", code!])
                 : null,
@@ -79,8 +79,8 @@ public class JurisdictionsModel(HotlineDbContext db, AdminChanges changes, TimeP
             await changes.SaveAsync(cancellationToken);
         }
 
-        TempData["Flash"] = a["Jurisdiction.Ended", jurisdiction.NameZh].Value;
-        return Redirect("/admin/jurisdictions");
+        this.Flash(a["Jurisdiction.Ended", jurisdiction.NameZh]);
+        return RedirectToPage("/Admin/Jurisdictions");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -6,7 +6,6 @@ using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace Bozhou.Hotline.Web.Pages.Admin;
 /// The clocks of PRODUCT §5, the SMS texts and the retention period. Configuration holds them until the
 /// first save here; from then on the database does. Each save is one audited change in one transaction.
 /// </summary>
-public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsStore store, TimeProvider time, IStringLocalizer<AdminResource> a)
+public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsStore store, TimeProvider time, IValidator<SettingsInput> validator, IStringLocalizer<AdminResource> a)
     : PageModel
 {
     [BindProperty]
@@ -36,7 +35,7 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Current = await store.GetAsync(cancellationToken);
-        var validation = new SettingsInputValidator(a).Validate(Input);
+        var validation = validator.Validate(Input);
         ModelState.Clear();
         if (!validation.IsValid)
         {
@@ -57,8 +56,8 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
         db.ChangeTracker.DetectChanges();
         if (db.Entry(saved).State == EntityState.Unchanged)
         {
-            TempData["Flash"] = a["Settings.Unchanged"].Value;
-            return Redirect("/admin/settings");
+            this.Flash(a["Settings.Unchanged"]);
+            return RedirectToPage("/Admin/Settings");
         }
 
         saved.SavedAt = time.GetUtcNow();
@@ -72,13 +71,13 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
             // Two first saves at once: the other one's row is in, this one's insert is refused and nothing of it
             // was written (one transaction). The form shows what is saved now, with a message.
             store.Invalidate();
-            TempData["Flash"] = a["Settings.Conflict"].Value;
-            return Redirect("/admin/settings");
+            this.Flash(a["Settings.Conflict"]);
+            return RedirectToPage("/Admin/Settings");
         }
 
         store.Invalidate();
-        TempData["Flash"] = a["Settings.Saved"].Value;
-        return Redirect("/admin/settings");
+        this.Flash(a["Settings.Saved"]);
+        return RedirectToPage("/Admin/Settings");
     }
 }
 

@@ -3,17 +3,16 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The topics citizens choose from: at most <see cref="Topic.MaxActive"/> active, "other" always among them.</summary>
-public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocalizer<AdminResource> a) : PageModel
+public class TopicsModel(HotlineDbContext db, AdminChanges changes, IValidator<TopicInput> validator, IStringLocalizer<AdminResource> a) : PageModel
 {
     public const string OtherCode = "other";
 
@@ -30,7 +29,7 @@ public class TopicsModel(HotlineDbContext db, AdminChanges changes, IStringLocal
         var code = Input.Code?.Trim().ToLowerInvariant();
         return await this.SaveRecordAsync(db, changes, id, new RecordEdit<Topic>
         {
-            Validation = new TopicInputValidator(a).Validate(Input),
+            Validation = validator.Validate(Input),
             Check = async topic =>
             {
                 if (topic.Code == OtherCode && (code != OtherCode || !Input.IsActive))

@@ -26,6 +26,7 @@ public sealed class NewModel(
     IStringLocalizer<AppealsResource> l,
     ILogger<NewModel> logger) : PageModel, IReplayableSubmission
 {
+    /// <summary>Where a stored appeal's receipt lives (the route of <see cref="ReceiptModel"/>), to let a repeat in to it.</summary>
     private const string ReceiptPath = "/appeals/receipt/";
 
     [BindProperty]
@@ -55,16 +56,12 @@ public sealed class NewModel(
         {
             // A bot filled the hidden field: store nothing, and give it nothing to learn from.
             logger.LogInformation("New appeal refused: the honeypot field was filled");
-            return Redirect("/appeals/received");
+            return RedirectToPage("/Appeals/Received");
         }
 
         Input = Input.Cleaned();
         ReplaceBindingErrors();
-        var result = await validator.ValidateAsync(Input, cancellationToken);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(nameof(Input) + "." + error.PropertyName, error.ErrorMessage);
-        }
+        ModelState.AddErrors(await validator.ValidateAsync(Input, cancellationToken), nameof(Input));
 
         // The topic's kind sets the reply limit; a topic retired since the check above is refused like an unknown one.
         TopicKind? topicKind = null;
@@ -92,7 +89,7 @@ public sealed class NewModel(
 
         var appeal = await LogAsync(topicKind.Value, cancellationToken);
         access.Grant(HttpContext, appeal.TrackingCode);
-        return Redirect(ReceiptPath + appeal.TrackingCode);
+        return RedirectToPage("/Appeals/Receipt", new { code = appeal.TrackingCode });
     }
 
     /// <summary>A repeat of a stored submission is let in to its receipt, as the first answer (perhaps never received) did.</summary>

@@ -22,12 +22,12 @@ public sealed class ReceiptModel(HotlineDbContext db, TrackedAppealsCookie acces
     {
         if (TrackingCode.TryParse(code, out var normalized) != TrackingCodeCheck.Valid)
         {
-            return Redirect("/appeals/track");
+            return RedirectToPage("/Appeals/Track");
         }
 
         if (!access.Has(HttpContext, normalized))
         {
-            return Redirect("/appeals/track/" + normalized);
+            return RedirectToPage("/Appeals/Track", new { code = normalized });
         }
 
         var appeal = await db.Appeals.AsNoTracking()

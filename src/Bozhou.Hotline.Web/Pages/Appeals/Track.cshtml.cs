@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +22,7 @@ public sealed class TrackModel(
     HotlineDbContext db,
     TrackedAppealsCookie access,
     TrackingLockout lockout,
-    AppealClockSource clocks,
+    AppealActionRunner runner,
     TimeProvider time,
     IValidator<TrackInput> checkValidator,
     IValidator<CallAgainInput> callValidator,
@@ -66,7 +65,7 @@ public sealed class TrackModel(
             return TooManyTries(wait);
         }
 
-        if (!await ValidateAsync(checkValidator, Check, nameof(Check), cancellationToken))
+        if (!ModelState.AddErrors(await checkValidator.ValidateAsync(Check, cancellationToken), nameof(Check)))
         {
             return Page();
         }
@@ -83,7 +82,7 @@ public sealed class TrackModel(
         }
 
         access.Grant(HttpContext, code);
-        return Redirect("/appeals/track/" + code);
+        return RedirectToPage("/Appeals/Track", new { code });
     }
 
     public async Task<IActionResult> OnPostCallAsync(string? code, CancellationToken cancellationToken)
@@ -91,19 +90,19 @@ public sealed class TrackModel(
         Now = time.GetUtcNow();
         if (!Accessible(code, out var normalized))
         {
-            return Redirect("/appeals/track/" + Uri.EscapeDataString(code ?? ""));
+            return RedirectToPage("/Appeals/Track", new { code });
         }
 
-        if (!await ValidateAsync(callValidator, Call, nameof(Call), cancellationToken))
+        if (!ModelState.AddErrors(await callValidator.ValidateAsync(Call, cancellationToken), nameof(Call)))
         {
             return await ShowAsync(normalized, cancellationToken);
         }
 
         FormValues.TryChinaLocalTime(Call.CalledAt, out var calledAt);
         FormValues.TryEnum<CallOutcome>(Call.Outcome, out var outcome);
-        var clock = await clocks.GetAsync(cancellationToken);
-        return await ChangeAsync(
-            normalized, appeal => appeal.RecordCitizenCall(calledAt, outcome, clock, Now, AppealActors.Caller), "Track.CallRecorded", cancellationToken);
+        return await AnswerAsync(normalized, await runner.RunForCallerAsync(
+            Actor.Caller(normalized), c => c.Appeal.RecordCitizenCall(calledAt, outcome, c.Clock, c.Now, c.ActorName), cancellationToken),
+            "Track.CallRecorded", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRateAsync(string? code, CancellationToken cancellationToken)
@@ -111,10 +110,10 @@ public sealed class TrackModel(
         Now = time.GetUtcNow();
         if (!Accessible(code, out var normalized))
         {
-            return Redirect("/appeals/track/" + Uri.EscapeDataString(code ?? ""));
+            return RedirectToPage("/Appeals/Track", new { code });
         }
 
-        if (!await ValidateAsync(ratingValidator, Rating, nameof(Rating), cancellationToken))
+        if (!ModelState.AddErrors(await ratingValidator.ValidateAsync(Rating, cancellationToken), nameof(Rating)))
         {
             return await ShowAsync(normalized, cancellationToken);
         }
@@ -122,35 +121,27 @@ public sealed class TrackModel(
         var resolved = Rating.Resolved == "true";
         var score = int.Parse(Rating.Score!, CultureInfo.InvariantCulture);
         var comment = FormValues.Clean(Rating.Comment);
-        var clock = await clocks.GetAsync(cancellationToken);
-        return await ChangeAsync(
-            normalized, appeal => appeal.Rate(resolved, score, comment, clock, Now, AppealActors.Caller), "Track.Rated", cancellationToken);
+        return await AnswerAsync(normalized, await runner.RunForCallerAsync(
+            Actor.Caller(normalized), c => c.Appeal.Rate(resolved, score, comment, c.Clock, c.Now, c.ActorName), cancellationToken),
+            "Track.Rated", cancellationToken);
     }
 
-    /// <summary>Applies the citizen's change through the appeal's own rule, then shows the timeline again (PRG).</summary>
-    private async Task<IActionResult> ChangeAsync(string code, Action<Appeal> change, string doneMessage, CancellationToken cancellationToken)
+    /// <summary>The citizen's change done: the timeline again with its message (PRG); refused: the page with the reason.</summary>
+    private async Task<IActionResult> AnswerAsync(string code, AppealActionOutcome outcome, string doneMessage, CancellationToken cancellationToken)
     {
-        var appeal = await db.Appeals.SingleAsync(a => a.TrackingCode == code, cancellationToken);
-        try
+        if (outcome.IsDone)
         {
-            change(appeal);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (AppealRuleException ex)
-        {
-            ModelState.AddModelError(string.Empty, l[ex.Code]);
-            db.ChangeTracker.Clear();
-            return await ShowAsync(code, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Track.Conflict"]);
-            db.ChangeTracker.Clear();
-            return await ShowAsync(code, cancellationToken);
+            this.Flash(l[doneMessage]);
+            return RedirectToPage("/Appeals/Track", new { code });
         }
 
-        TempData["Flash"] = l[doneMessage].Value;
-        return Redirect("/appeals/track/" + code);
+        if (outcome.Refusal(l, "Track.Conflict") is not { } refusal)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, refusal);
+        return await ShowAsync(code, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(string code, CancellationToken cancellationToken)
@@ -167,17 +158,6 @@ public sealed class TrackModel(
 
     private bool Accessible(string? code, out string normalized) =>
         TrackingCode.TryParse(code, out normalized) == TrackingCodeCheck.Valid && access.Has(HttpContext, normalized);
-
-    private async Task<bool> ValidateAsync<T>(IValidator<T> validator, T input, string prefix, CancellationToken cancellationToken)
-    {
-        var result = await validator.ValidateAsync(input, cancellationToken);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(prefix + "." + error.PropertyName, error.ErrorMessage);
-        }
-
-        return result.IsValid;
-    }
 
     private StatusCodeResult TooManyTries(TimeSpan wait)
     {

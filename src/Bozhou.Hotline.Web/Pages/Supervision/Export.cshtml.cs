@@ -27,7 +27,7 @@ public class ExportModel(
         Injection = CsvInjection.Escape,
     };
 
-    public IActionResult OnGet() => Redirect("/supervision");
+    public IActionResult OnGet() => RedirectToPage("/Supervision/Index");
 
     public async Task<IActionResult> OnPostQueueAsync(QueueKind kind, [FromForm] QueueFilterInput filter, bool includeFullPhones, CancellationToken cancellationToken)
     {

@@ -70,8 +70,8 @@ public class IndexModel(
     {
         if (text is { Length: > ReminderMaxLength })
         {
-            TempData["Flash"] = localizer["Remind.TooLong", ReminderMaxLength].Value;
-            return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
+            this.Flash(localizer["Remind.TooLong", ReminderMaxLength]);
+            return LocalRedirect(ReturnAddress.LocalOr(returnUrl, Url.Page("/Supervision/Index")!));
         }
 
         var result = await ladder.RemindAsync(appealId, text, User.ToActor(), time.GetUtcNow(), cancellationToken);
@@ -86,7 +86,7 @@ public class IndexModel(
             ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
             _ => "Remind.Sent",
         };
-        TempData["Flash"] = localizer[message, result.Appeal.TrackingCode].Value;
-        return LocalRedirect(ReturnAddress.LocalOr(returnUrl, "/supervision"));
+        this.Flash(localizer[message, result.Appeal.TrackingCode]);
+        return LocalRedirect(ReturnAddress.LocalOr(returnUrl, Url.Page("/Supervision/Index")!));
     }
 }

@@ -4,6 +4,7 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Hosting;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -46,13 +47,13 @@ public class SpotChecksModel(
     {
         if (reason is { Length: > 1000 })
         {
-            TempData["Flash"] = localizer["Spot.ReasonTooLong"].Value;
+            this.Flash(localizer["Spot.ReasonTooLong"]);
             return RedirectToPage();
         }
 
         var clock = await clocks.GetAsync(cancellationToken);
         var (result, _) = await spotChecks.DrawAsync(Size, reason, User.ToActor(), clock.Calendar, time.GetUtcNow(), cancellationToken);
-        TempData["Flash"] = localizer[$"Spot.Draw.{result}"].Value;
+        this.Flash(localizer[$"Spot.Draw.{result}"]);
         return RedirectToPage();
     }
 
@@ -62,7 +63,7 @@ public class SpotChecksModel(
         var at = now;
         if (!Enum.IsDefined(outcome))
         {
-            TempData["Flash"] = localizer["Spot.OutcomeRequired"].Value;
+            this.Flash(localizer["Spot.OutcomeRequired"]);
             return RedirectToPage();
         }
 
@@ -70,7 +71,7 @@ public class SpotChecksModel(
         {
             if (!TimeOnly.TryParseExact(calledAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time0))
             {
-                TempData["Flash"] = localizer["Spot.TimeInvalid"].Value;
+                this.Flash(localizer["Spot.TimeInvalid"]);
                 return RedirectToPage();
             }
 
@@ -78,13 +79,13 @@ public class SpotChecksModel(
             at = ChinaTime.At(round?.Date ?? ChinaTime.DateOf(now), time0);
             if (at > now)
             {
-                TempData["Flash"] = localizer["Spot.TimeInFuture"].Value;
+                this.Flash(localizer["Spot.TimeInFuture"]);
                 return RedirectToPage();
             }
         }
 
         var result = await spotChecks.RecordAsync(roundId, cadreId, outcome, at, User.ToActor(), now, cancellationToken);
-        TempData["Flash"] = localizer[$"Spot.Record.{result}"].Value;
+        this.Flash(localizer[$"Spot.Record.{result}"]);
         return RedirectToPage();
     }
 

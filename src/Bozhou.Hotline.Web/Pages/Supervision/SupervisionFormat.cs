@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Supervision;
 

@@ -2,7 +2,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +12,19 @@ namespace Bozhou.Hotline.Web.Pages.Workspace;
 
 /// <summary>
 /// One appeal with its full timeline and a form per action. Each action goes through
-/// <see cref="AppealActions"/>: access, the version the form showed, the appeal's rule, one transaction.
+/// <see cref="CadreActions"/> (and so <see cref="AppealActionRunner"/>): access, the version the form showed, the appeal's rule, one save.
 /// </summary>
 public class AppealModel(
-    WorkspaceActors actors, AppealViewQuery views, AppealActions actions, SettingsStore settings, IStringLocalizer<WorkspaceResource> w) : PageModel
+    WorkspaceActors actors,
+    AppealViewQuery views,
+    CadreActions cadres,
+    SettingsStore settings,
+    IValidator<CallbackInput> callbackValidator,
+    IValidator<QuickSmsInput> smsValidator,
+    IValidator<TransferInput> transferValidator,
+    IValidator<ReplyInput> replyValidator,
+    IValidator<NoteInput> noteValidator,
+    IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     [BindProperty]
     public CallbackInput Callback { get; set; } = new();
@@ -66,97 +75,65 @@ public class AppealModel(
     }
 
     public Task<IActionResult> OnPostAcceptAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, "Accept", null, c =>
-        {
-            c.Appeal.AcceptTransfer(c.ActorName, c.UserId, c.Now);
-            return Task.CompletedTask;
-        }, "Flash.Accepted", cancellationToken);
+        ActAsync(id, "Accept", null, "Flash.Accepted", actor => cadres.AcceptAsync(actor, id, version, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCallbackAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, nameof(Callback), new CallbackInputValidator(w).Validate(Callback), c =>
-        {
-            c.Appeal.RecordCallback(Callback.Reached!.Value, Trimmed(Callback.Note), c.ActorName, c.UserId, c.Now);
-            return Task.CompletedTask;
-        }, "Flash.Callback", cancellationToken);
+        ActAsync(id, nameof(Callback), callbackValidator.Validate(Callback), "Flash.Callback",
+            actor => cadres.CallbackAsync(actor, id, version, Callback.Reached!.Value, Callback.Note, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostSmsAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, nameof(Sms), new QuickSmsInputValidator(w).Validate(Sms), async c =>
-        {
-            var template = Sms.Template!.Value;
-            string? passedTo = null;
-            if (template == QuickSmsTemplate.PassedOn)
-            {
-                passedTo = c.Appeal.TransferCount > 0 ? await c.CurrentCadreForCallerAsync(c.Appeal.HandlerCadreId, cancellationToken) : null;
-                if (passedTo is null)
-                {
-                    throw new AppealRuleException(AppealActions.NotPassedOn);
-                }
-            }
-
-            var body = (await settings.GetAsync(cancellationToken)).Sms.Body(template, passedTo);
-            c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
-            c.QueueSmsToCaller(body);
-        }, "Flash.Sms", cancellationToken);
+        ActAsync(id, nameof(Sms), smsValidator.Validate(Sms), "Flash.Sms",
+            actor => cadres.SendSmsAsync(actor, id, version, Sms.Template!.Value, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostTransferAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, nameof(Transfer), new TransferInputValidator(w).Validate(Transfer), async c =>
-        {
-            var to = Transfer.ToCadreId!.Value;
-            var receiver = await c.CurrentCadreForCallerAsync(to, cancellationToken) ?? throw new AppealRuleException(AppealActions.UnknownCadre);
-            c.Appeal.Transfer(to, Transfer.Reason!.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
-            if (Transfer.NotifyCaller)
-            {
-                var body = (await settings.GetAsync(cancellationToken)).Sms.Body(QuickSmsTemplate.PassedOn, receiver);
-                c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
-                c.QueueSmsToCaller(body);
-            }
-        }, "Flash.Transferred", cancellationToken, returnToInbox: true);
+        ActAsync(id, nameof(Transfer), transferValidator.Validate(Transfer), "Flash.Transferred",
+            actor => cadres.TransferAsync(actor, id, version, new TransferRequest(Transfer.ToCadreId!.Value, Transfer.Reason!, Transfer.NotifyCaller), cancellationToken),
+            cancellationToken, returnToInbox: true);
 
     public Task<IActionResult> OnPostReplyAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, nameof(Reply), new ReplyInputValidator(w).Validate(Reply), c =>
-        {
-            c.Appeal.Reply(Reply.Kind!.Value, Reply.Text!.Trim(), Trimmed(Reply.TicketNumber), c.ActorName, c.UserId, c.Clock, c.Now);
-            return Task.CompletedTask;
-        }, "Flash.Replied", cancellationToken);
+        ActAsync(id, nameof(Reply), replyValidator.Validate(Reply), "Flash.Replied",
+            actor => cadres.ReplyAsync(actor, id, version, new ReplyRequest(Reply.Kind!.Value, Reply.Text!, Reply.TicketNumber), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostNoteAsync(long id, int version, CancellationToken cancellationToken) =>
-        RunAsync(id, version, nameof(Note), new NoteInputValidator(w).Validate(Note), c =>
-        {
-            c.Appeal.AddNote(Note.Text!.Trim(), c.ActorName, c.UserId, c.Now);
-            return Task.CompletedTask;
-        }, "Flash.Note", cancellationToken);
+        ActAsync(id, nameof(Note), noteValidator.Validate(Note), "Flash.Note",
+            actor => cadres.AddNoteAsync(actor, id, version, Note.Text!, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> RunAsync(
-        long id, int version, string form, ValidationResult? validation, Func<AppealActionContext, Task> act, string flash,
+    /// <summary>
+    /// Validates the form, runs the action as the signed-in user and answers: a redirect with its flash when done, the
+    /// page with the form's error when refused (409 for a concurrent change), 404 or 403 as the access rule says.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(
+        long id, string form, ValidationResult? validation, string flash, Func<Actor, Task<AppealActionOutcome>> act,
         CancellationToken cancellationToken, bool returnToInbox = false)
     {
-        if (validation is { IsValid: false } || !ModelState.IsValid)
+        if (validation is not null && !ModelState.AddErrors(validation, form) || !ModelState.IsValid)
         {
-            if (validation is not null)
-            {
-                ModelState.AddErrors(validation, form);
-            }
-
             FailedForm = form;
             return await ShowAsync(id, cancellationToken);
         }
 
-        var outcome = await actions.RunAsync(User, id, version, act, cancellationToken);
+        if (await actors.ActorAsync(User, cancellationToken) is not { } actor)
+        {
+            return NotFound();
+        }
+
+        var outcome = await act(actor);
         switch (outcome.Status)
         {
             case AppealActionStatus.Done:
-                TempData["Flash"] = w[flash].Value;
-                return Redirect(returnToInbox ? "/workspace" : $"/workspace/appeals/{id}");
+                this.Flash(w[flash]);
+                return returnToInbox ? RedirectToPage("/Workspace/Index") : RedirectToPage("/Workspace/Appeal", new { id });
             case AppealActionStatus.NotFound:
                 return NotFound();
             case AppealActionStatus.Forbidden:
                 return StatusCode(StatusCodes.Status403Forbidden);
-            case AppealActionStatus.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                (FailedForm, FormError) = (form, w["Workspace.Conflict"]);
-                return await ShowAsync(id, cancellationToken);
             default:
-                (FailedForm, FormError) = (form, w[outcome.RuleCode!]);
+                if (outcome.Status == AppealActionStatus.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                }
+
+                (FailedForm, FormError) = (form, outcome.Refusal(w, "Workspace.Conflict"));
                 return await ShowAsync(id, cancellationToken);
         }
     }
@@ -174,6 +151,4 @@ public class AppealModel(
         SmsTexts = (await settings.GetAsync(cancellationToken)).Sms;
         return Page();
     }
-
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

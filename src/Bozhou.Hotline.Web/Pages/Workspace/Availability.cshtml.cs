@@ -4,7 +4,6 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Core.Workspace;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace Bozhou.Hotline.Web.Pages.Workspace;
 
 /// <summary>"In a meeting until 16:00" for a cadre the user acts for, shown on the public card until then.</summary>
 public class AvailabilityModel(
-    WorkspaceActors actors, HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time, IStringLocalizer<WorkspaceResource> w) : PageModel
+    WorkspaceActors actors, HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time, IValidator<AvailabilityInput> validator, IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     /// <summary>The output-cache tag of the directory's public pages, which show the note.</summary>
     public const string DirectoryCacheTag = "directory";
@@ -51,7 +50,7 @@ public class AvailabilityModel(
             return NotFound();
         }
 
-        var validation = new AvailabilityInputValidator(w).Validate(Input);
+        var validation = validator.Validate(Input);
         if (!validation.IsValid)
         {
             ModelState.AddErrors(validation, nameof(Input));
@@ -73,8 +72,8 @@ public class AvailabilityModel(
         cadre.AvailabilityUntil = until;
         await db.SaveChangesAsync(cancellationToken);
         await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
-        TempData["Flash"] = w["Availability.Saved", cadre.AvailabilityNote].Value;
-        return Redirect("/workspace");
+        this.Flash(w["Availability.Saved", cadre.AvailabilityNote]);
+        return RedirectToPage("/Workspace/Index");
     }
 
     public async Task<IActionResult> OnPostClearAsync(int cadreId, CancellationToken cancellationToken)
@@ -89,8 +88,8 @@ public class AvailabilityModel(
         cadre.AvailabilityUntil = null;
         await db.SaveChangesAsync(cancellationToken);
         await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
-        TempData["Flash"] = w["Availability.Cleared"].Value;
-        return Redirect("/workspace");
+        this.Flash(w["Availability.Cleared"]);
+        return RedirectToPage("/Workspace/Index");
     }
 }
 

@@ -2,7 +2,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Workspace;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -56,8 +56,8 @@ public class OutboxModel(WorkspaceActors actors, HotlineDbContext db, TimeProvid
 
         SmsDelivery.Requeue(message, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = w["Outbox.Requeued"].Value;
-        return Redirect("/workspace/outbox");
+        this.Flash(w["Outbox.Requeued"]);
+        return RedirectToPage("/Workspace/Outbox");
     }
 }
 

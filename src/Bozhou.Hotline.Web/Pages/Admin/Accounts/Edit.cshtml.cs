@@ -65,7 +65,7 @@ public class EditModel(
         tracked.CadreId = cadreId;
         changes.Describe(tracked, "cadre linked");
         await changes.SaveAsync(cancellationToken);
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostDelegateAsync(string id, int? cadreId, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ public class EditModel(
             await changes.SaveAsync(cancellationToken);
         }
 
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostUndelegateAsync(string id, int cadreId, CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ public class EditModel(
             await changes.SaveAsync(cancellationToken);
         }
 
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     private async Task<IActionResult> SetDisabledAsync(string id, bool disable, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ public class EditModel(
         {
             await sessions.EndAllAsync(id, SessionEnd.AccountDisabled, cancellationToken: cancellationToken);
         }
-        return Redirect($"/admin/accounts/{id}");
+        return RedirectToPage("/Admin/Accounts/Edit", new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Text;
+using Bozhou.Hotline.Web.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
 /// Every account (disabled, or locked by failed sign-ins, with the lockout lifted here), and a new one created with a
 /// one-time password shown on this answer only.
 /// </summary>
-public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges changes, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges changes, TimeProvider time, IValidator<NewAccountInput> validator, IStringLocalizer<AdminResource> a) : PageModel
 {
     private ILookup<string, string> _roles = Array.Empty<string>().ToLookup(x => x);
 
@@ -53,22 +54,17 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
             await changes.SaveAsync(cancellationToken);
         }
 
-        return Redirect("/admin/accounts");
+        return RedirectToPage("/Admin/Accounts/Index");
     }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var validation = new NewAccountInputValidator(a).Validate(Input);
+        var validation = validator.Validate(Input);
         ModelState.Clear();
-        if (!validation.IsValid)
+        if (!ModelState.AddErrors(validation, nameof(Input)))
         {
-            foreach (var error in validation.Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
-
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -3,7 +3,7 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Http;
-using Bozhou.Hotline.Web.Workspace;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,14 @@ using Microsoft.Extensions.Localization;
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
 /// <summary>Creates or corrects a cadre record, moves the cadre to another post, or ends the post.</summary>
-public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts posts, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+public class EditModel(
+    HotlineDbContext db,
+    AdminChanges changes,
+    CadrePosts posts,
+    TimeProvider time,
+    IValidator<CadreInput> cadreValidator,
+    IValidator<PostChangeInput> moveValidator,
+    IStringLocalizer<AdminResource> a) : PageModel
 {
     [BindProperty]
     public CadreInput Input { get; set; } = new();
@@ -51,7 +58,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts pos
             return NotFound();
         }
 
-        var validation = new CadreInputValidator(a).Validate(Input);
+        var validation = cadreValidator.Validate(Input);
         ModelState.Clear();
         if (!validation.IsValid)
         {
@@ -80,8 +87,8 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts pos
         var cadre = Cadre ?? db.Cadres.Add(new Cadre { PostStart = Today }).Entity;
         Input.ApplyTo(cadre, Choices.ActiveTopicIds);
         await changes.SaveAsync(cancellationToken);
-        TempData["Flash"] = a["Cadre.Saved", cadre.Name].Value;
-        return Redirect($"/admin/cadres/edit/{cadre.Id}");
+        this.Flash(a["Cadre.Saved", cadre.Name]);
+        return RedirectToPage("/Admin/Cadres/Edit", new { id = cadre.Id });
     }
 
     public async Task<IActionResult> OnPostChangePostAsync(int id, CancellationToken cancellationToken)
@@ -91,7 +98,7 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts pos
             return NotFound();
         }
 
-        var validation = new PostChangeInputValidator(a).Validate(Move);
+        var validation = moveValidator.Validate(Move);
         ModelState.Clear();
         Input = CadreInput.From(current);
         if (!validation.IsValid)
@@ -107,8 +114,8 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts pos
         }
 
         var next = await posts.ChangeAsync(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Move.SubordinatesFollow, cancellationToken);
-        TempData["Flash"] = a["Cadre.PostChanged", current.Name, next.Position].Value;
-        return Redirect($"/admin/cadres/edit/{next.Id}");
+        this.Flash(a["Cadre.PostChanged", current.Name, next.Position]);
+        return RedirectToPage("/Admin/Cadres/Edit", new { id = next.Id });
     }
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
@@ -120,12 +127,12 @@ public class EditModel(HotlineDbContext db, AdminChanges changes, CadrePosts pos
 
         if (cadre.PostEnd is not null)
         {
-            return Redirect($"/admin/cadres/edit/{id}");
+            return RedirectToPage("/Admin/Cadres/Edit", new { id });
         }
 
         await posts.EndAsync(cadre, cancellationToken);
-        TempData["Flash"] = a["Cadre.Ended", cadre.Name].Value;
-        return Redirect("/admin/cadres");
+        this.Flash(a["Cadre.Ended", cadre.Name]);
+        return RedirectToPage("/Admin/Cadres/Index");
     }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)

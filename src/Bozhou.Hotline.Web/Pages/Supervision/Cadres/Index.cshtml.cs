@@ -4,6 +4,7 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Text;
+using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public class IndexModel(HotlineDbContext db, EscalationLadder ladder, TimeProvid
         var created = await ladder.OpenCaseAsync(
             new NewInterviewCase(id, Input.Kind, Input.HeldOn!.Value, Input.Interviewer!, Input.Notes ?? "", Input.Outcome ?? "", linkable),
             User.ToActor(), time.GetUtcNow(), cancellationToken);
-        TempData["Flash"] = localizer[created.Kind == EscalationKind.Interview ? "Case.Opened" : "Case.Referred", created.Appeals.Count].Value;
+        this.Flash(localizer[created.Kind == EscalationKind.Interview ? "Case.Opened" : "Case.Referred", created.Appeals.Count]);
         return RedirectToPage(new { id });
     }
 

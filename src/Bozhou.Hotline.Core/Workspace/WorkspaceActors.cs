@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bozhou.Hotline.Web.Workspace;
+namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>
 /// Reads the signed-in user and the cadres they act for from the database on each request, so a delegation
@@ -45,4 +45,8 @@ public sealed class WorkspaceActors(HotlineDbContext db, UserManager<HotlineUser
         _current = new WorkspaceActor(user.Id, user.DisplayName, isStaff, names.ToDictionary(c => c.Id, c => c.Name));
         return _current;
     }
+
+    /// <summary>The signed-in user as an <see cref="Actor"/> acting for their cadres; null when not signed in or the account is gone.</summary>
+    public async Task<Actor?> ActorAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        await CurrentAsync(principal, cancellationToken) is { } user ? Actor.ForCadres(user) : null;
 }

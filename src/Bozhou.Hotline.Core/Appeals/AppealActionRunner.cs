@@ -1,0 +1,174 @@
+using System.Linq.Expressions;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Sms;
+using Bozhou.Hotline.Core.Workspace;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bozhou.Hotline.Core.Appeals;
+
+/// <summary>
+/// The one way to change an appeal from a page: load it, ask the access rule for the <see cref="Actor"/>, compare the
+/// version the form showed, run the action (the appeal's own method, which appends its timeline event), and save it
+/// all in one <c>SaveChanges</c> (one transaction, behind the SQLite write gate). Every refusal comes back as an
+/// <see cref="AppealActionOutcome"/>, with nothing saved.
+/// </summary>
+/// <remarks>
+/// Who reaches what: a <see cref="ActorKind.Workspace"/> actor sees what <see cref="AppealAccess.MayView(WorkspaceActor, Appeal)"/>
+/// allows and acts where <see cref="AppealAccess.MayAct(WorkspaceActor, Appeal)"/> does (a version check comes first, so a
+/// form from before a transfer is told to refresh); a <see cref="ActorKind.Caller"/> reaches the appeal of the tracking code
+/// it proved; the office and the system reach every appeal (the page's authorization policy decides who is the office).
+/// A concurrent change makes a versioned action a <see cref="AppealActionStatus.Conflict"/>; an action that concerns the
+/// appeal as it is (<see cref="Actor.ActsOnAppealAsItIs"/>) is read and tried again, up to <see cref="ConflictRetry.MaxAttempts"/> times.
+/// </remarks>
+public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource clocks, CallerDataProtector callerData, TimeProvider time)
+{
+    /// <summary>Runs <paramref name="act"/> on appeal <paramref name="appealId"/> as <paramref name="actor"/>.</summary>
+    /// <param name="version">The appeal's version the form was shown with; null for a step that carries none.</param>
+    /// <exception cref="DbUpdateConcurrencyException">An office or system step met a concurrent change on every try.</exception>
+    /// <exception cref="WriteGateTimeoutException">The SQLite write gate stayed shut; nothing was saved.</exception>
+    public Task<AppealActionOutcome> RunAsync(
+        Actor actor, long appealId, int? version, Func<AppealActionContext, Task> act, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, a => a.Id == appealId, version, act, cancellationToken);
+
+    /// <summary>Runs <paramref name="act"/> on the appeal whose tracking code the caller <paramref name="caller"/> proved.</summary>
+    /// <exception cref="ArgumentException"><paramref name="caller"/> is not a <see cref="ActorKind.Caller"/>.</exception>
+    public Task<AppealActionOutcome> RunForCallerAsync(Actor caller, Action<AppealActionContext> act, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(act);
+        if (caller.Kind != ActorKind.Caller)
+        {
+            throw new ArgumentException("Only a caller acts through its tracking code.", nameof(caller));
+        }
+
+        var code = caller.TrackingCode;
+        return RunAsync(caller, a => a.TrackingCode == code, null, c =>
+        {
+            act(c);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    private async Task<AppealActionOutcome> RunAsync(
+        Actor actor, Expression<Func<Appeal, bool>> which, int? version, Func<AppealActionContext, Task> act, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(act);
+        var before = ConflictRetry.TrackedNow(db);
+        for (var attempt = 1; ; attempt++)
+        {
+            Appeal? appeal = null;
+            try
+            {
+                appeal = await db.Appeals.FirstOrDefaultAsync(which, cancellationToken);
+                if (Refusal(actor, appeal, version) is { } refused)
+                {
+                    return refused;
+                }
+
+                var context = new AppealActionContext(
+                    appeal!, actor.NameOn(appeal!), actor.UserId, await clocks.GetAsync(cancellationToken), time.GetUtcNow(), db, callerData);
+                await act(context);
+                await db.SaveChangesAsync(cancellationToken);
+                return new AppealActionOutcome(AppealActionStatus.Done, Appeal: appeal);
+            }
+            catch (AppealRuleException e)
+            {
+                ConflictRetry.ForgetSince(db, before);
+                return new AppealActionOutcome(AppealActionStatus.Rule, e.Code, appeal);
+            }
+            catch (DbUpdateConcurrencyException) when (!actor.ActsOnAppealAsItIs || attempt < ConflictRetry.MaxAttempts)
+            {
+                ConflictRetry.ForgetSince(db, before);
+                if (!actor.ActsOnAppealAsItIs)
+                {
+                    return new AppealActionOutcome(AppealActionStatus.Conflict, Appeal: appeal);
+                }
+            }
+        }
+    }
+
+    /// <summary>The access rule and the version check; null when the actor may go ahead.</summary>
+    private static AppealActionOutcome? Refusal(Actor actor, Appeal? appeal, int? version)
+    {
+        var visible = appeal is not null && actor.Kind switch
+        {
+            ActorKind.Workspace => AppealAccess.MayView(actor.Workspace!, appeal),
+            ActorKind.Caller => appeal.TrackingCode == actor.TrackingCode,
+            _ => true,
+        };
+        if (!visible)
+        {
+            return new AppealActionOutcome(AppealActionStatus.NotFound);
+        }
+
+        // A form from before the appeal changed (passed on, say) is told to refresh, not refused outright.
+        if (version is { } shown && appeal!.Version != shown)
+        {
+            return new AppealActionOutcome(AppealActionStatus.Conflict, Appeal: appeal);
+        }
+
+        if (actor.Kind == ActorKind.Workspace && !AppealAccess.MayAct(actor.Workspace!, appeal!))
+        {
+            return new AppealActionOutcome(AppealActionStatus.Forbidden, Appeal: appeal);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// What an action works with: the appeal, who acts (the name its timeline entry records and the user id), the clock
+/// in force and the moment (UTC), and the request's database context for what the action adds in the same save.
+/// </summary>
+public sealed class AppealActionContext(
+    Appeal appeal, string actorName, string? userId, AppealClock clock, DateTimeOffset now, HotlineDbContext db, CallerDataProtector callerData)
+{
+    /// <summary>Refused: the callback number is not a mobile, or the caller's data was purged.</summary>
+    public const string NoMobile = "Workspace.Rule.NoMobile";
+
+    public Appeal Appeal { get; } = appeal;
+
+    /// <summary>The name the timeline records ("张秘书（代李明）" for staff acting for the handling cadre).</summary>
+    public string ActorName { get; } = actorName;
+
+    /// <summary>The signed-in user's id; null for the caller and the system.</summary>
+    public string? UserId { get; } = userId;
+
+    public AppealClock Clock { get; } = clock;
+
+    /// <summary>The moment of the action (UTC).</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    public HotlineDbContext Db { get; } = db;
+
+    /// <summary>
+    /// Puts an SMS to the caller in the outbox, in the same transaction as the action.
+    /// </summary>
+    /// <exception cref="AppealRuleException"><see cref="NoMobile"/>: the callback number is not a mobile or was purged.</exception>
+    public void QueueSmsToCaller(string body)
+    {
+        var phone = callerData.Reveal(Appeal.CallerPhoneCipher);
+        if (phone is null || !ChinesePhone.IsMobile(phone))
+        {
+            throw new AppealRuleException(NoMobile);
+        }
+
+        Db.SmsMessages.Add(SmsDelivery.Queue(Appeal.Id, Appeal.CallerPhoneCipher!, Appeal.CallerPhoneMasked ?? ChinesePhone.Mask(phone), body, Now));
+    }
+
+    /// <summary>
+    /// How the caller's SMS names a cadre who holds a post today, China date ("市交通运输局局长张伟"); null for anyone
+    /// else, who cannot receive a transfer.
+    /// </summary>
+    public Task<string?> CurrentCadreForCallerAsync(int cadreId, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(Now);
+        return Db.Cadres
+            .Where(c => c.Id == cadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today))
+            .Select(c => c.Department.NameZh + c.Position + c.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}

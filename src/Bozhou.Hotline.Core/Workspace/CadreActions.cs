@@ -1,0 +1,110 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Settings;
+
+namespace Bozhou.Hotline.Core.Workspace;
+
+/// <summary>A transfer (转办) as the workspace form asks for it: to whom, why, and whether to text the caller.</summary>
+public sealed record TransferRequest(int ToCadreId, string Reason, bool NotifyCaller);
+
+/// <summary>A reply as the workspace form gives it; <paramref name="TicketNumber"/> only for a referral to 12345.</summary>
+public sealed record ReplyRequest(ReplyKind Kind, string Text, string? TicketNumber);
+
+/// <summary>
+/// The actions of the workspace's appeal page, each one run through <see cref="AppealActionRunner"/> with the version
+/// the form was shown with, each ending in the appeal's own method and its timeline event.
+/// </summary>
+public sealed class CadreActions(AppealActionRunner runner, SettingsStore settings)
+{
+    /// <summary>Refused: the receiver of a transfer holds no post today.</summary>
+    public const string UnknownCadre = "Workspace.Rule.UnknownCadre";
+
+    /// <summary>Refused: the "passed on" text for an appeal that was never passed on.</summary>
+    public const string NotPassedOn = "Workspace.Rule.NotPassedOn";
+
+    /// <summary>签收: the receiver signs for a transferred appeal.</summary>
+    public Task<AppealActionOutcome> AcceptAsync(Actor actor, long appealId, int version, CancellationToken cancellationToken) =>
+        runner.RunAsync(actor, appealId, version, c =>
+        {
+            c.Appeal.AcceptTransfer(c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>A call back to the caller, reached or not, with an optional note.</summary>
+    public Task<AppealActionOutcome> CallbackAsync(Actor actor, long appealId, int version, bool reached, string? note, CancellationToken cancellationToken) =>
+        runner.RunAsync(actor, appealId, version, c =>
+        {
+            c.Appeal.RecordCallback(reached, Trimmed(note), c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A one-key SMS to the caller from a template, recorded on the timeline and queued in the outbox in one save. The
+    /// "passed on" text names the cadre who has the matter now, so it is refused (<see cref="NotPassedOn"/>) for an
+    /// appeal never transferred or whose handler holds no post today.
+    /// </summary>
+    public Task<AppealActionOutcome> SendSmsAsync(Actor actor, long appealId, int version, QuickSmsTemplate template, CancellationToken cancellationToken) =>
+        runner.RunAsync(actor, appealId, version, async c =>
+        {
+            string? passedTo = null;
+            if (template == QuickSmsTemplate.PassedOn)
+            {
+                passedTo = c.Appeal.TransferCount > 0 ? await c.CurrentCadreForCallerAsync(c.Appeal.HandlerCadreId, cancellationToken) : null;
+                if (passedTo is null)
+                {
+                    throw new AppealRuleException(NotPassedOn);
+                }
+            }
+
+            await TextCallerAsync(c, template, passedTo, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// 转办: passes the matter to a cadre who holds a post today (else <see cref="UnknownCadre"/>), under the appeal's own
+    /// limits (not to itself, not while a transfer waits, at most the configured number of levels); when asked, the caller
+    /// is texted whom it went to, in the same save, and a caller with no mobile refuses the whole transfer.
+    /// </summary>
+    public Task<AppealActionOutcome> TransferAsync(Actor actor, long appealId, int version, TransferRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return runner.RunAsync(actor, appealId, version, async c =>
+        {
+            var receiver = await c.CurrentCadreForCallerAsync(request.ToCadreId, cancellationToken) ?? throw new AppealRuleException(UnknownCadre);
+            c.Appeal.Transfer(request.ToCadreId, request.Reason.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
+            if (request.NotifyCaller)
+            {
+                await TextCallerAsync(c, QuickSmsTemplate.PassedOn, receiver, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The answer the citizen sees (resolved, explained, or referred to 12345 with its ticket).</summary>
+    public Task<AppealActionOutcome> ReplyAsync(Actor actor, long appealId, int version, ReplyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return runner.RunAsync(actor, appealId, version, c =>
+        {
+            c.Appeal.Reply(request.Kind, request.Text.Trim(), Trimmed(request.TicketNumber), c.ActorName, c.UserId, c.Clock, c.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>A staff-internal note, never shown to the citizen.</summary>
+    public Task<AppealActionOutcome> AddNoteAsync(Actor actor, long appealId, int version, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return runner.RunAsync(actor, appealId, version, c =>
+        {
+            c.Appeal.AddNote(text.Trim(), c.ActorName, c.UserId, c.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    private async Task TextCallerAsync(AppealActionContext c, QuickSmsTemplate template, string? passedTo, CancellationToken cancellationToken)
+    {
+        var body = (await settings.GetAsync(cancellationToken)).Sms.Body(template, passedTo);
+        c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
+        c.QueueSmsToCaller(body);
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

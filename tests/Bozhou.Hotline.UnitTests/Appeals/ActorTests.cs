@@ -1,0 +1,51 @@
+using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Workspace;
+
+namespace Bozhou.Hotline.UnitTests.Appeals;
+
+public class ActorTests
+{
+    private static readonly AppealClock Clock = new(new WorkingDayCalendar(HolidaySchedule.Official2026), new ClockSettings());
+
+    private static Appeal AppealHandledBy(int cadreId) =>
+        Appeal.Log(
+            new NewAppeal(cadreId, 3, TopicKind.Matter, ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(9, 45)), CallOutcome.NotAnswered,
+                CallerType.Individual, null, "路灯不亮", false, true, AppealActors.Caller),
+            new ProtectedCaller("name-cipher", "phone-cipher", new string('a', 64), "138****1234"), "7KQ2MXD4P9", Clock,
+            ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(10, 0)));
+
+    [Fact]
+    public void Staff_acting_for_cadres_are_named_on_the_timeline_for_the_cadre_who_handles_the_appeal()
+    {
+        var staff = Actor.ForCadres(new WorkspaceActor("u1", "张秘书", isStaff: true, new Dictionary<int, string> { [7] = "李明", [8] = "王强" }));
+
+        Assert.Equal("张秘书（代李明）", staff.NameOn(AppealHandledBy(7)));
+        Assert.Equal("张秘书（代王强）", staff.NameOn(AppealHandledBy(8)));
+        Assert.Equal(ActorKind.Workspace, staff.Kind);
+        Assert.Equal("u1", staff.UserId);
+    }
+
+    [Fact]
+    public void The_caller_and_the_system_keep_their_timeline_names_and_no_user_id()
+    {
+        var appeal = AppealHandledBy(7);
+
+        Assert.Equal(AppealActors.Caller, Actor.Caller("7KQ2MXD4P9").NameOn(appeal));
+        Assert.Null(Actor.Caller("7KQ2MXD4P9").UserId);
+        Assert.Equal(AppealActors.System, Actor.System.NameOn(appeal));
+        Assert.Null(Actor.System.UserId);
+    }
+
+    [Fact]
+    public void Only_the_office_and_the_system_act_on_the_appeal_as_it_is_and_are_read_again_on_a_conflict()
+    {
+        var cadre = Actor.ForCadres(new WorkspaceActor("u2", "李明", isStaff: false, new Dictionary<int, string> { [7] = "李明" }));
+
+        Assert.True(new Actor("u3", "督查室").ActsOnAppealAsItIs);
+        Assert.True(Actor.System.ActsOnAppealAsItIs);
+        Assert.False(cadre.ActsOnAppealAsItIs);
+        Assert.False(Actor.Caller("7KQ2MXD4P9").ActsOnAppealAsItIs);
+    }
+}
