@@ -17,7 +17,7 @@ public class DirectoryImportTests
             Id = id, Name = name, Position = position, Duties = "负责有关工作", Mobile = "+8613805581001", Department = government, DepartmentId = 10,
             ProtocolOrder = order, PostStart = new DateOnly(2024, 1, 1),
         };
-        return (city, [Make(1, "李明", "市长", 1), Make(2, "王芳", "副市长", 2), Make(3, "张伟", "副市长", 3)]);
+        return (city, [Make(1, "刘洋", "市长", 1), Make(2, "王强", "副市长", 2), Make(3, "张明", "副市长", 3)]);
     }
 
     private static ImportPlan PlanOf(string text)
@@ -32,8 +32,8 @@ public class DirectoryImportTests
     {
         var (city, current) = Directory();
         var text = Header
-            + "亳州市,市政府,李明,市长,负责有关工作,13805581001,,1\n"
-            + "city,市政府,王芳,副市长,\"分管教育、卫生健康，联系市妇联\",13805581009,0558-5123456,2\n"
+            + "亳州市,市政府,刘洋,市长,负责有关工作,13805581001,,1\n"
+            + "city,市政府,王强,副市长,\"分管教育、卫生健康，联系市妇联\",13805581009,0558-5123456,2\n"
             + "亳州市,市政府,孙丽,副市长,分管交通,13905581234,,4\n"
             + "亳州市,市数据资源局,周涛,局长,,13905585678,,1\n";
         var (rows, errors) = DirectoryImport.Parse(new StringReader(text));
@@ -41,8 +41,8 @@ public class DirectoryImportTests
 
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
         Assert.Equal(["孙丽", "周涛"], plan.Added.Select(a => a.Row.Name));
-        Assert.Equal("王芳", Assert.Single(plan.Changed).Cadre.Name);
-        Assert.Equal("张伟", Assert.Single(plan.Ended).Name);
+        Assert.Equal("王强", Assert.Single(plan.Changed).Cadre.Name);
+        Assert.Equal("张明", Assert.Single(plan.Ended).Name);
         Assert.Equal("市数据资源局", Assert.Single(plan.NewDepartments).Name);
 
         var (departments, cadres) = DirectoryImport.Apply(plan, new DateOnly(2026, 3, 2));
@@ -74,8 +74,8 @@ public class DirectoryImportTests
     [Fact]
     public void A_row_that_differs_from_the_stored_record_only_by_invisible_marks_is_unchanged()
     {
-        var plan = PlanOf(Header + "亳州市,市政府,\u202E李明,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王芳,副市长,负责有关工作,13805581001,,2\n"
-            + "亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");
+        var plan = PlanOf(Header + "亳州市,市政府,\u202E刘洋,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王强,副市长,负责有关工作,13805581001,,2\n"
+            + "亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
 
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
         Assert.Empty(plan.Added);
@@ -86,10 +86,10 @@ public class DirectoryImportTests
     [Fact]
     public void A_change_of_position_ends_the_old_post_and_adds_a_new_one()
     {
-        var plan = PlanOf(Header + "亳州市,市政府,王芳,常务副市长,,13805581001,,2\n亳州市,市政府,李明,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");
+        var plan = PlanOf(Header + "亳州市,市政府,王强,常务副市长,,13805581001,,2\n亳州市,市政府,刘洋,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
 
         Assert.True(plan.IsValid);
-        Assert.Equal("王芳", Assert.Single(plan.Ended).Name);
+        Assert.Equal("王强", Assert.Single(plan.Ended).Name);
         Assert.Equal("常务副市长", Assert.Single(plan.Added).Row.Position);
     }
 
