@@ -9,8 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>
-/// The real app over HTTP on a real database: a fresh SQLite file per factory (or a PostgreSQL
-/// database when <see cref="UsePostgres"/> is called), migrated at start-up, with a clock the test moves.
+/// The real app over HTTP on a real database, with a clock the test moves. Each factory has its own SQLite
+/// file, a copy of <see cref="DatabaseTemplate"/> (the app's own start-up preparation of an empty database,
+/// run once per test process), so the start-up migration finds nothing to do. The tests of start-up and
+/// migration themselves call <see cref="WithEmptyDatabase"/> to start on an absent file instead, and
+/// <see cref="UsePostgres"/> points the app at a PostgreSQL database migrated at start-up.
 /// </summary>
 public class HotlineFactory : WebApplicationFactory<Program>
 {
@@ -20,6 +23,8 @@ public class HotlineFactory : WebApplicationFactory<Program>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Type> _withoutHostedServices = [];
+    private readonly string _ownConnectionString;
+    private bool _emptyDatabase;
 
     static HotlineFactory()
     {
@@ -34,7 +39,8 @@ public class HotlineFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         SqlitePath = Path.Combine(_directory, "hotline.db");
         _settings["Database:Provider"] = "Sqlite";
-        _settings["ConnectionStrings:Hotline"] = $"Data Source={SqlitePath}";
+        _ownConnectionString = $"Data Source={SqlitePath}";
+        _settings["ConnectionStrings:Hotline"] = _ownConnectionString;
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
         _settings["Privacy:PhoneHashKey"] = "test-only-phone-hash-key-0123456789abcdef";
         // The key ring is encrypted as in Production (the tests of an unencrypted key ring clear this).
@@ -75,6 +81,22 @@ public class HotlineFactory : WebApplicationFactory<Program>
     public HotlineFactory UsePostgres(string connectionString) =>
         With("Database:Provider", "Postgres").With("ConnectionStrings:Hotline", connectionString);
 
+    /// <summary>
+    /// Starts on an absent SQLite file, as a new install does, instead of a copy of the migrated template:
+    /// for the tests of start-up itself (migration, the database's mode, refusals before the database opens).
+    /// </summary>
+    public HotlineFactory WithEmptyDatabase()
+    {
+        _emptyDatabase = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Leaves the app's background services (SMS, statistics, sweeps, purges) out of the host: only for the
+    /// template, whose file must hold exactly what the start-up preparation writes.
+    /// </summary>
+    internal bool WithoutBackgroundServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -97,7 +119,53 @@ public class HotlineFactory : WebApplicationFactory<Program>
             {
                 services.Remove(left);
             }
+
+            if (WithoutBackgroundServices)
+            {
+                // The app's own hosted services are declared in its assemblies (a type, or a lambda in a
+                // Setup class); the framework's, which start the server, stay.
+                var app = services
+                    .Where(d => d.ServiceType == typeof(IHostedService) && !d.IsKeyedService && IsTheApps(d))
+                    .ToList();
+                foreach (var descriptor in app)
+                {
+                    services.Remove(descriptor);
+                }
+            }
         });
+    }
+
+    /// <summary>
+    /// The database file is put in place here, before the host is built: <see cref="ConfigureWebHost"/> runs
+    /// inside the app's own start, where building the template (another app) would nest one start in another.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        CopyTemplateIfOwnFile();
+        return base.CreateHost(builder);
+    }
+
+    private static bool IsTheApps(ServiceDescriptor descriptor)
+    {
+        var declaring = descriptor.ImplementationType ?? descriptor.ImplementationFactory?.Method.DeclaringType;
+        return declaring?.Assembly.GetName().Name?.StartsWith("Bozhou.Hotline", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>
+    /// Before the host starts: the factory's own SQLite file (not a connection string a test set, not
+    /// PostgreSQL, not a file a test wrote first) starts as a copy of the migrated template.
+    /// </summary>
+    private void CopyTemplateIfOwnFile()
+    {
+        if (_emptyDatabase
+            || !string.Equals(_settings["Database:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(_settings["ConnectionStrings:Hotline"], _ownConnectionString, StringComparison.Ordinal)
+            || File.Exists(SqlitePath))
+        {
+            return;
+        }
+
+        File.Copy(DatabaseTemplate.Path, SqlitePath);
     }
 
     protected override void Dispose(bool disposing)

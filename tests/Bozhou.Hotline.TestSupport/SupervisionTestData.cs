@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>
-/// A small directory (the city and Qiaocheng, three departments, four serving cadres and one whose post
-/// ended) and appeals logged through the domain at chosen times, for the supervision tests.
+/// The supervision tests' part of <see cref="TestWorld"/> (the city and Qiaocheng, three departments, four
+/// serving cadres and one whose post ended) and appeals logged through the domain at chosen times.
 /// </summary>
 public sealed class SupervisionTestData(HotlineFactory factory)
 {
@@ -23,10 +23,10 @@ public sealed class SupervisionTestData(HotlineFactory factory)
 
     public int QiaochengGovernment { get; private set; }
 
-    /// <summary>张明 副市长 (city government).</summary>
+    /// <summary>张明 副市长 (city government): the city government's cadre of this part.</summary>
     public int Mayor { get; private set; }
 
-    /// <summary>李强 局长 (transport bureau).</summary>
+    /// <summary>张伟 局长 (transport bureau).</summary>
     public int TransportHead { get; private set; }
 
     /// <summary>赵敏 副局长 (transport bureau).</summary>
@@ -55,40 +55,22 @@ public sealed class SupervisionTestData(HotlineFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var city = new Jurisdiction { Code = "city", NameZh = "市直", NameEn = "City", Order = 1 };
-        var qiaocheng = new Jurisdiction { Code = "qiaocheng", NameZh = "谯城区", NameEn = "Qiaocheng District", Order = 2 };
-        var government = new Department { Jurisdiction = city, NameZh = "市政府", NameEn = "Municipal Government", Order = 1 };
-        var transport = new Department { Jurisdiction = city, NameZh = "市交通运输局", NameEn = "Transport Bureau", Order = 2 };
-        var district = new Department { Jurisdiction = qiaocheng, NameZh = "谯城区政府", NameEn = "Qiaocheng Government", Order = 1 };
+        var world = new TestWorldBuilder();
         var start = new DateOnly(2025, 1, 1);
-        var mayor = Cadre("张明", "Zhang Ming", "副市长", "Deputy Mayor", "+8613800000001", government, 1, start);
-        var head = Cadre("李强", "Li Qiang", "局长", "Director", "+8613800000002", transport, 1, start);
-        var deputy = Cadre("赵敏", "Zhao Min", "副局长", "Deputy Director", "+8613800000003", transport, 2, start);
-        var districtHead = Cadre("王芳", "Wang Fang", "区长", "District Head", "+8613800000004", district, 1, start);
-        var former = Cadre("陈旧", "Chen Jiu", "原局长", "Former Director", "+8613800000005", transport, 3, new DateOnly(2020, 1, 1));
-        former.PostEnd = new DateOnly(2025, 12, 31);
-        var topicTransport = new Topic { Code = "transport", NameZh = "交通出行", NameEn = "Transport", Kind = TopicKind.Matter, Order = 1 };
-        var topicConsultation = new Topic { Code = "consult", NameZh = "政策咨询", NameEn = "Policy questions", Kind = TopicKind.Consultation, Order = 2 };
-        db.AddRange(city, qiaocheng, government, transport, district, mayor, head, deputy, districtHead, former, topicTransport, topicConsultation);
-        await db.SaveChangesAsync();
-        (City, Qiaocheng) = (city.Id, qiaocheng.Id);
-        (CityGovernment, Transport, QiaochengGovernment) = (government.Id, transport.Id, district.Id);
+        var mayor = world.Cadre(TestWorld.People.ZhangMing, start);
+        var head = world.Cadre(TestWorld.People.ZhangWei, start);
+        var deputy = world.Cadre(TestWorld.People.ZhaoMin, start);
+        var districtHead = world.Cadre(TestWorld.People.WangFang, start);
+        var former = world.Cadre(TestWorld.People.ChenJiu, new DateOnly(2020, 1, 1), new DateOnly(2025, 12, 31));
+        var topicTransport = world.Topic(TestWorld.TransportTopic);
+        var topicConsultation = world.Topic(TestWorld.PolicyTopic);
+        await world.SaveAsync(db);
+        (City, Qiaocheng) = (world.Jurisdiction(TestWorld.City).Id, world.Jurisdiction(TestWorld.Qiaocheng).Id);
+        (CityGovernment, Transport, QiaochengGovernment) =
+            (world.Department(TestWorld.CityGovernment).Id, world.Department(TestWorld.TransportBureau).Id, world.Department(TestWorld.QiaochengGovernment).Id);
         (Mayor, TransportHead, TransportDeputy, DistrictHead, FormerCadre) = (mayor.Id, head.Id, deputy.Id, districtHead.Id, former.Id);
         (TopicTransport, TopicConsultation) = (topicTransport.Id, topicConsultation.Id);
     }
-
-    private static Cadre Cadre(string name, string pinyin, string position, string positionEn, string mobile, Department department, int order, DateOnly start) => new()
-    {
-        Name = name,
-        NamePinyin = pinyin,
-        Position = position,
-        PositionEn = positionEn,
-        Mobile = mobile,
-        Department = department,
-        ProtocolOrder = order,
-        PostStart = start,
-        Duties = "分管交通",
-    };
 
     /// <summary>
     /// Logs an appeal with <paramref name="cadreId"/> at <paramref name="at"/> (the call at the same

@@ -17,59 +17,36 @@ public sealed record TestDirectory(
     int InactiveTopicId);
 
 /// <summary>
-/// Test data inserted through the DbContext, independent of the demo seed. Codes carry a random suffix,
-/// so one factory can take several directories.
+/// The public side's part of <see cref="TestWorld"/>, inserted through the DbContext, independent of the demo
+/// seed: the city government (its mayor, a deputy mayor reporting to the mayor, a former deputy mayor) and
+/// four topics. Codes carry a random suffix, so one factory can take several directories.
 /// </summary>
 public static class TestData
 {
-    public const string MayorName = "李明";
-    public const string MayorPosition = "市长";
-    public const string DeputyMayorName = "王芳";
-    public const string DeputyMayorPosition = "副市长";
-    public const string FormerDeputyMayorName = "张伟";
+    public static readonly string MayorName = TestWorld.People.LiuYang.Name;
+    public static readonly string MayorPosition = TestWorld.People.LiuYang.Post;
+    public static readonly string DeputyMayorName = TestWorld.People.WangQiang.Name;
+    public static readonly string DeputyMayorPosition = TestWorld.People.WangQiang.Post;
+    public static readonly string FormerDeputyMayorName = TestWorld.People.ZhengHua.Name;
 
     public static async Task<TestDirectory> SeedDirectoryAsync(this HotlineFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var suffix = Guid.NewGuid().ToString("N")[..8];
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-
-        var jurisdiction = new Jurisdiction { Code = "city-" + suffix, NameZh = "亳州市", NameEn = "Bozhou City", Order = 1 };
-        var department = new Department { Jurisdiction = jurisdiction, NameZh = "市政府", NameEn = "Municipal Government", Order = 1 };
-        var mayor = Cadre(department, MayorName, "Li Ming", MayorPosition, "Mayor", "+8613805581001", 1);
-        var deputy = Cadre(department, DeputyMayorName, "Wang Fang", DeputyMayorPosition, "Deputy Mayor", "+8613805581002", 2);
+        var world = new TestWorldBuilder(Guid.NewGuid().ToString("N")[..8]);
+        var start = new DateOnly(2024, 1, 1);
+        var mayor = world.Cadre(TestWorld.People.LiuYang, start);
+        var deputy = world.Cadre(TestWorld.People.WangQiang, start);
         deputy.Superior = mayor;
-        var former = Cadre(department, FormerDeputyMayorName, "Zhang Wei", "原副市长", "Former Deputy Mayor", "+8613805581003", 3);
-        former.PostStart = new DateOnly(2021, 1, 1);
-        former.PostEnd = new DateOnly(2025, 12, 31);
-
-        var consultation = Topic("consult-" + suffix, "政策咨询", "Policy questions", TopicKind.Consultation, 1);
-        var matter = Topic("city-mgmt-" + suffix, "城市管理", "City management", TopicKind.Matter, 2);
-        var other = Topic("other-" + suffix, "其他", "Other", TopicKind.Matter, 20);
-        var inactive = Topic("retired-" + suffix, "已停用类别", "Retired topic", TopicKind.Matter, 21);
-        inactive.IsActive = false;
-
-        db.AddRange(jurisdiction, department, mayor, deputy, former, consultation, matter, other, inactive);
-        await db.SaveChangesAsync();
+        var former = world.Cadre(TestWorld.People.ZhengHua, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31));
+        var consultation = world.Topic(TestWorld.PolicyTopic);
+        var matter = world.Topic(TestWorld.CityManagementTopic);
+        var other = world.Topic(TestWorld.OtherTopic);
+        var inactive = world.Topic(TestWorld.RetiredTopic);
+        await world.SaveAsync(db);
+        var department = world.Department(TestWorld.CityGovernment);
         return new TestDirectory(
-            jurisdiction.Id, department.Id, mayor.Id, deputy.Id, former.Id, consultation.Id, matter.Id, other.Id, inactive.Id);
+            department.JurisdictionId, department.Id, mayor.Id, deputy.Id, former.Id, consultation.Id, matter.Id, other.Id, inactive.Id);
     }
-
-    private static Cadre Cadre(Department department, string name, string pinyin, string position, string positionEn, string mobile, int order) => new()
-    {
-        Department = department,
-        Name = name,
-        NamePinyin = pinyin,
-        Position = position,
-        PositionEn = positionEn,
-        Duties = "负责市政府全面工作。",
-        DutiesEn = "Leads the municipal government.",
-        Mobile = mobile,
-        ProtocolOrder = order,
-        PostStart = new DateOnly(2024, 1, 1),
-    };
-
-    private static Topic Topic(string code, string zh, string en, TopicKind kind, int order) =>
-        new() { Code = code, NameZh = zh, NameEn = en, Kind = kind, Order = order };
 }

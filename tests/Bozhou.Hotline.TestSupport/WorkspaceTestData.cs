@@ -11,13 +11,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using People = Bozhou.Hotline.TestSupport.TestWorld.People;
 
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>
-/// The workspace's test world on a factory's real database: the city with two deputy mayors and two bureau
-/// heads (one of whose posts has ended), three topics, an account per role, a staff member acting for the
-/// first deputy mayor, and appeals made through the appeal's own state changes.
+/// The workspace's part of <see cref="TestWorld"/> on a factory's real database: deputy mayors 李明 and 王强,
+/// bureau heads 张伟 (transport) and 赵刚 (housing), 钱进 whose post as housing's head ended, three topics,
+/// an account per role, a staff member acting for 李明, and appeals made through the appeal's own state changes.
 /// </summary>
 public sealed class WorkspaceTestData(HotlineFactory factory)
 {
@@ -43,21 +44,17 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
-        var city = new Jurisdiction { Code = "city", NameZh = "亳州市", NameEn = "Bozhou City", Order = 1 };
-        var government = new Department { Jurisdiction = city, NameZh = "市政府", NameEn = "Municipal Government", Order = 1 };
-        var transport = new Department { Jurisdiction = city, NameZh = "市交通运输局", NameEn = "Transport Bureau", Order = 2 };
-        var housing = new Department { Jurisdiction = city, NameZh = "市住房和城乡建设局", NameEn = "Housing Bureau", Order = 3 };
-        var li = Cadre("李明", "副市长", government, 2, today);
-        var wang = Cadre("王强", "副市长", government, 3, today);
-        var zhang = Cadre("张伟", "局长", transport, 1, today);
-        var zhao = Cadre("赵刚", "局长", housing, 1, today);
-        var former = Cadre("钱进", "原局长", housing, 2, today.AddYears(-3));
-        former.PostEnd = today.AddDays(-30);
-        var traffic = new Topic { Code = "transport", NameZh = "交通出行", NameEn = "Transport", Kind = TopicKind.Matter, Order = 1 };
-        var policy = new Topic { Code = "policy", NameZh = "政策咨询", NameEn = "Policy questions", Kind = TopicKind.Consultation, Order = 2 };
-        var other = new Topic { Code = "other", NameZh = "其他", NameEn = "Other", Kind = TopicKind.Matter, Order = 20 };
-        db.AddRange(city, government, transport, housing, li, wang, zhang, zhao, former, traffic, policy, other);
-        await db.SaveChangesAsync();
+        var world = new TestWorldBuilder();
+        var start = today.AddYears(-1);
+        var li = world.Cadre(People.LiMing, start);
+        var wang = world.Cadre(People.WangQiang, start);
+        var zhang = world.Cadre(People.ZhangWei, start);
+        var zhao = world.Cadre(People.ZhaoGang, start);
+        var former = world.Cadre(People.QianJin, today.AddYears(-3), today.AddDays(-30));
+        var traffic = world.Topic(TestWorld.TransportTopic);
+        var policy = world.Topic(TestWorld.PolicyTopic);
+        var other = world.Topic(TestWorld.OtherTopic);
+        await world.SaveAsync(db);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -69,10 +66,10 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         }
 
         World = new WorkspaceWorld(li.Id, wang.Id, zhang.Id, zhao.Id, former.Id, traffic.Id, policy.Id, other.Id);
-        await AddUserAsync(WorkspaceWorld.LiEmail, "李明（副市长）", Roles.Cadre, li.Id);
-        await AddUserAsync(WorkspaceWorld.WangEmail, "王强（副市长）", Roles.Cadre, wang.Id);
-        await AddUserAsync(WorkspaceWorld.ZhangEmail, "张伟（局长）", Roles.Cadre, zhang.Id);
-        await AddUserAsync(WorkspaceWorld.ZhaoEmail, "赵刚（局长）", Roles.Cadre, zhao.Id);
+        await AddUserAsync(WorkspaceWorld.LiEmail, People.LiMing.Label, Roles.Cadre, li.Id);
+        await AddUserAsync(WorkspaceWorld.WangEmail, People.WangQiang.Label, Roles.Cadre, wang.Id);
+        await AddUserAsync(WorkspaceWorld.ZhangEmail, People.ZhangWei.Label, Roles.Cadre, zhang.Id);
+        await AddUserAsync(WorkspaceWorld.ZhaoEmail, People.ZhaoGang.Label, Roles.Cadre, zhao.Id);
         await AddUserAsync(WorkspaceWorld.StaffEmail, "张秘书", Roles.Staff, null, li.Id);
         await AddUserAsync(WorkspaceWorld.SupervisorEmail, "督查室", Roles.Supervisor, null);
         await AddUserAsync(WorkspaceWorld.AdminEmail, "管理员", Roles.Admin, null);
@@ -154,20 +151,6 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         var form = page.QuerySelector<IHtmlFormElement>("#login-form")!;
         return await client.SubmitAsync(form, Html.Fields(("Input.Email", email), ("Input.Password", password)), "/account/login");
     }
-
-    private static Cadre Cadre(string name, string position, Department department, int order, DateOnly today) => new()
-    {
-        Name = name,
-        NamePinyin = name,
-        Position = position,
-        PositionEn = position,
-        Duties = "负责有关工作",
-        DutiesEn = "Duties",
-        Mobile = "+8613905580000",
-        Department = department,
-        ProtocolOrder = order,
-        PostStart = today.AddYears(-1),
-    };
 
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));

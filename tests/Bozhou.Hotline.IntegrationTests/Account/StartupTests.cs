@@ -9,7 +9,7 @@ public class StartupTests
     public void In_Production_demo_seeding_without_a_password_refuses_to_start_with_a_clear_message()
     {
         using var factory = new ProductionFactory();
-        factory.With("Seed:Demo", "true").With("Seed:DemoPassword", "");
+        factory.WithEmptyDatabase().With("Seed:Demo", "true").With("Seed:DemoPassword", "");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -19,7 +19,7 @@ public class StartupTests
     [Fact]
     public void The_Http_SMS_gateway_without_an_absolute_url_refuses_to_start()
     {
-        using var factory = new HotlineFactory().With("Sms:Gateway", "Http").With("Sms:Url", "sms.example/send");
+        using var factory = new HotlineFactory().WithEmptyDatabase().With("Sms:Gateway", "Http").With("Sms:Url", "sms.example/send");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

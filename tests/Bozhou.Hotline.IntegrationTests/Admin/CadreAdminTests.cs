@@ -84,7 +84,7 @@ public class CadreAdminTests
         Assert.Equal("+8613905589999", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhangId))).Mobile);
         var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
         Assert.Equal($"Cadre:{world.ZhangId}", audit.Subject);
-        Assert.Equal("{\"Mobile\":\"+8613905580000\"}", audit.Before);
+        Assert.Equal("{\"Mobile\":\"+8613800000002\"}", audit.Before);
         Assert.Equal("{\"Mobile\":\"+8613905589999\"}", audit.After);
     }
 

@@ -12,10 +12,10 @@ public class DirectoryImportTests
 {
     /// <summary>李明 and 张伟 unchanged, 王强's mobile changed, 孙丽 new, 赵刚 missing (ended).</summary>
     public const string ValidFile = "jurisdiction,department,name,position,duties,mobile,office_phone,order\n"
-        + "亳州市,市政府,李明,副市长,负责有关工作,13905580000,,2\n"
+        + "市直,市政府,李明,副市长,负责有关工作,13905580000,,2\n"
         + "city,市政府,王强,副市长,负责有关工作,13905589999,,3\n"
-        + "亳州市,市交通运输局,张伟,局长,负责有关工作,13905580000,,1\n"
-        + "亳州市,市交通运输局,孙丽,副局长,\"分管公路建设、道路运输，\n联系市公路事业发展中心\",139 0558 1234,0558-5123456,2\n";
+        + "市直,市交通运输局,张伟,局长,负责有关工作,13800000002,,1\n"
+        + "市直,市交通运输局,孙丽,副局长,\"分管公路建设、道路运输，\n联系市公路事业发展中心\",139 0558 1234,0558-5123456,2\n";
 
     [Fact]
     public async Task An_uploaded_list_is_previewed_then_applied_in_one_go_with_an_audit_entry()
@@ -57,7 +57,7 @@ public class DirectoryImportTests
         await data.SeedAsync();
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
         var page = await admin.GetPageAsync("/admin/import");
-        var file = ValidFile + "合肥市,市政府,周涛,市长,,13905581111,,1\n亳州市,市政府,李明,副市长,,12345,,2\n";
+        var file = ValidFile + "合肥市,市政府,周涛,市长,,13905581111,,1\n市直,市政府,李明,副市长,,12345,,2\n";
 
         using var preview = await admin.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#import-upload")!, Html.Fields(("Pasted", file)));
 
@@ -77,7 +77,7 @@ public class DirectoryImportTests
         var good = Path.Combine(folder, "good.csv");
         var bad = Path.Combine(folder, "bad.csv");
         await File.WriteAllTextAsync(good, ValidFile, new UTF8Encoding(true), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(bad, ValidFile + "亳州市,市政府,孙丽,副市长,,13905581234,,3\n亳州市,市交通运输局,孙丽,副局长,,13905581234,,3\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(bad, ValidFile + "市直,市政府,孙丽,副市长,,13905581234,,3\n市直,市交通运输局,孙丽,副局长,,13905581234,,3\n", TestContext.Current.CancellationToken);
 
         var refused = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", bad);
         Assert.Equal(1, refused.ExitCode);

@@ -64,8 +64,8 @@ public class HonestTextAdminTests
         await data.SeedAsync();
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
         var file = DirectoryImportTests.ValidFile.Replace(
-            "亳州市,市交通运输局,孙丽,副局长,",
-            "亳州市,市交通运输局,\"孙\u0000\n丽\u202E\",\"副局长\u0007\r\n（兼）\",",
+            "市直,市交通运输局,孙丽,副局长,",
+            "市直,市交通运输局,\"孙\u0000\n丽\u202E\",\"副局长\u0007\r\n（兼）\",",
             StringComparison.Ordinal).Replace("联系市公路事业发展中心", "\u001b[31m联系市公路事业发展中心\u2069", StringComparison.Ordinal);
         var page = await admin.GetPageAsync("/admin/import");
 

@@ -74,7 +74,7 @@ public class NewAppealTests
         Assert.Equal(directory.DeputyMayorId.ToString(System.Globalization.CultureInfo.InvariantCulture), cadre.Value);
         Assert.Contains(cadre.Options, o => o.Text.Contains(TestData.MayorName, StringComparison.Ordinal));
         Assert.DoesNotContain(cadre.Options, o => o.Text.Contains(TestData.FormerDeputyMayorName, StringComparison.Ordinal));
-        Assert.Equal("亳州市 · 市政府", page.QuerySelector("select#cadre optgroup")!.GetAttribute("label"));
+        Assert.Equal("市直 · 市政府", page.QuerySelector("select#cadre optgroup")!.GetAttribute("label"));
         var topics = page.QuerySelector<IHtmlSelectElement>("select#topic")!.Options.Select(o => o.Text).ToList();
         Assert.Contains("其他", topics);
         Assert.DoesNotContain("已停用类别", topics);
@@ -130,7 +130,7 @@ public class NewAppealTests
 
         Assert.Equal("Your call has been logged", receipt.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("by the end of Saturday 14 February 2026", receipt.QuerySelector("#callback-due")!.TextContent.Trim());
-        Assert.Contains("Li Ming · Mayor", receipt.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Liu Yang · Mayor", receipt.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Reply (request, complaint or suggestion)", receipt.Body!.TextContent, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ public class MigrationTests
     [Fact]
     public async Task The_SQLite_migrations_match_the_model()
     {
-        using var factory = new HotlineFactory();
+        using var factory = new HotlineFactory().WithEmptyDatabase();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
 
@@ -37,7 +37,7 @@ public class MigrationTests
     [Fact]
     public async Task The_SQLite_database_runs_in_WAL_mode_with_the_2026_calendar_seeded()
     {
-        using var factory = new HotlineFactory();
+        using var factory = new HotlineFactory().WithEmptyDatabase();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
 
@@ -47,6 +47,23 @@ public class MigrationTests
         pragma.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         Assert.Equal(39, await db.CalendarDays.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_test_database_starts_as_a_copy_of_the_prepared_template_with_nothing_left_to_migrate()
+    {
+        using var factory = new HotlineFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+
+        Assert.NotEqual(DatabaseTemplate.Path, factory.SqlitePath);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(39, await db.CalendarDays.CountAsync(TestContext.Current.CancellationToken));
+        await using var connection = new SqliteConnection($"Data Source={factory.SqlitePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public class HealthTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "bozhou-hotline-tests", Guid.NewGuid().ToString("N"), "absent.db");
         using var factory = new HotlineFactory()
+            .WithEmptyDatabase()
             .With("Database:MigrateOnStartup", "false")
             .With("ConnectionStrings:Hotline", $"Data Source={missing};Mode=ReadWrite");
         using var client = factory.CreateClient();

@@ -81,7 +81,7 @@ public sealed class KeyRingTests : IDisposable
     public void In_Production_without_a_key_ring_certificate_the_app_refuses_to_start_naming_the_setting_before_it_opens_the_database()
     {
         using var factory = new ProductionFactory();
-        factory.With("DataProtection:CertificatePath", null);
+        factory.WithEmptyDatabase().With("DataProtection:CertificatePath", null);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -35,7 +35,7 @@ public class ExportTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("查询码,超时工作日数,时限,登记时间,承办干部,职务,单位,类别,来电号码", lines[0], StringComparison.Ordinal);
         Assert.Contains(appeal.TrackingCode, lines[1], StringComparison.Ordinal);
-        Assert.Contains("李强,局长,市交通运输局,交通出行,139****5678,已登记", lines[1], StringComparison.Ordinal);
+        Assert.Contains("张伟,局长,市交通运输局,交通出行,139****5678,已登记", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("13912345678", text, StringComparison.Ordinal);
 
         var entry = await data.QueryAsync(db => db.AuditEntries.SingleAsync());

@@ -35,7 +35,7 @@ public class QueueTests
         Assert.Equal("138****0000", row.QuerySelector("td.phone")!.TextContent.Trim());
         Assert.Equal("1", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
 
-        await data.ChangeAsync(appeal.Id, (a, _) => a.RecordCallback(true, null, "李强", null, due.AddHours(1)));
+        await data.ChangeAsync(appeal.Id, (a, _) => a.RecordCallback(true, null, "张伟", null, due.AddHours(1)));
         Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
     }
 
@@ -74,7 +74,7 @@ public class QueueTests
         factory.Clock.SetUtcNow(due);
         var page = await client.GetPageAsync("/supervision?kind=TransferNotAccepted");
         // The row names the handler now: the receiver who has not signed for it.
-        Assert.Contains("李强", page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("张伟", page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class QueueTests
         var data = await SeedAsync(factory);
         // A consultation: 3 working days to reply, long overdue after 6.
         var appeal = await data.LogAsync(data.TransportHead, Monday, CallOutcome.Answered, topicId: data.TopicConsultation,
-            then: (a, _) => a.RecordCallback(true, null, "李强", null, Monday.AddHours(1)));
+            then: (a, _) => a.RecordCallback(true, null, "张伟", null, Monday.AddHours(1)));
         var due = China(2026, 3, 6, 0);
         var longDue = China(2026, 3, 11, 0); // the 6th working day after Monday 2 March is Tuesday 10 March
         Assert.Equal(due, appeal.ReplyDueAt);

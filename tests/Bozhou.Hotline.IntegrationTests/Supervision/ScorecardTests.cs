@@ -17,7 +17,7 @@ public class ScorecardTests
 {
     /// <summary>
     /// February 2026, by hand:
-    /// 李强 (transport head): 10 appeals on Mon 2 Feb 10:00, 7 calls answered and 3 not, plus one not
+    /// 张伟 (transport head): 10 appeals on Mon 2 Feb 10:00, 7 calls answered and 3 not, plus one not
     /// answered at 03:00 on 3 Feb (quiet hours: out of the answer rate) → answer rate 7/10 = 70.0%
     /// (39.7%–89.2%). Eight replied on Thu 5 Feb, in time for the reply (10 working days) and first
     /// contact (3) limits; three never → replies on time 8/11 = 72.7% (43.4%–90.3%). Eight ratings → too few.
@@ -37,12 +37,12 @@ public class ScorecardTests
             {
                 if (n == 7)
                 {
-                    a.RecordCallback(true, null, "李强", null, monday.AddHours(5));
+                    a.RecordCallback(true, null, "张伟", null, monday.AddHours(5));
                 }
 
                 if (n < 8)
                 {
-                    a.Reply(ReplyKind.Resolved, "已处理", null, "李强", null, clock, thursday);
+                    a.Reply(ReplyKind.Resolved, "已处理", null, "张伟", null, clock, thursday);
                     a.Rate(true, n < 6 ? 5 : n == 6 ? 4 : 3, null, clock, thursday.AddHours(2), "来电人");
                 }
             });
@@ -154,7 +154,7 @@ public class ScorecardTests
         // recomputes the touched days and the two agree again.
         var lastRefresh = factory.Clock.GetUtcNow();
         factory.Clock.Advance(TimeSpan.FromHours(1));
-        await data.ChangeAsync(today.Id, (a, clock) => a.Reply(ReplyKind.Explained, "政策如此", null, "李强", null, clock, factory.Clock.GetUtcNow()));
+        await data.ChangeAsync(today.Id, (a, clock) => a.Reply(ReplyKind.Explained, "政策如此", null, "张伟", null, clock, factory.Clock.GetUtcNow()));
         await RefreshAsync(factory, lastRefresh);
         await AssertRollupsMatchAsync(factory, "2026-03");
 

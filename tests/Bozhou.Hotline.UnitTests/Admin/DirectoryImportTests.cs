@@ -17,7 +17,7 @@ public class DirectoryImportTests
             Id = id, Name = name, Position = position, Duties = "负责有关工作", Mobile = "+8613805581001", Department = government, DepartmentId = 10,
             ProtocolOrder = order, PostStart = new DateOnly(2024, 1, 1),
         };
-        return (city, [Make(1, "李明", "市长", 1), Make(2, "王芳", "副市长", 2), Make(3, "张伟", "副市长", 3)]);
+        return (city, [Make(1, "刘洋", "市长", 1), Make(2, "王强", "副市长", 2), Make(3, "张明", "副市长", 3)]);
     }
 
     private static ImportPlan PlanOf(string text)
@@ -32,23 +32,23 @@ public class DirectoryImportTests
     {
         var (city, current) = Directory();
         var text = Header
-            + "亳州市,市政府,李明,市长,负责有关工作,13805581001,,1\n"
-            + "city,市政府,王芳,副市长,\"分管教育、卫生健康，联系市妇联\",13805581009,0558-5123456,2\n"
-            + "亳州市,市政府,孙丽,副市长,分管交通,13905581234,,4\n"
-            + "亳州市,市数据资源局,周涛,局长,,13905585678,,1\n";
+            + "亳州市,市政府,刘洋,市长,负责有关工作,13805581001,,1\n"
+            + "city,市政府,王强,副市长,\"分管教育、卫生健康，联系市妇联\",13805581009,0558-5123456,2\n"
+            + "亳州市,市政府,孙浩,副市长,分管交通,13905581234,,4\n"
+            + "亳州市,市数据资源局,周磊,局长,,13905585678,,1\n";
         var (rows, errors) = DirectoryImport.Parse(new StringReader(text));
         var plan = DirectoryImport.Plan(rows, errors, [city], current);
 
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
-        Assert.Equal(["孙丽", "周涛"], plan.Added.Select(a => a.Row.Name));
-        Assert.Equal("王芳", Assert.Single(plan.Changed).Cadre.Name);
-        Assert.Equal("张伟", Assert.Single(plan.Ended).Name);
+        Assert.Equal(["孙浩", "周磊"], plan.Added.Select(a => a.Row.Name));
+        Assert.Equal("王强", Assert.Single(plan.Changed).Cadre.Name);
+        Assert.Equal("张明", Assert.Single(plan.Ended).Name);
         Assert.Equal("市数据资源局", Assert.Single(plan.NewDepartments).Name);
 
         var (departments, cadres) = DirectoryImport.Apply(plan, new DateOnly(2026, 3, 2));
         Assert.Equal(new DateOnly(2026, 3, 1), current[2].PostEnd);
         Assert.Equal(("分管教育、卫生健康，联系市妇联", "+8613805581009", "+865585123456"), (current[1].Duties, current[1].Mobile, current[1].OfficePhone));
-        Assert.Same(departments[0], cadres.Single(c => c.Name == "周涛").Department);
+        Assert.Same(departments[0], cadres.Single(c => c.Name == "周磊").Department);
         Assert.Equal(new DateOnly(2026, 3, 2), cadres[0].PostStart);
     }
 
@@ -56,11 +56,11 @@ public class DirectoryImportTests
     public void Values_are_read_as_they_will_be_stored_one_line_each_and_the_duties_as_free_text()
     {
         var (rows, errors) = DirectoryImport.Parse(new StringReader(Header
-            + "亳州市,市政府,\"孙\n丽\u202E\",\"副\u0000市长\",\"分管交通\r\n\u001b[31m联系公路中心\",１３９－０５５８－１２３４,,4\n"));
+            + "亳州市,市政府,\"孙\n浩\u202E\",\"副\u0000市长\",\"分管交通\r\n\u001b[31m联系公路中心\",１３９－０５５８－１２３４,,4\n"));
 
         Assert.Empty(errors);
         var row = Assert.Single(rows);
-        Assert.Equal(("孙 丽", "副市长", "分管交通\n[31m联系公路中心", "+8613905581234"), (row.Name, row.Position, row.Duties, row.Mobile));
+        Assert.Equal(("孙 浩", "副市长", "分管交通\n[31m联系公路中心", "+8613905581234"), (row.Name, row.Position, row.Duties, row.Mobile));
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class DirectoryImportTests
     [Fact]
     public void A_row_that_differs_from_the_stored_record_only_by_invisible_marks_is_unchanged()
     {
-        var plan = PlanOf(Header + "亳州市,市政府,\u202E李明,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王芳,副市长,负责有关工作,13805581001,,2\n"
-            + "亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");
+        var plan = PlanOf(Header + "亳州市,市政府,\u202E刘洋,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王强,副市长,负责有关工作,13805581001,,2\n"
+            + "亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
 
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
         Assert.Empty(plan.Added);
@@ -86,21 +86,21 @@ public class DirectoryImportTests
     [Fact]
     public void A_change_of_position_ends_the_old_post_and_adds_a_new_one()
     {
-        var plan = PlanOf(Header + "亳州市,市政府,王芳,常务副市长,,13805581001,,2\n亳州市,市政府,李明,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张伟,副市长,负责有关工作,13805581001,,3\n");
+        var plan = PlanOf(Header + "亳州市,市政府,王强,常务副市长,,13805581001,,2\n亳州市,市政府,刘洋,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
 
         Assert.True(plan.IsValid);
-        Assert.Equal("王芳", Assert.Single(plan.Ended).Name);
+        Assert.Equal("王强", Assert.Single(plan.Ended).Name);
         Assert.Equal("常务副市长", Assert.Single(plan.Added).Row.Position);
     }
 
     [Theory]
-    [InlineData("亳州市,市政府,孙丽,副市长,,12345,,1", 1, "mobile", "bad phone")]
-    [InlineData("亳州市,市政府,孙丽,副市长,,13905581234,123,1", 1, "office_phone", "bad phone")]
-    [InlineData("合肥市,市政府,孙丽,副市长,,13905581234,,1", 1, "jurisdiction", "unknown jurisdiction")]
+    [InlineData("亳州市,市政府,孙浩,副市长,,12345,,1", 1, "mobile", "bad phone")]
+    [InlineData("亳州市,市政府,孙浩,副市长,,13905581234,123,1", 1, "office_phone", "bad phone")]
+    [InlineData("合肥市,市政府,孙浩,副市长,,13905581234,,1", 1, "jurisdiction", "unknown jurisdiction")]
     [InlineData("亳州市,市政府,,副市长,,13905581234,,1", 1, "name", "missing")]
-    [InlineData("亳州市,市政府,孙丽,,,13905581234,,1", 1, "position", "missing")]
-    [InlineData("亳州市,市政府,孙丽,副市长,,13905581234,,一", 1, "order", "not a number")]
-    [InlineData("亳州市,市政府,孙丽,副市长,,13905581234,,1\n亳州市,市政府,孙丽,副局长,,13905581235,,2", 2, "name", "duplicate person")]
+    [InlineData("亳州市,市政府,孙浩,,,13905581234,,1", 1, "position", "missing")]
+    [InlineData("亳州市,市政府,孙浩,副市长,,13905581234,,一", 1, "order", "not a number")]
+    [InlineData("亳州市,市政府,孙浩,副市长,,13905581234,,1\n亳州市,市政府,孙浩,副局长,,13905581235,,2", 2, "name", "duplicate person")]
     public void Each_kind_of_bad_row_is_reported_by_row_and_column_and_nothing_applies(string rows, int row, string column, string message)
     {
         var plan = PlanOf(Header + rows + "\n");
@@ -113,7 +113,7 @@ public class DirectoryImportTests
     [Fact]
     public void A_file_without_a_needed_column_is_refused()
     {
-        var plan = PlanOf("jurisdiction,department,name\n亳州市,市政府,孙丽\n");
+        var plan = PlanOf("jurisdiction,department,name\n亳州市,市政府,孙浩\n");
 
         Assert.Equal("missing column", Assert.Single(plan.Errors).Message);
     }
@@ -123,7 +123,7 @@ public class DirectoryImportTests
     [InlineData(false)]
     public void UTF8_with_or_without_BOM_reads_the_same_Chinese_text_with_quoted_commas_and_newlines(bool bom)
     {
-        var text = Header + "亳州市,市政府,孙丽,副市长,\"分管交通运输、城市管理，\n联系市城管局\",139 0558 1234,,4\n";
+        var text = Header + "亳州市,市政府,孙浩,副市长,\"分管交通运输、城市管理，\n联系市城管局\",139 0558 1234,,4\n";
         var bytes = new UTF8Encoding(bom).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
@@ -131,7 +131,7 @@ public class DirectoryImportTests
 
         Assert.Empty(errors);
         var row = Assert.Single(rows);
-        Assert.Equal(("亳州市", "孙丽", "分管交通运输、城市管理，\n联系市城管局", "+8613905581234"), (row.Jurisdiction, row.Name, row.Duties, row.Mobile));
+        Assert.Equal(("亳州市", "孙浩", "分管交通运输、城市管理，\n联系市城管局", "+8613905581234"), (row.Jurisdiction, row.Name, row.Duties, row.Mobile));
         var (asText, _) = DirectoryImport.Parse(new StringReader(Encoding.UTF8.GetString(bytes)));
         Assert.Equal("亳州市", Assert.Single(asText).Jurisdiction);
     }
