@@ -36,7 +36,14 @@ public static class DatabaseSetup
         }
         else
         {
-            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
+            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, builder.Environment);
+            var file = new SqliteConnectionStringBuilder(sqlite);
+            if (IsFile(file))
+            {
+                // The server marks the file as in use while it runs; restore refuses then.
+                builder.Services.AddHostedService(_ => new SqliteAppLock(file.DataSource));
+            }
+
             // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
             builder.Services.AddSingleton(services =>
             {
@@ -61,13 +68,25 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>A relative SQLite file is placed under the content root, its folder created.</summary>
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    /// <summary>
+    /// A relative SQLite file is placed under the content root, its folder created. In Production a relative file is
+    /// refused: the content root is the published folder, which the next deployment replaces, database and all.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">In Production, <c>ConnectionStrings:Hotline</c> names a relative SQLite file.</exception>
+    private static string ResolveSqlitePath(string connectionString, IWebHostEnvironment environment)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        if (IsFile(csb))
         {
-            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            if (!Path.IsPathRooted(csb.DataSource) && environment.IsProduction())
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:Hotline names the SQLite file '{csb.DataSource}' by a relative path, which would put the " +
+                    $"database inside the app's folder ({environment.ContentRootPath}), replaced by the next deployment. In Production " +
+                    "give an absolute path outside it, e.g. ConnectionStrings__Hotline='Data Source=/var/lib/bozhou-hotline/hotline.db'.");
+            }
+
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(environment.ContentRootPath, csb.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }
@@ -81,6 +100,10 @@ public static class DatabaseSetup
 
         return csb.ToString();
     }
+
+    /// <summary>Whether the connection string names a file (not an in-memory database).</summary>
+    private static bool IsFile(SqliteConnectionStringBuilder csb) =>
+        csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal);
 
     /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
