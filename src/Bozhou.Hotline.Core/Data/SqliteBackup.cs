@@ -220,7 +220,8 @@ public static class SqliteBackup
         using var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 2000; PRAGMA journal_mode = DELETE;";
+        // One statement: ExecuteScalar reads the first statement's answer. The 2 s busy timeout is DefaultTimeout's.
+        command.CommandText = "PRAGMA journal_mode = DELETE;";
         var mode = command.ExecuteScalar() as string;
         if (!string.Equals(mode, "delete", StringComparison.OrdinalIgnoreCase))
         {
