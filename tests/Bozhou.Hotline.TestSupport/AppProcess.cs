@@ -112,12 +112,15 @@ public sealed class AppProcess : IDisposable
         return new AppProcess(Process.Start(start)!);
     }
 
-    /// <summary>Runs a command to its end (at most <paramref name="timeout"/>, default two minutes) and returns its exit code and output.</summary>
+    /// <summary>
+    /// Runs a command to its end and returns its exit code and output. <paramref name="timeout"/> (default ten minutes,
+    /// the suite's hang limit) only stops a hung command: on a loaded machine a start of the app alone can take minutes.
+    /// </summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
         IReadOnlyDictionary<string, string?> environment, string? workingDirectory, TimeSpan? timeout, params string[] args)
     {
         using var app = Start(environment, workingDirectory, args);
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
         await app._process.WaitForExitAsync(cancel.Token);
         // The asynchronous readers have the last lines once WaitForExit without a timeout returns.
         app._process.WaitForExit();

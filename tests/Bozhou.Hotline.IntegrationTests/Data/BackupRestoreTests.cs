@@ -189,7 +189,7 @@ public sealed partial class BackupRestoreTests : IDisposable
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);

@@ -33,7 +33,7 @@ public sealed class PublishedAppTests : IDisposable
 
         var live = await WaitForLiveAsync(app, client);
 
-        Assert.True(live, "/healthz/live did not answer within 90 s:\n" + app.Output);
+        Assert.True(live, "/healthz/live did not answer within 300 s:\n" + app.Output);
         // The console sink and its template come from the app's own appsettings.json: without it there is no log line.
         Assert.Matches(@"\[\d\d:\d\d:\d\d INF\] ", app.Output);
         Assert.True(File.Exists(database), "no database at " + database);
@@ -62,7 +62,7 @@ public sealed class PublishedAppTests : IDisposable
 
     private static async Task<bool> WaitForLiveAsync(AppProcess app, HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < deadline && !app.HasExited)
         {
             try
