@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on the real parts: SQLite, a throwaway PostgreSQL server and Debian's Chromium.
-# Installs Chromium, PostgreSQL, nginx and wrk from Debian packages when they are missing (needs root or sudo).
+# Installs Chromium, PostgreSQL, nginx, wrk and systemd (for systemd-analyze) from Debian packages when they are missing (needs root or sudo).
 # Ends with one line: "tests: N passed, N failed, N skipped"; exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +22,8 @@ command -v wrk >/dev/null 2>&1 || need+=(wrk)
 # The reverse-proxy tests put the app behind a throwaway nginx (TLS, X-Forwarded-For, X-Forwarded-Proto).
 nginx_bin() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
 [ -n "$(nginx_bin)" ] || need+=(nginx)
+# The deploy tests check the shipped systemd units with systemd-analyze verify.
+command -v systemd-analyze >/dev/null 2>&1 || [ -x /usr/bin/systemd-analyze ] || need+=(systemd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]} from Debian packages"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \

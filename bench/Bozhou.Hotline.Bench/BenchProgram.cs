@@ -72,7 +72,7 @@ public static class BenchProgram
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddHotlineDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddHotlineDatabase(builder.Configuration, builder.Environment);
         services.AddHotlineKeyRing(builder.Configuration, builder.Environment);
         services.AddOptions<PrivacyOptions>()
             .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))

@@ -5,7 +5,7 @@ using Bozhou.Hotline.Web.Hosting;
 // schema and exits; "rebuild-stats" recomputes the supervision roll-ups.
 var command = HostCommands.Parse(args, out var hostArgs);
 
-var builder = WebApplication.CreateBuilder(hostArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRootSetup.ContentRoot() });
 builder.AddLogging();
 builder.AddDatabase();
 builder.AddClocks();

@@ -25,12 +25,16 @@ public static class HotlineDataServices
     /// <summary>
     /// The <see cref="HotlineDbContext"/> (pooled) on <c>Database:Provider</c> (<c>Sqlite</c> or <c>Postgres</c>) and
     /// <c>ConnectionStrings:Hotline</c>, with the SQLite write gate, the display-text cleaning, the holiday calendar
-    /// and the <see cref="DatabaseInitializer"/>. A relative SQLite file is placed under <paramref name="contentRootPath"/>.
+    /// and the <see cref="DatabaseInitializer"/>. A relative SQLite file is placed under the content root of
+    /// <paramref name="environment"/>, except in Production, where it is refused (<see cref="SqliteFile"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The provider is Postgres and no connection string is set.</exception>
-    public static IServiceCollection AddHotlineDatabase(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    /// <exception cref="InvalidOperationException">
+    /// The provider is Postgres and no connection string is set; or, in Production, the SQLite file is named by a relative path.
+    /// </exception>
+    public static IServiceCollection AddHotlineDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
@@ -56,7 +60,7 @@ public static class HotlineDataServices
         }
         else
         {
-            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRootPath);
+            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, environment);
             // One gate per app: its writers queue in memory instead of sleeping on SQLite's lock.
             services.AddSingleton(provider =>
             {
@@ -121,13 +125,43 @@ public static class HotlineDataServices
         return services;
     }
 
-    /// <summary>A relative SQLite file is placed under the content root, its folder created.</summary>
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    /// <summary>
+    /// The absolute path of the SQLite database file the configuration names, or null on PostgreSQL or for an
+    /// in-memory database. Used by whatever must know the file itself (the server's in-use lock, backup, restore).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">In Production, the SQLite file is named by a relative path.</exception>
+    public static string? SqliteFile(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.IsPostgres)
+        {
+            return null;
+        }
+
+        var csb = new SqliteConnectionStringBuilder(ResolveSqlitePath(configuration.GetConnectionString("Hotline") ?? DefaultSqlite, environment));
+        return IsFile(csb) ? csb.DataSource : null;
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under the content root, its folder created. In Production a relative file is
+    /// refused: the content root is the published folder, which the next deployment replaces, database and all.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">In Production, <c>ConnectionStrings:Hotline</c> names a relative SQLite file.</exception>
+    private static string ResolveSqlitePath(string connectionString, IHostEnvironment environment)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        if (IsFile(csb))
         {
-            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            if (!Path.IsPathRooted(csb.DataSource) && environment.IsProduction())
+            {
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:Hotline names the SQLite file '{csb.DataSource}' by a relative path, which would put the " +
+                    $"database inside the app's folder ({environment.ContentRootPath}), replaced by the next deployment. In Production " +
+                    "give an absolute path outside it, e.g. ConnectionStrings__Hotline='Data Source=/var/lib/bozhou-hotline/hotline.db'.");
+            }
+
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(environment.ContentRootPath, csb.DataSource);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }
@@ -141,6 +175,10 @@ public static class HotlineDataServices
 
         return csb.ToString();
     }
+
+    /// <summary>Whether the connection string names a file (not an in-memory database).</summary>
+    private static bool IsFile(SqliteConnectionStringBuilder csb) =>
+        csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal);
 
     /// <summary>Says once at start-up that the key ring is kept unencrypted (Development and Testing only).</summary>
     private sealed class UnencryptedKeyRingWarning(ILogger<UnencryptedKeyRingWarning> logger) : IHostedService

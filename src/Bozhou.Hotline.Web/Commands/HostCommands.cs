@@ -10,7 +10,7 @@ namespace Bozhou.Hotline.Web.Commands;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory"];
+    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory", "backup", "restore"];
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -39,6 +39,12 @@ public static class HostCommands
         await using var scope = app.Services.CreateAsyncScope();
         switch (command)
         {
+            case "migrate" when app.Configuration["script"] is not null:
+                return await DatabaseCommands.WriteMigrationScriptAsync(app, scope.ServiceProvider);
+            case "backup":
+                return await DatabaseCommands.BackupAsync(app, scope.ServiceProvider);
+            case "restore":
+                return await DatabaseCommands.RestoreAsync(app, scope.ServiceProvider);
             case "migrate":
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 Console.WriteLine("Database is up to date.");

@@ -9,11 +9,16 @@ public static class DatabaseSetup
     /// <summary>
     /// The database on <c>Database:Provider</c> and <c>ConnectionStrings:Hotline</c>
     /// (<see cref="HotlineDataServices.AddHotlineDatabase"/>, shared with the bench seeder); a relative SQLite file
-    /// lives under the content root.
+    /// lives under the content root, and is refused in Production.
     /// </summary>
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHotlineDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHotlineDatabase(builder.Configuration, builder.Environment);
+        if (HotlineDataServices.SqliteFile(builder.Configuration, builder.Environment) is { } file)
+        {
+            // The server marks the file as in use while it runs (commands do not start it); restore refuses then.
+            builder.Services.AddHostedService(_ => new SqliteAppLock(file));
+        }
 
         // An administrator's changes are audited as stored (AuditInterceptor, after DisplayTextInterceptor's
         // cleaning, which AddHotlineDatabase adds first), in the name of whoever acts in the request.
