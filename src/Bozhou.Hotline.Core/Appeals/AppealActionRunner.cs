@@ -26,7 +26,6 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
 {
     /// <summary>Runs <paramref name="act"/> on appeal <paramref name="appealId"/> as <paramref name="actor"/>.</summary>
     /// <param name="version">The appeal's version the form was shown with; null for a step that carries none.</param>
-    /// <exception cref="DbUpdateConcurrencyException">An office or system step met a concurrent change on every try.</exception>
     /// <exception cref="WriteGateTimeoutException">The SQLite write gate stayed shut; nothing was saved.</exception>
     public Task<AppealActionOutcome> RunAsync(
         Actor actor, long appealId, int? version, Func<AppealActionContext, Task> act, CancellationToken cancellationToken = default) =>
@@ -79,10 +78,12 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
                 ConflictRetry.ForgetSince(db, before);
                 return new AppealActionOutcome(AppealActionStatus.Rule, e.Code, appeal);
             }
-            catch (DbUpdateConcurrencyException) when (!actor.ActsOnAppealAsItIs || attempt < ConflictRetry.MaxAttempts)
+            catch (DbUpdateConcurrencyException)
             {
                 ConflictRetry.ForgetSince(db, before);
-                if (!actor.ActsOnAppealAsItIs)
+                // A cadre's or caller's form is told to refresh at once; an office or system step reads the appeal again
+                // and tries once more, and after the last try reports the conflict (nothing stored) rather than an error.
+                if (!actor.ActsOnAppealAsItIs || attempt >= ConflictRetry.MaxAttempts)
                 {
                     return new AppealActionOutcome(AppealActionStatus.Conflict, Appeal: appeal);
                 }

@@ -25,6 +25,9 @@ public enum ReminderOutcome
 
     /// <summary>The appeal already had a reminder on this China date.</summary>
     AlreadyToday,
+
+    /// <summary>The appeal changed under every try (others were acting on it): nothing was stored; try again.</summary>
+    Busy,
 }
 
 /// <summary>A reminder's outcome and the appeal it concerned (null when not found).</summary>
@@ -78,6 +81,7 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
         {
             { Status: AppealActionStatus.Done } => new ReminderResult(ReminderOutcome.Sent, outcome.Appeal),
             { Status: AppealActionStatus.NotFound } => new ReminderResult(ReminderOutcome.NotFound, null),
+            { Status: AppealActionStatus.Conflict } => new ReminderResult(ReminderOutcome.Busy, outcome.Appeal),
             { RuleCode: RemindedToday } => new ReminderResult(ReminderOutcome.AlreadyToday, outcome.Appeal),
             _ => new ReminderResult(ReminderOutcome.Closed, outcome.Appeal),
         };

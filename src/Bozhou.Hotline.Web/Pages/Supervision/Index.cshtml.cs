@@ -84,6 +84,7 @@ public class IndexModel(
         {
             ReminderOutcome.Closed => "Remind.Closed",
             ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
+            ReminderOutcome.Busy => "Remind.Busy",
             _ => "Remind.Sent",
         };
         this.Flash(localizer[message, result.Appeal.TrackingCode]);
