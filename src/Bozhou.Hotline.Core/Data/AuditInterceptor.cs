@@ -149,6 +149,22 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     }
 
     /// <inheritdoc />
+    /// <remarks>A cancelled save (the client went away) lets go of the transaction this interceptor began, like a failed one.</remarks>
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Failed(eventData.Context);
+    }
+
+    /// <inheritdoc />
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
