@@ -127,6 +127,35 @@ public sealed class AppProcess : IDisposable
         return (app._process.ExitCode, app.Output);
     }
 
+    /// <summary>
+    /// Polls <c>/healthz/live</c> through <paramref name="client"/> every 250 ms until it answers 200 (true), the process
+    /// ends, or <paramref name="timeout"/> (default 300 s: on a loaded two-core machine a start can take minutes) passes.
+    /// </summary>
+    public async Task<bool> WaitUntilLiveAsync(HttpClient client, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(300));
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+                if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+
     /// <summary>Ends the process (and any child of it) if it is still running.</summary>
     public void Dispose()
     {

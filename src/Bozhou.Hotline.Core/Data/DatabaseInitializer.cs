@@ -7,16 +7,25 @@ using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Data;
 
-/// <summary>Brings the database to the current schema and fills what a new install needs.</summary>
+/// <summary>
+/// Brings the database to the current schema and fills what a new install needs, holding the
+/// <see cref="DatabaseStartupLock"/> throughout: with several instances starting at once on one PostgreSQL database,
+/// one migrates and seeds while the others wait, then find nothing to do.
+/// </summary>
 public sealed class DatabaseInitializer(
     HotlineDbContext db,
     CalendarStore calendar,
     IOptions<SeedOptions> seedOptions,
+    IOptions<DatabaseOptions> databaseOptions,
     IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Migrates, seeds the holiday schedule and (when <c>Seed:Demo</c> is on) the demo data.</summary>
+    /// <exception cref="TimeoutException">Another instance held the start-up lock past <c>Database:StartupLockTimeoutSeconds</c>.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await using var startupLock = await DatabaseStartupLock.AcquireAsync(
+            db, TimeSpan.FromSeconds(databaseOptions.Value.StartupLockTimeoutSeconds), logger, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

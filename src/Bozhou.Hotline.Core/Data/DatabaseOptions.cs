@@ -28,5 +28,12 @@ public sealed class DatabaseOptions
     [Range(1, 300)]
     public double WriteGateStuckSeconds { get; set; } = SqliteWriteGate.DefaultStuckAfter.TotalSeconds;
 
+    /// <summary>
+    /// PostgreSQL only: how long a starting instance waits while another migrates and seeds the database
+    /// (<see cref="DatabaseStartupLock"/>; seconds, 10–3600; default 600) before it gives up and exits.
+    /// </summary>
+    [Range(10, 3600)]
+    public double StartupLockTimeoutSeconds { get; set; } = 600;
+
     public bool IsPostgres => Provider == "Postgres";
 }
