@@ -7,10 +7,11 @@ namespace Bozhou.Hotline.Core.Audit;
 /// <summary>
 /// Saves an administrator's change. While it saves, every change to an entity marked <see cref="AuditedAttribute"/>
 /// is written to the audit trail by the <see cref="AuditInterceptor"/>, in the same transaction, with who acts
-/// (<see cref="IAuditActor"/>); once saved, the directory's cached pages are evicted. The page only says what the
+/// (<see cref="IAuditActor"/>); once committed, what is kept of the changed data is forgotten (<see
+/// cref="Caching.KeptValueChangeInterceptor"/>). The page only says what the
 /// interceptor cannot know: the details of a row's change, or a line for what is not one row's change.
 /// </summary>
-public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCache, IntakeDirectory intake)
+public sealed class AdminChanges(HotlineDbContext db)
 {
     private readonly List<Action> _afterFirstSave = [];
 
@@ -79,8 +80,5 @@ public sealed class AdminChanges(HotlineDbContext db, IOutputCacheStore outputCa
                 notes.Forget(db);
             }
         }
-
-        intake.Invalidate();
-        await DirectoryCache.EvictAsync(outputCache, cancellationToken);
     }
 }

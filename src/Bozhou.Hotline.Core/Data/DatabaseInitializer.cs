@@ -14,7 +14,6 @@ namespace Bozhou.Hotline.Core.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     HotlineDbContext db,
-    CalendarStore calendar,
     IOptions<SeedOptions> seedOptions,
     IOptions<DatabaseOptions> databaseOptions,
     IServiceProvider services,
@@ -66,7 +65,6 @@ public sealed class DatabaseInitializer(
 
         db.CalendarDays.AddRange(HolidaySchedule.Official2026);
         await db.SaveChangesAsync(cancellationToken);
-        calendar.Invalidate();
         logger.LogInformation("Seeded the 2026 holiday schedule ({Count} days)", HolidaySchedule.Official2026.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Calendar;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -74,6 +75,19 @@ public static class HotlineDataServices
 
         // Whatever the provider: text is cleaned for display as it is saved (DisplayTextInterceptor), beside the gate.
         services.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(DisplayTextInterceptor.Instance), ServiceLifetime.Singleton);
+        // What is kept in memory is forgotten when a save changes it (KeptValueChangeInterceptor), here and, on
+        // PostgreSQL, on every other instance (NOTIFY, heard by PostgresChangeListener).
+        var notifyConnection = options.IsPostgres ? connectionString : null;
+        services.AddSingleton(provider => new KeptValueChanges(notifyConnection, provider.GetRequiredService<ILogger<KeptValueChanges>>()));
+        services.AddSingleton<KeptValueChangeInterceptor>();
+        services.ConfigureDbContext<HotlineDbContext>(
+            (provider, o) => o.AddInterceptors(provider.GetRequiredService<KeptValueChangeInterceptor>()), ServiceLifetime.Singleton);
+        if (notifyConnection is not null)
+        {
+            services.AddHostedService(provider => new PostgresChangeListener(
+                notifyConnection, provider.GetRequiredService<KeptValueChanges>(), provider.GetRequiredService<ILogger<PostgresChangeListener>>()));
+        }
+
         services.AddSingleton<CalendarStore>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,12 +1,13 @@
+using Bozhou.Hotline.Core.Caching;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>
-/// The output cache of the public directory pages (home, list and search, card, vCard). Whatever changes
-/// directory data (the cadre workspace setting "in a meeting until 16:00", the administrator editing a
-/// cadre or department) calls <see cref="EvictAsync"/> after saving, so the change shows at once.
+/// The output cache of the public directory pages (home, list and search, card, vCard). A saved change to the
+/// directory or the topics (the cadre workspace setting "in a meeting until 16:00", the administrator editing a cadre
+/// or department, an import) evicts them on every instance (<see cref="EvictOnChanges"/>), so the change shows at once.
 /// </summary>
 public static class DirectoryCache
 {
@@ -25,11 +26,13 @@ public static class DirectoryCache
     /// <summary>The query-string keys the pages read; other keys do not make new cache entries.</summary>
     public static readonly string[] QueryKeys = ["q", "jurisdiction", "department", "topic"];
 
-    /// <summary>Drops every cached directory page.</summary>
-    public static ValueTask EvictAsync(IOutputCacheStore store, CancellationToken cancellationToken = default)
+    /// <summary>Drops every cached directory page of <paramref name="store"/> when the directory or the topics change.</summary>
+    public static void EvictOnChanges(KeptValueChanges changes, IOutputCacheStore store)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(store);
-        return store.EvictByTagAsync(Tag, cancellationToken);
+        changes.Subscribe(KeptTags.Directory, cancellationToken => store.EvictByTagAsync(Tag, cancellationToken));
+        changes.Subscribe(KeptTags.Topics, cancellationToken => store.EvictByTagAsync(Tag, cancellationToken));
     }
 
     public static void Configure(OutputCachePolicyBuilder policy) => policy

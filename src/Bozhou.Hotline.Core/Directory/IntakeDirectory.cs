@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +12,15 @@ namespace Bozhou.Hotline.Core.Directory;
 /// the database these three questions, a tenth of the server's time per appeal under a burst of submissions.
 /// </summary>
 /// <remarks>
-/// The posts' dates are kept, not the answer for one day, so midnight needs no reload. This app's own
-/// directory changes (the administration pages, the import) call <see cref="Invalidate"/> when they save, as
-/// they evict the public directory's cached pages; a change made elsewhere (another instance, a command) is
-/// seen within <see cref="MaxAge"/>, as on the public directory's pages.
+/// The posts' dates are kept, not the answer for one day, so midnight needs no reload. A saved change to the
+/// directory or the topics forgets it on every instance (<see cref="KeptValueChanges"/>); a change the app does not
+/// see (an edit in the database by hand) is seen within <see cref="MaxAge"/>.
 /// </remarks>
-public sealed class IntakeDirectory(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class IntakeDirectory(IServiceScopeFactory scopes, TimeProvider time, KeptValueChanges changes)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
 
-    private readonly KeptValues<string, Snapshot> _kept = new(time);
+    private readonly KeptValues<string, Snapshot> _kept = new(time, changes, KeptTags.Directory, KeptTags.Topics);
 
     /// <summary>True when the cadre holds a post on <paramref name="day"/> (China date).</summary>
     public async ValueTask<bool> HoldsPostAsync(int cadreId, DateOnly day, CancellationToken cancellationToken = default)
@@ -35,9 +35,6 @@ public sealed class IntakeDirectory(IServiceScopeFactory scopes, TimeProvider ti
         var snapshot = await GetAsync(cancellationToken);
         return snapshot.ActiveTopics.TryGetValue(topicId, out var kind) ? kind : null;
     }
-
-    /// <summary>Forgets what was read: the next question reads the directory again.</summary>
-    public void Invalidate() => _kept.Invalidate();
 
     private async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken) =>
         (await _kept.GetAsync(nameof(Snapshot), MaxAge, LoadAsync, cancellationToken)).Value;

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Appeals;
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore;
@@ -15,36 +16,28 @@ public sealed record CurrentSettings(ClockSettings Clocks, SmsTemplates Sms, int
 }
 
 /// <summary>
-/// Serves the settings from the database once an administrator has saved them, from configuration before.
-/// Read once and kept until a save on this instance (<see cref="Invalidate"/>) or for at most
-/// <see cref="MaxAge"/>, so that a save on another instance of a shared database shows there too.
+/// Serves the settings from the database once an administrator has saved them, from configuration before. Read once
+/// and kept until a save on any instance (<see cref="KeptTags.Settings"/>), or for at most <see cref="MaxAge"/>.
 /// </summary>
 public sealed class SettingsStore(
-    IServiceScopeFactory scopes, IOptionsMonitor<ClockSettings> clocks, IOptionsMonitor<RetentionOptions> retention, TimeProvider time)
+    IServiceScopeFactory scopes, IOptionsMonitor<ClockSettings> clocks, IOptionsMonitor<RetentionOptions> retention, TimeProvider time, KeptValueChanges changes)
 {
+    /// <summary>How long the settings read from the database are used before they are read again (the backstop).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private volatile Cached? _current;
+    private readonly KeptValues<string, CurrentSettings> _kept = new(time, changes, KeptTags.Settings);
 
-    public async Task<CurrentSettings> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The settings in force.</summary>
+    public async Task<CurrentSettings> GetAsync(CancellationToken cancellationToken = default) =>
+        (await _kept.GetAsync(nameof(CurrentSettings), MaxAge, LoadAsync, cancellationToken)).Value;
+
+    private async Task<CurrentSettings> LoadAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_current is { } cached && now - cached.ReadAt < MaxAge)
-        {
-            return cached.Settings;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var saved = await db.SavedSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SavedSettings.SingletonId, cancellationToken);
-        var settings = saved is null
+        return saved is null
             ? new CurrentSettings(clocks.CurrentValue, new SmsTemplates(), retention.CurrentValue.RetentionDays, null, null)
             : new CurrentSettings(saved.Clocks, saved.Sms, saved.RetentionDays, saved.SavedAt, saved.SavedBy);
-        _current = new Cached(settings, now);
-        return settings;
     }
-
-    public void Invalidate() => _current = null;
-
-    private sealed record Cached(CurrentSettings Settings, DateTimeOffset ReadAt);
 }

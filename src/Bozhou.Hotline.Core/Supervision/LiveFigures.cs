@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using Bozhou.Hotline.Core.Caching;
+
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>A figure and the instant it was computed, which the page shows beside it.</summary>

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
@@ -19,7 +20,7 @@ namespace Bozhou.Hotline.Core.Supervision;
 /// today's counts computed live, and equals the scorecard computed from the appeals directly.
 /// </para>
 /// </summary>
-public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
+public sealed class StatsRollup(HotlineDbContext db, KeptValueChanges changes)
 {
     /// <summary>How far before the last refresh to look again, for transactions that committed late.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
@@ -123,7 +124,13 @@ public sealed class StatsRollup(HotlineDbContext db, RollupSums sums)
             db.DailyCadreStats.AddRange(rows);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            sums.Invalidate();
+            if (rows.Count == 0)
+            {
+                // The change tracker announces the added rows (KeptValueChangeInterceptor); a day emptied by the
+                // bulk delete alone is announced here.
+                await changes.ChangedAsync([KeptTags.Rollups], cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
         }
     }

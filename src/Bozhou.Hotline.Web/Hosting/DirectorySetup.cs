@@ -1,9 +1,11 @@
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Directory;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +34,7 @@ public static class DirectorySetup
     /// </summary>
     public static WebApplication UseDirectoryCache(this WebApplication app)
     {
+        DirectoryCache.EvictOnChanges(app.Services.GetRequiredService<KeptValueChanges>(), app.Services.GetRequiredService<IOutputCacheStore>());
         app.UseOutputCache();
         return app;
     }

@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Web.Pages.Supervision;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<StatsRollup>();
         builder.Services.AddSingleton<RollupSums>();
         builder.Services.AddSingleton<LiveFigures>();
+        builder.Services.AddSingleton<FilterChoicesSource>();
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddHostedService<StatsRefreshService>();

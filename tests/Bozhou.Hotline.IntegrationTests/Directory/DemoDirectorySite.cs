@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Caching;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bozhou.Hotline.Core.Data;
@@ -49,9 +50,9 @@ internal static class DirectoryTestExtensions
         await work(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
     }
 
-    /// <summary>What an editing feature calls after saving.</summary>
+    /// <summary>What a saved change to the directory sets off (an edit made in the database behind the app's back does not).</summary>
     public static async Task EvictDirectoryAsync(this HotlineFactory factory) =>
-        await DirectoryCache.EvictAsync(factory.Services.GetRequiredService<IOutputCacheStore>(), TestContext.Current.CancellationToken);
+        await factory.Services.GetRequiredService<KeptValueChanges>().ChangedAsync([KeptTags.Directory], TestContext.Current.CancellationToken);
 
     /// <summary>A client that chose English with the language switch (the culture cookie).</summary>
     public static async Task<HttpClient> EnglishClientAsync(this HotlineFactory factory)

@@ -17,7 +17,7 @@ namespace Bozhou.Hotline.Web.Pages.Admin;
 /// transaction and audit entry (<see cref="CalendarChanges"/>); the working-day clocks re-read it at once.
 /// </summary>
 public class CalendarModel(
-    HotlineDbContext db, AdminChanges changes, CalendarChanges edits, CalendarStore calendar, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
+    HotlineDbContext db, AdminChanges changes, CalendarChanges edits, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     public const int MaxScheduleBytes = 64 * 1024;
 
@@ -216,7 +216,6 @@ public class CalendarModel(
             return false;
         }
 
-        calendar.Invalidate();
         if (recount.Deadlines > 0 && !this.HasFlash())
         {
             this.Flash(a["Calendar.Moved", recount.Deadlines, recount.Appeals]);

@@ -70,12 +70,10 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
         {
             // Two first saves at once: the other one's row is in, this one's insert is refused and nothing of it
             // was written (one transaction). The form shows what is saved now, with a message.
-            store.Invalidate();
             this.Flash(a["Settings.Conflict"]);
             return RedirectToPage("/Admin/Settings");
         }
 
-        store.Invalidate();
         this.Flash(a["Settings.Saved"]);
         return RedirectToPage("/Admin/Settings");
     }

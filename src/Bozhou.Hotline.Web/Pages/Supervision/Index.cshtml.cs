@@ -6,7 +6,6 @@ using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +13,8 @@ namespace Bozhou.Hotline.Web.Pages.Supervision;
 
 /// <summary>The queues: what is late and by how much, sorted by how late, with a reminder (催办) per row.</summary>
 public class IndexModel(
-    HotlineDbContext db, SupervisionQueues queues, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time,
-    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer, IMemoryCache cache, LiveFigures live) : PageModel
+    SupervisionQueues queues, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time,
+    IOptions<SupervisionOptions> options, IStringLocalizer<SupervisionResource> localizer, FilterChoicesSource choices, LiveFigures live) : PageModel
 {
     public const int ReminderMaxLength = 200;
 
@@ -62,7 +61,7 @@ public class IndexModel(
         CountedAt = counted.At;
         Counts = counted.Value.ToDictionary(c => c.Key, c => c.Value.Sum());
         Queue = await queues.PageAsync(Kind, queueFilter, pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken, counted.Value[Kind]);
-        Choices = await FilterChoices.GetAsync(cache, db, cancellationToken);
+        Choices = await choices.GetAsync(cancellationToken);
     }
 
     /// <summary>催办: a reminder on the appeal's timeline and an SMS to the handling cadre, then back to the same queue.</summary>

@@ -3,7 +3,7 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Bozhou.Hotline.Core.Caching;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 
@@ -38,23 +38,28 @@ public sealed class QueueFilterInput
 }
 
 /// <summary>The choices of the filter form, in protocol order.</summary>
-public sealed record FilterChoices(IReadOnlyList<SelectListItem> Jurisdictions, IReadOnlyList<SelectListItem> Departments, IReadOnlyList<SelectListItem> Cadres, IReadOnlyList<SelectListItem> Topics)
-{
-    /// <summary>How long the choices are kept: a cadre added or renamed shows in the filter within this time.</summary>
-    public static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(30);
+public sealed record FilterChoices(IReadOnlyList<SelectListItem> Jurisdictions, IReadOnlyList<SelectListItem> Departments, IReadOnlyList<SelectListItem> Cadres, IReadOnlyList<SelectListItem> Topics);
 
-    /// <summary>
-    /// The choices in the current culture, kept in memory for <see cref="KeepFor"/>: with 1,000 cadres they are four
-    /// queries and 1,000 list items on every view of the queues, for lists that change when an administrator edits.
-    /// </summary>
-    public static Task<FilterChoices> GetAsync(IMemoryCache cache, HotlineDbContext db, CancellationToken cancellationToken)
+/// <summary>
+/// The filter form's choices in the current culture, kept in memory: with 1,000 cadres they are four queries and
+/// 1,000 list items on every view of the queues, for lists that change only when an administrator edits the directory
+/// or the topics, which forgets them on every instance (<see cref="KeptTags"/>); <see cref="KeepFor"/> is the backstop.
+/// </summary>
+public sealed class FilterChoicesSource(IServiceScopeFactory scopes, TimeProvider time, KeptValueChanges changes)
+{
+    /// <summary>The longest the choices are kept (a change the app does not see, such as an edit in the database by hand).</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
+
+    private readonly KeptValues<string, FilterChoices> _kept = new(time, changes, KeptTags.Directory, KeptTags.Topics);
+
+    /// <summary>The choices, named in <see cref="CultureInfo.CurrentUICulture"/>.</summary>
+    public async Task<FilterChoices> GetAsync(CancellationToken cancellationToken) =>
+        (await _kept.GetAsync(CultureInfo.CurrentUICulture.Name, KeepFor, LoadAsync, cancellationToken)).Value;
+
+    private async Task<FilterChoices> LoadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(cache);
-        return cache.GetOrCreateAsync(("supervision-filter-choices", CultureInfo.CurrentUICulture.Name), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = KeepFor;
-            return LoadAsync(db, cancellationToken);
-        })!;
+        await using var scope = scopes.CreateAsyncScope();
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<HotlineDbContext>(), cancellationToken);
     }
 
     private static async Task<FilterChoices> LoadAsync(HotlineDbContext db, CancellationToken cancellationToken)

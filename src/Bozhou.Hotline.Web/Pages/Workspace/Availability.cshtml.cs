@@ -14,11 +14,8 @@ namespace Bozhou.Hotline.Web.Pages.Workspace;
 
 /// <summary>"In a meeting until 16:00" for a cadre the user acts for, shown on the public card until then.</summary>
 public class AvailabilityModel(
-    WorkspaceActors actors, HotlineDbContext db, IOutputCacheStore outputCache, TimeProvider time, IValidator<AvailabilityInput> validator, IStringLocalizer<WorkspaceResource> w) : PageModel
+    WorkspaceActors actors, HotlineDbContext db, TimeProvider time, IValidator<AvailabilityInput> validator, IStringLocalizer<WorkspaceResource> w) : PageModel
 {
-    /// <summary>The output-cache tag of the directory's public pages, which show the note.</summary>
-    public const string DirectoryCacheTag = "directory";
-
     [BindProperty]
     public AvailabilityInput Input { get; set; } = new();
 
@@ -71,7 +68,6 @@ public class AvailabilityModel(
         cadre.AvailabilityNote = $"{note}，{ChinaTime.ToChina(until):HH:mm}后回电";
         cadre.AvailabilityUntil = until;
         await db.SaveChangesAsync(cancellationToken);
-        await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
         this.Flash(w["Availability.Saved", cadre.AvailabilityNote]);
         return RedirectToPage("/Workspace/Index");
     }
@@ -87,7 +83,6 @@ public class AvailabilityModel(
         cadre.AvailabilityNote = null;
         cadre.AvailabilityUntil = null;
         await db.SaveChangesAsync(cancellationToken);
-        await outputCache.EvictByTagAsync(DirectoryCacheTag, cancellationToken);
         this.Flash(w["Availability.Cleared"]);
         return RedirectToPage("/Workspace/Index");
     }

@@ -1,25 +1,46 @@
 using System.Collections.Concurrent;
 
-namespace Bozhou.Hotline.Core;
+namespace Bozhou.Hotline.Core.Caching;
 
 /// <summary>
-/// Values read from the database and kept in memory for a while: the queues' counts and today's scorecard
-/// counts (<c>LiveFigures</c>), the summed roll-ups (<c>RollupSums</c>), the directory a new appeal is checked
-/// against (<c>IntakeDirectory</c>).
+/// Values read from the database and kept in memory for a while: the directory a new appeal is checked against
+/// (<c>IntakeDirectory</c>), the calendar, the saved settings, the summed roll-ups (<c>RollupSums</c>), the
+/// supervision filter's choices, the queues' counts and today's scorecard counts (<c>LiveFigures</c>). The one
+/// mechanism for such values in the app.
 /// </summary>
 /// <remarks>
 /// One load at a time: the callers that arrive meanwhile wait and share its value, so a burst of views does not
 /// compute the same thing side by side (eight scorecard views summing 330,000 roll-ups at once timed out).
-/// A value is dropped after its age, or at once by <see cref="Invalidate"/> when this app saves what it was
-/// read from; a value loaded while that happened is returned but not kept. Ages are read on the injected
-/// <see cref="TimeProvider"/>; values older than their age leave memory when the next one is stored.
+/// A value is dropped after its age, or at once when data of one of its <see cref="KeptTags"/> is saved, on this
+/// instance or another (<see cref="KeptValueChanges"/>); a value loaded while that happened is returned but not kept.
+/// Ages are read on the injected <see cref="TimeProvider"/>; values older than their age leave memory when the
+/// next one is stored.
 /// </remarks>
-public sealed class KeptValues<TKey, TValue>(TimeProvider time)
+public sealed class KeptValues<TKey, TValue>
     where TKey : notnull
 {
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private long _generation;
+
+    /// <summary>Values kept for their age only (counts of live data, which no saved change announces).</summary>
+    public KeptValues(TimeProvider time) => _time = time;
+
+    /// <summary>Values kept for their age, and forgotten at once when data of any of <paramref name="tags"/> changes.</summary>
+    public KeptValues(TimeProvider time, KeptValueChanges changes, params string[] tags)
+        : this(time)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var tag in tags)
+        {
+            changes.Subscribe(tag, _ =>
+            {
+                Invalidate();
+                return ValueTask.CompletedTask;
+            });
+        }
+    }
 
     /// <summary>The kept value of <paramref name="key"/> younger than <paramref name="maxAge"/>, or a new one; and when it was read.</summary>
     public async Task<(TValue Value, DateTimeOffset At)> GetAsync(
@@ -28,7 +49,7 @@ public sealed class KeptValues<TKey, TValue>(TimeProvider time)
         ArgumentNullException.ThrowIfNull(load);
         if (maxAge <= TimeSpan.Zero)
         {
-            return (await load(cancellationToken), time.GetUtcNow());
+            return (await load(cancellationToken), _time.GetUtcNow());
         }
 
         if (Fresh(key, maxAge) is { } kept)
@@ -45,7 +66,7 @@ public sealed class KeptValues<TKey, TValue>(TimeProvider time)
             }
 
             var generation = Interlocked.Read(ref _generation);
-            var at = time.GetUtcNow();
+            var at = _time.GetUtcNow();
             var value = await load(cancellationToken);
             if (Interlocked.Read(ref _generation) == generation)
             {
@@ -73,7 +94,7 @@ public sealed class KeptValues<TKey, TValue>(TimeProvider time)
     }
 
     private Entry? Fresh(TKey key, TimeSpan maxAge) =>
-        _entries.TryGetValue(key, out var entry) && entry.Generation == Interlocked.Read(ref _generation) && IsFresh(entry, time.GetUtcNow(), maxAge)
+        _entries.TryGetValue(key, out var entry) && entry.Generation == Interlocked.Read(ref _generation) && IsFresh(entry, _time.GetUtcNow(), maxAge)
             ? entry
             : null;
 
