@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Limits;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
@@ -88,6 +89,21 @@ public sealed class PersonalDataPurger(
         }
     }
 
+    /// <summary>
+    /// Deletes clients' counted attempts (<see cref="LimitHit"/>, which name a client's address) older than
+    /// <see cref="LimitHit.KeptFor"/> (1 day, beyond every limit's window); returns how many. Only PostgreSQL stores them.
+    /// </summary>
+    public async Task<int> ForgetOldLimitHitsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var cutoff = time.GetUtcNow() - LimitHit.KeptFor;
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.LimitHits.Where(h => h.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
@@ -97,6 +113,7 @@ public sealed class PersonalDataPurger(
             {
                 await PurgeDueAsync(stoppingToken);
                 await ForgetOldSubmissionKeysAsync(stoppingToken);
+                await ForgetOldLimitHitsAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Bozhou.Hotline.Core.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Appeals;
@@ -9,41 +9,21 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// stored: a form sent back with its errors, a repeat of a stored submission and reading the form cost nothing.
 /// </summary>
 /// <remarks>
-/// Counted in this process's memory, in fixed windows of an hour from the client's first stored appeal. With two
-/// instances each counts its own; the scale-out work moves the count to the shared database.
+/// At most that many within any hour (a sliding window), counted by <see cref="IClientLimits"/>: in memory on SQLite,
+/// in the shared database on PostgreSQL, so that a client alternating between instances gets the allowance once.
 /// </remarks>
-public sealed class SubmissionAllowance : IDisposable
+public sealed class SubmissionAllowance(IClientLimits limits, IOptions<AppealsOptions> options)
 {
     /// <summary>The window the allowance counts in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    /// <summary>An allowance of <see cref="AppealsOptions.SubmissionsPerHour"/> appeals per client and hour.</summary>
-    public SubmissionAllowance(IOptions<AppealsOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var permits = options.Value.SubmissionsPerHour;
-        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(
-            client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
-    }
-
     /// <summary>
     /// Takes one permit for <paramref name="client"/> (the client's key: an IPv4 address or an IPv6 /64). Returns
-    /// null when granted, or how long until the window renews when the client has used its allowance.
+    /// null when granted, or how long until a permit is free again when the client has used its allowance.
     /// </summary>
-    public TimeSpan? TryTake(string client)
+    public Task<TimeSpan?> TryTakeAsync(string client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var lease = _limiter.AttemptAcquire(client);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        return limits.TryTakeAsync("submit:" + client, options.Value.SubmissionsPerHour, Window, cancellationToken);
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _limiter.Dispose();
 }

@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Limits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,17 @@ public static class HotlineDataServices
         {
             services.AddHostedService(provider => new PostgresChangeListener(
                 notifyConnection, provider.GetRequiredService<KeptValueChanges>(), provider.GetRequiredService<ILogger<PostgresChangeListener>>()));
+        }
+
+        // Clients' attempts against the limits (submissions, sign-ins, tracking checks): counted together by every
+        // instance on PostgreSQL, in memory on SQLite's one instance.
+        if (notifyConnection is not null)
+        {
+            services.AddSingleton<IClientLimits>(provider => new PostgresClientLimits(notifyConnection, provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddSingleton<IClientLimits, MemoryClientLimits>();
         }
 
         services.AddSingleton<CalendarStore>();

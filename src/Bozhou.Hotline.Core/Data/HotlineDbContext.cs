@@ -63,6 +63,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>Clients' counted attempts against the limits, when several instances count together (PostgreSQL).</summary>
+    public DbSet<Limits.LimitHit> LimitHits => Set<Limits.LimitHit>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 
     /// <summary>What the <see cref="AuditInterceptor"/> is told about this context's changes (<see cref="Audit.AdminChanges"/>).</summary>

@@ -704,6 +704,31 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Limits.LimitHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("LimitHits", (string)null);
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Settings.SavedSettings", b =>
                 {
                     b.Property<int>("Id")

@@ -683,6 +683,29 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Limits.LimitHit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("LimitHits", (string)null);
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Settings.SavedSettings", b =>
                 {
                     b.Property<int>("Id")

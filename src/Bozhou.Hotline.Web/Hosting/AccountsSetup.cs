@@ -65,7 +65,6 @@ public static class AccountsSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
         });
 
-        builder.Services.AddRateLimiter(o => SignInRateLimit.Configure(o, options.SignInAttemptsPerMinute));
 
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddScoped<UserSessions>();

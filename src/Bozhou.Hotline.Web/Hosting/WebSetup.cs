@@ -44,7 +44,6 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         // A one-time password opens nothing but the change-password page and signing out.
         app.UseMiddleware<PasswordChangeGate>();

@@ -19,7 +19,7 @@ namespace Bozhou.Hotline.Web.Pages.Account;
 /// known one does. The attempt that locks an account is written to the audit trail; the accounts page shows the
 /// lockout and lets an administrator lift it.
 /// </summary>
-[EnableRateLimiting(SignInRateLimit.Policy)]
+[SignInRateLimit]
 public class LoginModel(
     SignInManager<HotlineUser> signIn,
     HotlineDbContext db,

@@ -81,7 +81,7 @@ public sealed class NewModel(
         }
 
         // Only an appeal about to be stored counts against the client's hourly allowance.
-        if (allowance.TryTake(ClientKey.Of(HttpContext)) is { } retryAfter)
+        if (await allowance.TryTakeAsync(ClientKey.Of(HttpContext), cancellationToken) is { } retryAfter)
         {
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return StatusCode(StatusCodes.Status429TooManyRequests);

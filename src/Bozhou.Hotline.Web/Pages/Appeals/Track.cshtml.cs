@@ -60,7 +60,7 @@ public sealed class TrackModel(
     {
         Now = time.GetUtcNow();
         var client = ClientKey.Of(HttpContext);
-        if (lockout.IsLockedOut(client, out var wait))
+        if (await lockout.RetryAfterAsync(client, cancellationToken) is { } wait)
         {
             return TooManyTries(wait);
         }
@@ -76,7 +76,7 @@ public sealed class TrackModel(
                 Encoding.ASCII.GetBytes(masked[^4..]), Encoding.ASCII.GetBytes(Check.LastFourDigits!)))
         {
             // Unknown code or wrong digits: one answer for both, so that neither can be probed.
-            lockout.RecordFailure(client);
+            await lockout.RecordFailureAsync(client, cancellationToken);
             ModelState.AddModelError(string.Empty, l["Track.NotFound"]);
             return Page();
         }
