@@ -157,6 +157,38 @@ public sealed class TwoInstanceKeptValuesTests : IAsyncDisposable
         }));
     }
 
+    [Fact]
+    public async Task An_instance_whose_listening_connection_is_cut_reconnects_and_hears_the_next_change()
+    {
+        var (a, _, b) = await StartTwoAsync();
+        var settings = b.Services.GetRequiredService<SettingsStore>();
+        Assert.NotEqual(30, (await settings.GetAsync(TestContext.Current.CancellationToken)).RetentionDays);
+
+        // The server ends B's listening session (as a restart of PostgreSQL or a dropped connection would).
+        await using (var connection = new Npgsql.NpgsqlConnection(_database!.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cut = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", connection);
+            Assert.Equal(2L, await cut.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
+        // Reconnecting takes up to 5 s; a change saved meanwhile is caught by the forgetting on reconnection.
+        using var admin = await a.SignInAsync(WorkspaceWorld.AdminEmail);
+        using var saved = await admin.SubmitAsync(
+            (await admin.GetPageAsync("/admin/settings")).QuerySelector<IHtmlFormElement>("#settings-form")!,
+            Html.Fields(("Input.RetentionDays", "30")), "/admin/settings");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline && (await settings.GetAsync(TestContext.Current.CancellationToken)).RetentionDays != 30)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(30, (await settings.GetAsync(TestContext.Current.CancellationToken)).RetentionDays);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _b?.Dispose();
