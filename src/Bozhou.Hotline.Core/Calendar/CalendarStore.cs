@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.Core.Calendar;

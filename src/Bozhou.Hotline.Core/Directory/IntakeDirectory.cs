@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.Core.Directory;

@@ -1,9 +1,4 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Settings;
 

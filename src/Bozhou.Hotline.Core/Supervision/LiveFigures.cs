@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>A figure and the instant it was computed, which the page shows beside it.</summary>

@@ -1,11 +1,6 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Directory;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
 

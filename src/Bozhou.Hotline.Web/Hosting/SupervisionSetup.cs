@@ -1,10 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class SupervisionSetup

@@ -1,15 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The city and its district and counties: added, renamed, reordered, or ended when abolished or merged.</summary>

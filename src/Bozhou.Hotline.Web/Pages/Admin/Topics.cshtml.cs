@@ -1,14 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The topics citizens choose from: at most <see cref="Topic.MaxActive"/> active, "other" always among them.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;

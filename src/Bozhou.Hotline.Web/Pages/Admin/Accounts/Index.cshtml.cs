@@ -1,15 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
 

@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Core.Text;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
