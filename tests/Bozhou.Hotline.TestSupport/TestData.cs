@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>The ids of a small directory: one jurisdiction and department, three cadres, four topics.</summary>

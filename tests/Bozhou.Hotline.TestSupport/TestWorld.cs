@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>A jurisdiction of the test world: its code (the import's key), names and place in the list.</summary>

@@ -1,15 +1,6 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.IntegrationTests.DirectoryPages;
 using Bozhou.Hotline.IntegrationTests.Workspace;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 

@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 

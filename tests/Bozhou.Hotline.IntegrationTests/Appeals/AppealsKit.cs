@@ -1,15 +1,5 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;

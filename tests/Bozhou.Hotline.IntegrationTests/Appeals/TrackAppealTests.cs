@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
 public class TrackAppealTests

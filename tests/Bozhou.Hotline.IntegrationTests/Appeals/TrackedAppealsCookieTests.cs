@@ -1,6 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Http;
 

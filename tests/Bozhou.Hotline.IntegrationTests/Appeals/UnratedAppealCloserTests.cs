@@ -1,10 +1,5 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 

@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Bench;
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bozhou.Hotline.IntegrationTests.Appeals;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.IntegrationTests.Data;
 

@@ -1,12 +1,5 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Pages.Directory;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 // Not "….IntegrationTests.Directory": a namespace of that name would hide System.IO.Directory from every
 // other test namespace in this project.

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Pages.Admin;
 
 namespace Bozhou.Hotline.IntegrationTests.Hosting;

@@ -1,12 +1,5 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.IntegrationTests.Appeals;
 using Bozhou.Hotline.IntegrationTests.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Http;

@@ -1,14 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;

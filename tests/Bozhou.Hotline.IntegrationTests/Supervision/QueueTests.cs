@@ -1,9 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;

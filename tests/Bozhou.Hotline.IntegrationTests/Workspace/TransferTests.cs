@@ -1,11 +1,3 @@
-using AngleSharp.Dom;
-using System.Globalization;
-using System.Net;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 public class TransferTests
