@@ -5,10 +5,8 @@ public class TrackAppealTests
     [Fact]
     public async Task The_code_as_a_person_types_it_and_the_last_four_digits_open_the_public_timeline_with_the_phone_masked()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var submitter = factory.Client();
-        var code = await submitter.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, submitter, code) = logged;
         using var client = factory.Client();
         // Lower case, a space for the hyphen, and the letter O where a zero may be: all read as meant.
         var typed = TrackingCode.Format(code).ToLowerInvariant().Replace('-', ' ').Replace('0', 'o');
@@ -38,10 +36,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_code_with_one_wrong_character_is_reported_as_mistyped_and_does_not_count_as_a_failed_try()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (_, client, code) = logged;
         var wrong = code[..3] + (code[3] == 'X' ? 'Y' : 'X') + code[4..];
 
         for (var i = 0; i < 7; i++)
@@ -59,10 +55,8 @@ public class TrackAppealTests
     [Fact]
     public async Task An_unknown_code_and_wrong_digits_get_the_same_not_found_answer()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (_, client, code) = logged;
         string unknown;
         do
         {
@@ -83,10 +77,8 @@ public class TrackAppealTests
     [Fact]
     public async Task Five_failed_checks_in_15_minutes_lock_the_client_out_with_429_and_Retry_After_until_the_window_passes()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, client, code) = logged;
 
         for (var i = 0; i < 5; i++)
         {
@@ -137,10 +129,8 @@ public class TrackAppealTests
     [Fact]
     public async Task Calling_again_without_an_answer_adds_an_attempt_and_restarts_the_callback_clock()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, client, code) = logged;
         var before = await factory.LoadAppealAsync(code);
         factory.Clock.Advance(TimeSpan.FromDays(2)); // Wednesday 4 March: the first callback was due at the end of Tuesday
 
@@ -164,11 +154,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_browser_that_has_not_passed_the_check_cannot_post_a_call_or_a_rating()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var owner = factory.Client();
-        var code = await owner.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, owner, code) = logged;
         var ownerPage = await owner.GetPageAsync("/appeals/track/" + code);
         var callForm = ownerPage.QuerySelector<IHtmlFormElement>("form#call-form")!;
         var rateForm = ownerPage.QuerySelector<IHtmlFormElement>("form#rate-form")!;
@@ -189,11 +176,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_satisfied_rating_closes_the_appeal()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
 
         var page = await client.GetPageAsync("/appeals/track/" + code);
         Assert.Contains("已安排城管部门维修路灯", page.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
@@ -218,11 +202,8 @@ public class TrackAppealTests
     [Fact]
     public async Task An_unsatisfied_rating_reopens_the_appeal_once_and_flags_it_and_a_second_one_closes_it()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
 
         await RateAsync(client, code, resolved: false, score: 2);
         var reopened = await factory.LoadAppealAsync(code);
@@ -246,11 +227,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_rating_out_of_range_is_refused_in_the_form_and_changes_nothing()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
         var page = await client.GetPageAsync("/appeals/track/" + code);
 
         using var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#rate-form")!,

@@ -52,11 +52,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_citizens_rating_posted_twice_is_stored_once()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
         var page = await client.GetPageAsync("/appeals/track/" + code);
         var form = page.QuerySelector<IHtmlFormElement>("form#rate-form")!;
         var fields = Html.Fields(("Rating.Resolved", "false"), ("Rating.Score", "2"), ("Rating.Comment", "还没修好。")).ToList();
