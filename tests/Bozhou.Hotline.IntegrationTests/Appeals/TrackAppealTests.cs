@@ -22,9 +22,10 @@ public class TrackAppealTests
         Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal(TrackingCode.Format(code), page.QuerySelector("#tracking-code")!.TextContent.Trim());
         Assert.Equal(AppealsKit.PhoneMasked, page.QuerySelector("#masked-phone")!.TextContent.Trim());
-        Assert.DoesNotContain("13805581234", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("0558 1234", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("陈静", html, StringComparison.Ordinal);
+        TextAssert.ContainsNone(html,
+            "13805581234",
+            "0558 1234",
+            "陈静");
         Assert.Equal("已登记", page.QuerySelector("#status")!.TextContent.Trim());
         var entry = Assert.Single(page.QuerySelectorAll("#timeline li"));
         Assert.Contains("登记诉求（无人接听）", entry.TextContent, StringComparison.Ordinal);
