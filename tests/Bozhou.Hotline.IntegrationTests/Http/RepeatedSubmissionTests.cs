@@ -1,4 +1,5 @@
 using Bozhou.Hotline.IntegrationTests.Appeals;
+using Bozhou.Hotline.IntegrationTests.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
@@ -76,8 +77,7 @@ public class RepeatedSubmissionTests
         var data = await SeedAsync(factory);
         var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
         using var client = factory.CreateClientAs("督查员甲", followRedirects: false, Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var first = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
         using var repeat = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
@@ -114,8 +114,7 @@ public class RepeatedSubmissionTests
         var data = await SeedAsync(factory);
         var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
         using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
         await data.ChangeAsync(appeal.Id, (a, clock) =>
         {
             a.Reply(ReplyKind.Resolved, "已解决。", null, "李秘书", null, clock, factory.Clock.GetUtcNow());
@@ -172,8 +171,7 @@ public class RepeatedSubmissionTests
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RemindAsync(HttpClient client, string code)
     {
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{code}'] form.remind-form")!;
+        var form = await client.RemindFormAsync(code);
         using var response = await client.SubmitAsync(form, Html.Fields(("text", "")), "/supervision");
         return await Html.ParseAsync(response);
     }

@@ -14,8 +14,7 @@ public class EscalationTests
         var data = await SeedAsync(factory);
         var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
         using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var response = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
         var after = await Html.ParseAsync(response);
