@@ -90,8 +90,8 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.JurisdictionId).NotNull().WithMessage(a["Form.JurisdictionUnknown"]);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
-        RuleFor(x => x.NameEn).MaximumLength(120).WithMessage(a["Form.TooLong", 120]);
-        RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, 60);
+        RuleFor(x => x.NameEn).AtMost(a, 120);
+        RuleFor(x => x.Order).ListOrder(a);
     }
 }

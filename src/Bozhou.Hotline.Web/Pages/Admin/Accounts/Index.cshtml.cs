@@ -133,7 +133,7 @@ public sealed class NewAccountInputValidator : AbstractValidator<NewAccountInput
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(120).WithMessage(a["Accounts.BadEmail"]);
-        RuleFor(x => x.DisplayName).MaximumLength(40).WithMessage(a["Form.TooLong", 40]);
+        RuleFor(x => x.DisplayName).AtMost(a, 40);
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(a["Accounts.BadRole"]);
     }
 }
