@@ -73,10 +73,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_reminder_posted_twice_is_one_timeline_event_and_one_SMS()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", followRedirects: false, Roles.Supervisor);
+        using var missed = await SupervisionPages.MissedCallAsync(followRedirects: false);
+        var (_, data, appeal, client) = missed;
         var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var first = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
@@ -91,10 +89,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_second_reminder_on_the_same_day_from_a_fresh_form_is_refused_with_a_message_and_sends_nothing()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
         await RemindAsync(client, appeal.TrackingCode);
 
         var after = await RemindAsync(client, appeal.TrackingCode);
@@ -110,10 +106,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_reminder_on_a_closed_appeal_is_refused_with_a_message_and_sends_nothing()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
         var form = await client.RemindFormAsync(appeal.TrackingCode);
         await data.ChangeAsync(appeal.Id, (a, clock) =>
         {

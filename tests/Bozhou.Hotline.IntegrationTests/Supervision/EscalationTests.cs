@@ -10,10 +10,8 @@ public class EscalationTests
     [Fact]
     public async Task A_reminder_is_a_timeline_event_and_an_SMS_to_the_handling_cadre_in_the_outbox()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
         var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var response = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
