@@ -8,6 +8,14 @@ public class CadreAdminTests
 {
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The workspace world on <paramref name="factory"/> with the administrator signed in.</summary>
+    private static async Task<(WorkspaceTestData Data, WorkspaceWorld World, HttpClient Admin)> SignedInAdminAsync(HotlineFactory factory)
+    {
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        return (data, world, await data.SignInAsync(WorkspaceWorld.AdminEmail));
+    }
+
     /// <summary>The form <paramref name="formId"/> of the cadre's edit page, as the admin sees it.</summary>
     private static async Task<IHtmlFormElement> EditFormAsync(HttpClient admin, int cadreId, string formId) =>
         (await admin.GetPageAsync($"/admin/cadres/edit/{cadreId}")).QuerySelector<IHtmlFormElement>("#" + formId)!;
@@ -51,11 +59,10 @@ public class CadreAdminTests
     public async Task Bad_input_is_shown_in_the_form_and_nothing_is_saved()
     {
         using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
+        var (data, world, signedIn) = await SignedInAdminAsync(factory);
+        using var admin = signedIn;
         var url = $"/admin/cadres/edit/{world.ZhangId}";
+        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
 
         using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "12345"), ("Input.Name", ""), ("Input.DepartmentId", "99999")), url);
 
@@ -74,11 +81,10 @@ public class CadreAdminTests
     public async Task Editing_a_cadre_audits_only_the_changed_fields()
     {
         using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
+        var (data, world, signedIn) = await SignedInAdminAsync(factory);
+        using var admin = signedIn;
         var url = $"/admin/cadres/edit/{world.ZhangId}";
+        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
 
         using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "13905589999")), url);
 
