@@ -121,7 +121,7 @@ public class TrackAppealTests
 
         Assert.DoesNotContain("情绪激动", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("赵秘书", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"转交{TestData.DeputyMayorName}（{TestData.DeputyMayorPosition}）办理", timeline, StringComparison.Ordinal);
+        Assert.Contains($"转交{TestWorld.People.WangQiang.Label}办理", timeline, StringComparison.Ordinal);
         Assert.Contains("工作人员", timeline, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("#timeline li").Length);
         Assert.Equal("已转办", page.QuerySelector("#status")!.TextContent.Trim());
