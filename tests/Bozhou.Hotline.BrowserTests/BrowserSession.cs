@@ -1,8 +1,5 @@
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Bozhou.Hotline.BrowserTests;
 

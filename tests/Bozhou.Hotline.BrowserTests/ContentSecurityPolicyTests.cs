@@ -1,9 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace Bozhou.Hotline.BrowserTests;
 
 /// <summary>

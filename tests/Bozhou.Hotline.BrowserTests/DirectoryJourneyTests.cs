@@ -1,6 +1,3 @@
-using Bozhou.Hotline.TestSupport;
-using Microsoft.Playwright;
-
 namespace Bozhou.Hotline.BrowserTests;
 
 public class DirectoryJourneyTests

@@ -1,10 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace Bozhou.Hotline.BrowserTests;
 
 /// <summary>

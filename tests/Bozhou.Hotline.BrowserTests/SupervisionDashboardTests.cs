@@ -1,10 +1,5 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.BrowserTests;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>

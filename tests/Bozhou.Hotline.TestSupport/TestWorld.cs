@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>A jurisdiction of the test world: its code (the import's key), names and place in the list.</summary>
@@ -22,6 +19,18 @@ public sealed record TestPerson(
     /// <summary>The name with the post in full-width brackets, as an account's display name and an event's actor.</summary>
     public string Label => $"{Name}（{Post}）";
 }
+
+/// <summary>The ids of a small directory: one jurisdiction and department, three cadres, four topics.</summary>
+public sealed record TestDirectory(
+    int JurisdictionId,
+    int DepartmentId,
+    int MayorId,
+    int DeputyMayorId,
+    int FormerDeputyMayorId,
+    int ConsultationTopicId,
+    int MatterTopicId,
+    int OtherTopicId,
+    int InactiveTopicId);
 
 /// <summary>
 /// The one test world: the register of people and the directory's shape (jurisdictions, departments,
@@ -94,6 +103,32 @@ public static class TestWorld
         /// <summary>Everyone in the register.</summary>
         public static IReadOnlyList<TestPerson> All { get; } =
             [LiuYang, LiMing, WangQiang, ZhangMing, ZhengHua, ZhangWei, ZhaoMin, ChenJiu, ZhaoGang, QianJin, WangFang];
+    }
+
+    /// <summary>
+    /// The public side's directory on <paramref name="factory"/>'s database, independent of the demo seed: the city
+    /// government (its mayor 刘洋, the deputy mayor 王强 reporting to the mayor, the former deputy mayor 郑华) and four
+    /// topics (one retired). Codes carry a random suffix, so one factory can take several directories.
+    /// </summary>
+    public static async Task<TestDirectory> SeedDirectoryAsync(this HotlineFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var world = new TestWorldBuilder(Guid.NewGuid().ToString("N")[..8]);
+        var start = new DateOnly(2024, 1, 1);
+        var mayor = world.Cadre(People.LiuYang, start);
+        var deputy = world.Cadre(People.WangQiang, start);
+        deputy.Superior = mayor;
+        var former = world.Cadre(People.ZhengHua, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31));
+        var consultation = world.Topic(PolicyTopic);
+        var matter = world.Topic(CityManagementTopic);
+        var other = world.Topic(OtherTopic);
+        var inactive = world.Topic(RetiredTopic);
+        await world.SaveAsync(db);
+        var department = world.Department(CityGovernment);
+        return new TestDirectory(
+            department.JurisdictionId, department.Id, mayor.Id, deputy.Id, former.Id, consultation.Id, matter.Id, other.Id, inactive.Id);
     }
 }
 

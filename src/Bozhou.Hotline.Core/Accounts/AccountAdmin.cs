@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Core.Accounts;

@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Accounts;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Core.Accounts;

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bozhou.Hotline.Core.Accounts;

@@ -1,7 +1,4 @@
-using Bozhou.Hotline.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Accounts;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bozhou.Hotline.Core.Accounts;
 
 /// <summary>Why a password is refused beyond its length (ASVS 2.1.7, 2.1.9: no composition rules, but no guessable password).</summary>

@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Accounts;
 

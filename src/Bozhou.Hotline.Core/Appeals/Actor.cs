@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>Whose hand an action on an appeal is, which decides what the actor may reach (<see cref="AppealActionRunner"/>).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>

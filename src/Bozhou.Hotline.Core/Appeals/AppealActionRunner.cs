@@ -1,10 +1,6 @@
 using System.Linq.Expressions;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

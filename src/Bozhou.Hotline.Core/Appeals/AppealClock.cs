@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>The deadlines of PRODUCT §5 for one calendar and one set of limits.</summary>

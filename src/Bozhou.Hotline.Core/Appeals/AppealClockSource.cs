@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Settings;
 
 namespace Bozhou.Hotline.Core.Appeals;

@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Core.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

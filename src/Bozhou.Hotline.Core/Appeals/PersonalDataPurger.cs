@@ -5,11 +5,8 @@ using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

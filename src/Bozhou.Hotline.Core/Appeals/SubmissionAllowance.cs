@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Limits;
 using Microsoft.Extensions.Options;
+using System.Threading.RateLimiting;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

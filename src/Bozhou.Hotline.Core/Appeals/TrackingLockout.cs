@@ -1,5 +1,6 @@
 using Bozhou.Hotline.Core.Limits;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Bozhou.Hotline.Core.Appeals;
 

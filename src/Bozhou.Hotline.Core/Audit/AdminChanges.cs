@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bozhou.Hotline.Core.Audit;

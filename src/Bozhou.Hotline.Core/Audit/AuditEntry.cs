@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Audit;
 
 /// <summary>

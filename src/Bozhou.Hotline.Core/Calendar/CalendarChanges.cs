@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Calendar;
 
 /// <summary>

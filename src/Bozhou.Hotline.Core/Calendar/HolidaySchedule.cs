@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsvHelper;
 
 namespace Bozhou.Hotline.Core.Calendar;

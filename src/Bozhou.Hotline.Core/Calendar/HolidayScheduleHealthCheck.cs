@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Calendar;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bozhou.Hotline.Core.Calendar;

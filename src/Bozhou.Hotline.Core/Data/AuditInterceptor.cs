@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Bozhou.Hotline.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -134,41 +131,30 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     }
 
     /// <inheritdoc />
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData);
 
     /// <inheritdoc />
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
+        Failed(eventData);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     /// <remarks>A cancelled save (the client went away) lets go of the transaction this interceptor began, like a failed one.</remarks>
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
-    }
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData);
 
     /// <inheritdoc />
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
+        Failed(eventData);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
+        Failed(eventData);
         return result;
     }
 
@@ -176,8 +162,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Failed(eventData.Context);
+        Failed(eventData);
         return ValueTask.FromResult(result);
     }
 
@@ -186,9 +171,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
             ? notes
             : null;
 
-    private static void Failed(DbContext? context)
+    /// <summary>A save that failed, was cancelled or met a concurrent change: its lines are dropped and its transaction let go.</summary>
+    private static void Failed(DbContextEventData eventData)
     {
-        if (context is HotlineDbContext db && db.AuditNotes.For(db) is { Writing: false } notes)
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is HotlineDbContext db && db.AuditNotes.For(db) is { Writing: false } notes)
         {
             notes.EndSave(db, keepLines: false);
         }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Data;
 
 /// <summary>Saving a step again when a row it read changed in between (the optimistic concurrency token).</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Bozhou.Hotline.Core.Data;
 
 namespace Bozhou.Hotline.Core.Data;
 

@@ -3,12 +3,9 @@ using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Limits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Data;
 

@@ -1,9 +1,4 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Demo;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using CsvHelper;
 

@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace Bozhou.Hotline.Core.Demo;
 
 /// <summary>The demonstration directory (<see cref="DemoDirectory"/>), written once into an empty directory.</summary>

@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>The administrator's changes of post and ends of post, applied (<see cref="PostChange"/>), audited and saved in one transaction.</summary>

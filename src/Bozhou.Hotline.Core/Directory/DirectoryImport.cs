@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Core.Text;
 using CsvHelper;
 
 namespace Bozhou.Hotline.Core.Directory;

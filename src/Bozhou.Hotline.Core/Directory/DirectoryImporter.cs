@@ -1,8 +1,4 @@
 using System.Text;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Directory;
 

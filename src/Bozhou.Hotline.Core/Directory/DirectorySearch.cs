@@ -1,5 +1,4 @@
 using System.Text;
-using Bozhou.Hotline.Core.Text;
 
 namespace Bozhou.Hotline.Core.Directory;
 

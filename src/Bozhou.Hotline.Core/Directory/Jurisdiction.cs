@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>The city proper (市直) or one of its district and counties: 谯城区, 涡阳县, 蒙城县, 利辛县.</summary>

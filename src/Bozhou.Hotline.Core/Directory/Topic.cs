@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>What a matter is about, from an administered list of at most 20 topics, "Other" included.</summary>

@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Text;
 using PhoneNumbers;
 
 namespace Bozhou.Hotline.Core.Phones;

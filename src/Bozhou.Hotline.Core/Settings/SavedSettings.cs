@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.Core.Settings;
 
 /// <summary>

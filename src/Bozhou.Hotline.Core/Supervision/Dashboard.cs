@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Supervision;
 
 public sealed record DayCount(DateOnly Date, int Count);

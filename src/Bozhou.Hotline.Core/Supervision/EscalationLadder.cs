@@ -1,12 +1,6 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Supervision;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 
 using Bozhou.Hotline.Core.Caching;
-
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>A figure and the instant it was computed, which the page shows beside it.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Supervision;
 

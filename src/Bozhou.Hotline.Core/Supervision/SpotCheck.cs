@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>

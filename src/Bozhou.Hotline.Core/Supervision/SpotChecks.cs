@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Supervision;
 

@@ -1,9 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>The supervision office's queues (PRODUCT §6): what is late, and by how much.</summary>

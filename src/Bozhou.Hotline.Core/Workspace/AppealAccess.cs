@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Workspace;
 

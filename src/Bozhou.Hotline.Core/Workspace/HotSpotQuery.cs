@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Workspace;
 
 public sealed record HotSpotRow(string TopicZh, string TopicEn, HotSpot Counts);

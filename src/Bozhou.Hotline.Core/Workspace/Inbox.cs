@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>What the inbox flags on an appeal.</summary>

@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>One appeal as the inbox lists it.</summary>

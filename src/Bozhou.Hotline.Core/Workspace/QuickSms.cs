@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Text;
-
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>The one-key SMS replies a cadre or staff sends the caller (一键短信回复).</summary>

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Workspace;
 

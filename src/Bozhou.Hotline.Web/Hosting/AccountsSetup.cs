@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bozhou.Hotline.Web.Hosting;
 

@@ -1,10 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class AdminSetup

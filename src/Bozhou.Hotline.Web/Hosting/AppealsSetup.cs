@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Appeals;
-using FluentValidation;
 
 namespace Bozhou.Hotline.Web.Hosting;
 

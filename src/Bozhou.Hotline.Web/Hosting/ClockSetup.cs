@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Settings;
 
 namespace Bozhou.Hotline.Web.Hosting;

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class DataProtectionSetup

@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Http;
-
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class DatabaseSetup

@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Bozhou.Hotline.Web.Hosting;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 

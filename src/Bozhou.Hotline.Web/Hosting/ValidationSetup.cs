@@ -1,8 +1,4 @@
 using Bozhou.Hotline.Web.Pages.Appeals;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
 

@@ -1,8 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 

@@ -1,9 +1,4 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
 

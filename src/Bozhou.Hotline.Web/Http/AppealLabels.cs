@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>The appeal's states, outcomes and times as a citizen reads them, in the chosen language.</summary>

@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>How a page words an action's refusal (<see cref="AppealActionOutcome"/>) in the feature's language.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Http;
 

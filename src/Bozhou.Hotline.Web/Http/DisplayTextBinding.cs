@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Bozhou.Hotline.Core.Text;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;

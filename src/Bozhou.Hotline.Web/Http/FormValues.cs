@@ -1,6 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
-
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Audit;
 
 namespace Bozhou.Hotline.Web.Http;
 

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>

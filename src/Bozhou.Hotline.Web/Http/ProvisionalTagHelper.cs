@@ -1,6 +1,4 @@
-using Bozhou.Hotline.Core.Calendar;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Http;
 

@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Bozhou.Hotline.Web.Http;
 

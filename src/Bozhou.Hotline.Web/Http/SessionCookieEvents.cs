@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 

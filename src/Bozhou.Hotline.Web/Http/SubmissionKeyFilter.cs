@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Submissions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Http;
 

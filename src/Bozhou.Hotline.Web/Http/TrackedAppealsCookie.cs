@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Appeals;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Http;
 

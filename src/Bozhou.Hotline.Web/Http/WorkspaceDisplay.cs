@@ -1,7 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>Small helpers the workspace and account pages share.</summary>

@@ -1,6 +1,4 @@
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Web.Pages.Directory;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bozhou.Hotline.Web.Pages;

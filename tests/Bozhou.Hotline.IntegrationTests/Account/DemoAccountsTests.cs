@@ -1,14 +1,6 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Demo;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Account;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Account;
 
 /// <summary>The password rules as a user meets them on the change-password form, in Chinese, saying why.</summary>

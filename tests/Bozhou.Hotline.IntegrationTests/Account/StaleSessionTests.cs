@@ -1,11 +1,5 @@
-using AngleSharp.Dom;
-using System.Net;
-using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.IntegrationTests.Admin;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Account;
 

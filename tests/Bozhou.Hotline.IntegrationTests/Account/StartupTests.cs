@@ -1,4 +1,3 @@
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Bozhou.Hotline.IntegrationTests.Account;

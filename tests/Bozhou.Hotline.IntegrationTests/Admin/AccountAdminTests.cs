@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 

@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 public class AuditTrailTests

@@ -1,21 +1,31 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.IntegrationTests.DirectoryPages;
 using Bozhou.Hotline.IntegrationTests.Workspace;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 public class CadreAdminTests
 {
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The workspace world on <paramref name="factory"/> with the administrator signed in.</summary>
+    private static async Task<(WorkspaceTestData Data, WorkspaceWorld World, HttpClient Admin)> SignedInAdminAsync(HotlineFactory factory)
+    {
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        return (data, world, await data.SignInAsync(WorkspaceWorld.AdminEmail));
+    }
+
+    /// <summary>The form <paramref name="formId"/> of the cadre's edit page, as the admin sees it.</summary>
+    private static async Task<IHtmlFormElement> EditFormAsync(HttpClient admin, int cadreId, string formId) =>
+        (await admin.GetPageAsync($"/admin/cadres/edit/{cadreId}")).QuerySelector<IHtmlFormElement>("#" + formId)!;
+
+    private static Task<Cadre> CadreAsync(WorkspaceTestData data, int id) =>
+        data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == id));
+
+    /// <summary>The one audit entry of an administrator's change; fails if there is none or more than one.</summary>
+    private static Task<AuditEntry> SingleAdminChangeAsync(WorkspaceTestData data) =>
+        data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
 
     [Fact]
     public async Task Admin_creates_a_cadre_with_the_phone_in_E164_an_audit_entry_and_the_directory_cache_evicted()
@@ -38,7 +48,7 @@ public class CadreAdminTests
         var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "孙丽"));
         Assert.Equal(("+8613905581234", "+865585123456", departmentId), (cadre.Mobile, cadre.OfficePhone, cadre.DepartmentId));
         Assert.Equal(new DateOnly(2026, 3, 2), cadre.PostStart);
-        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        var audit = await SingleAdminChangeAsync(data);
         Assert.Equal((AuditAction.AdminChange, $"Cadre:{cadre.Id}", WorkspaceWorld.AdminEmail), (audit.Action, audit.Subject, audit.UserName));
         Assert.Null(audit.Before);
         Assert.Contains("\"Name\":\"孙丽\"", audit.After, StringComparison.Ordinal);
@@ -49,11 +59,10 @@ public class CadreAdminTests
     public async Task Bad_input_is_shown_in_the_form_and_nothing_is_saved()
     {
         using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        var (data, world, signedIn) = await SignedInAdminAsync(factory);
+        using var admin = signedIn;
         var url = $"/admin/cadres/edit/{world.ZhangId}";
+        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
 
         using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "12345"), ("Input.Name", ""), ("Input.DepartmentId", "99999")), url);
 
@@ -61,7 +70,7 @@ public class CadreAdminTests
         var page = await Html.ParseAsync(response);
         Assert.Equal("请填写有效的中国大陆手机或固定电话号码", page.QuerySelector("[data-valmsg-for='Input.Mobile']")!.TextContent.Trim());
         Assert.Equal("请填写姓名", page.QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent.Trim());
-        Assert.Equal("张伟", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhangId))).Name);
+        Assert.Equal("张伟", (await CadreAsync(data, world.ZhangId)).Name);
         Assert.Equal(0, await data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.AdminChange)));
 
         using var unknownDepartment = await admin.SubmitAsync(form, Html.Fields(("Input.DepartmentId", "99999")), url);
@@ -72,17 +81,16 @@ public class CadreAdminTests
     public async Task Editing_a_cadre_audits_only_the_changed_fields()
     {
         using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#cadre-form")!;
+        var (data, world, signedIn) = await SignedInAdminAsync(factory);
+        using var admin = signedIn;
         var url = $"/admin/cadres/edit/{world.ZhangId}";
+        var form = await EditFormAsync(admin, world.ZhangId, "cadre-form");
 
         using var response = await admin.SubmitAsync(form, Html.Fields(("Input.Mobile", "13905589999")), url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("+8613905589999", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhangId))).Mobile);
-        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        Assert.Equal("+8613905589999", (await CadreAsync(data, world.ZhangId)).Mobile);
+        var audit = await SingleAdminChangeAsync(data);
         Assert.Equal($"Cadre:{world.ZhangId}", audit.Subject);
         Assert.Equal("{\"Mobile\":\"+8613800000002\"}", audit.Before);
         Assert.Equal("{\"Mobile\":\"+8613905589999\"}", audit.After);
@@ -97,7 +105,7 @@ public class CadreAdminTests
         var appealId = await data.AddAppealAsync(world.ZhangId, at: factory.Clock.GetUtcNow().AddDays(-3));
         var housing = await data.QueryAsync(db => db.Departments.Where(d => d.NameZh == "市住房和城乡建设局").Select(d => d.Id).SingleAsync());
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        var form = await EditFormAsync(admin, world.ZhangId, "change-post-form");
 
         using var response = await admin.SubmitAsync(form, Html.Fields(("Move.DepartmentId", Id(housing)), ("Move.Position", "副局长"), ("Move.PositionEn", "Deputy Director")));
 
@@ -123,14 +131,14 @@ public class CadreAdminTests
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.WangId}")).QuerySelector<IHtmlFormElement>("#end-post-form")!;
+        var form = await EditFormAsync(admin, world.WangId, "end-post-form");
 
         using var response = await admin.SubmitAsync(form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var wang = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.WangId));
+        var wang = await CadreAsync(data, world.WangId);
         Assert.Equal(new DateOnly(2026, 3, 1), wang.PostEnd);
-        Assert.Contains("PostEnd", (await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync())).After, StringComparison.Ordinal);
+        Assert.Contains("PostEnd", (await SingleAdminChangeAsync(data)).After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +172,7 @@ public class CadreAdminTests
         }
 
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        using (var ended = await admin.SubmitAsync((await admin.GetPageAsync($"/admin/cadres/edit/{world.WangId}")).QuerySelector<IHtmlFormElement>("#end-post-form")!))
+        using (var ended = await admin.SubmitAsync(await EditFormAsync(admin, world.WangId, "end-post-form")))
         {
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
@@ -198,7 +206,7 @@ public class CadreAdminTests
         var zhang = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
         Assert.Equal(world.LiId, zhang.SuperiorId);
         Assert.Equal([world.TransportTopicId, world.PolicyTopicId], zhang.Topics.Select(t => t.TopicId).Order());
-        var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
+        var audit = await SingleAdminChangeAsync(data);
         Assert.Equal("{\"SuperiorId\":null,\"TopicIds\":\"\"}", audit.Before);
         Assert.Equal($"{{\"SuperiorId\":{world.LiId},\"TopicIds\":\"{world.TransportTopicId},{world.PolicyTopicId}\"}}", audit.After);
 
@@ -250,7 +258,7 @@ public class CadreAdminTests
         Assert.Equal("不能将本人设为自己的上级", await MessageFor(world.LiId));
         Assert.Equal("请选择一位在任干部作为上级", await MessageFor(world.FormerId));
         Assert.Equal("请选择一位在任干部作为上级", await MessageFor(99999));
-        Assert.Null((await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId))).SuperiorId);
+        Assert.Null((await CadreAsync(data, world.LiId)).SuperiorId);
         Assert.Equal(0, await data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.AdminChange)));
     }
 
@@ -273,7 +281,7 @@ public class CadreAdminTests
         using var citizen = factory.CreateClient();
         await citizen.GetPageAsync($"/directory/cadres/{world.ZhaoId}");
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.ZhangId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        var form = await EditFormAsync(admin, world.ZhangId, "change-post-form");
         Assert.True(form.QuerySelector<IHtmlInputElement>("input[name='Move.SubordinatesFollow'][type=checkbox]")!.IsChecked);
 
         using var response = await admin.SubmitAsync(form, Html.Fields(
@@ -284,7 +292,7 @@ public class CadreAdminTests
         Assert.Equal((world.LiId, world.TransportTopicId), (next.SuperiorId, next.Topics.Single().TopicId));
         var old = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
         Assert.Equal((world.LiId, world.TransportTopicId), (old.SuperiorId, old.Topics.Single().TopicId));
-        var zhao = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhaoId));
+        var zhao = await CadreAsync(data, world.ZhaoId);
         var escalation = (await citizen.GetPageAsync($"/directory/cadres/{world.ZhaoId}")).QuerySelectorAll("#escalation a").Select(a => a.Href()).ToList();
         var followed = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == $"Cadre:{world.ZhaoId}").ToListAsync());
         if (follow)
@@ -311,7 +319,7 @@ public class CadreAdminTests
         var world = await data.SeedAsync();
         var open = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered, at: factory.Clock.GetUtcNow().AddDays(-1));
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = (await admin.GetPageAsync($"/admin/cadres/edit/{world.LiId}")).QuerySelector<IHtmlFormElement>("#change-post-form")!;
+        var form = await EditFormAsync(admin, world.LiId, "change-post-form");
         using var moved = await admin.SubmitAsync(form, Html.Fields(("Move.Position", "常务副市长")));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var next = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "李明" && c.PostEnd == null));

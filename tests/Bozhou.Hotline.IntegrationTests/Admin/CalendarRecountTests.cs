@@ -1,14 +1,3 @@
-using AngleSharp.Dom;
-using System.Net;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 /// <summary>A change of the holiday calendar recounts the running deadlines of open appeals (PRODUCT §5).</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 public class DirectoryAdminTests

@@ -1,10 +1,4 @@
-using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 

@@ -1,12 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 public class JurisdictionEndTests

@@ -1,12 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.IntegrationTests.Appeals;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 

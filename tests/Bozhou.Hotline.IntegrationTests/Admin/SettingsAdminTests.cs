@@ -1,14 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 

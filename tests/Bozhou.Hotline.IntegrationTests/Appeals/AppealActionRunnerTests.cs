@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
@@ -14,13 +8,8 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task A_caller_reaches_only_the_appeal_whose_code_it_proved()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
             Actor.Caller("ZZZZZZZZ"), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.ActorName), CancellationToken.None);
@@ -32,13 +21,8 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task The_callers_change_is_saved_with_its_timeline_event_in_the_callers_name()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
             Actor.Caller(before.TrackingCode), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.ActorName), CancellationToken.None);
@@ -52,13 +36,8 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task A_rule_refusal_returns_its_code_and_saves_nothing()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
             Actor.Caller(before.TrackingCode), c => c.Appeal.Rate(true, 5, null, c.Clock, c.Now, c.ActorName), CancellationToken.None);
@@ -73,14 +52,9 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task A_cadres_form_shown_before_the_appeal_changed_is_a_conflict_and_saves_nothing()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var actor = await WorkspaceActorAsync(data, scope, WorkspaceWorld.LiEmail);
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
+        var actor = await scene.ActorAsync(WorkspaceWorld.LiEmail);
 
         var outcome = await runner.RunAsync(actor, id, before.Version - 1, c =>
         {
@@ -95,14 +69,9 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task A_cadre_who_does_not_handle_the_appeal_is_told_it_does_not_exist()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.WangId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var actor = await WorkspaceActorAsync(data, scope, WorkspaceWorld.LiEmail);
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.WangId);
+        var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
+        var actor = await scene.ActorAsync(WorkspaceWorld.LiEmail);
 
         var outcome = await runner.RunAsync(actor, id, before.Version, c =>
         {
@@ -117,12 +86,8 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task An_office_step_meets_a_concurrent_change_by_reading_the_appeal_again()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var runner = scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (factory, data, id, runner) = (scene.Factory, scene.Data, scene.Id, scene.Runner);
         var tries = 0;
 
         var outcome = await runner.RunAsync(new Actor(null, "督查室"), id, null, async c =>
@@ -149,14 +114,10 @@ public class AppealActionRunnerTests
     [Fact]
     public async Task A_transfer_to_a_cadre_who_holds_no_post_today_is_refused_and_saves_nothing()
     {
-        using var factory = new HotlineFactory();
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        var id = await data.AddAppealAsync(world.LiId);
-        var before = await data.AppealAsync(id);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var actor = await WorkspaceActorAsync(data, scope, WorkspaceWorld.LiEmail);
-        var actions = scope.ServiceProvider.GetRequiredService<CadreActions>();
+        await using var scene = await SceneAsync(w => w.LiId);
+        var (data, world, id, before) = (scene.Data, scene.World, scene.Id, scene.Before);
+        var actor = await scene.ActorAsync(WorkspaceWorld.LiEmail);
+        var actions = scene.Scope.ServiceProvider.GetRequiredService<CadreActions>();
 
         var outcome = await actions.TransferAsync(actor, id, before.Version, new TransferRequest(world.FormerId, "请牵头办理。", NotifyCaller: true), CancellationToken.None);
 
@@ -167,10 +128,33 @@ public class AppealActionRunnerTests
         Assert.Equal(0, await data.QueryAsync(db => db.SmsMessages.CountAsync(s => s.AppealId == id)));
     }
 
-    private static async Task<Actor> WorkspaceActorAsync(WorkspaceTestData data, AsyncServiceScope scope, string email)
+    /// <summary>The workspace world on a fresh factory with one appeal logged to the cadre <paramref name="handler"/> picks, and a scope to act in.</summary>
+    private static async Task<Scene> SceneAsync(Func<WorkspaceWorld, int> handler)
     {
-        var userId = await data.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
-        return (await scope.ServiceProvider.GetRequiredService<WorkspaceActors>().ActorAsync(principal, CancellationToken.None))!;
+        var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(handler(world));
+        var before = await data.AppealAsync(id);
+        return new Scene(factory, data, world, id, before, factory.Services.CreateAsyncScope());
+    }
+
+    private sealed record Scene(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World, long Id, Appeal Before, AsyncServiceScope Scope) : IAsyncDisposable
+    {
+        public AppealActionRunner Runner => Scope.ServiceProvider.GetRequiredService<AppealActionRunner>();
+
+        /// <summary>The workspace actor of the account <paramref name="email"/>, as the pages make it from the signed-in user.</summary>
+        public async Task<Actor> ActorAsync(string email)
+        {
+            var userId = await Data.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+            var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+            return (await Scope.ServiceProvider.GetRequiredService<WorkspaceActors>().ActorAsync(principal, CancellationToken.None))!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            await Factory.DisposeAsync();
+        }
     }
 }

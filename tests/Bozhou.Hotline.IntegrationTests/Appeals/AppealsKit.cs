@@ -1,15 +1,5 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
@@ -104,4 +94,31 @@ internal static class AppealsKit
 
     public static Task ReplyAsync(this HotlineFactory factory, string code, string text = "已安排城管部门维修路灯，现已恢复照明。") =>
         factory.ActAsync(code, (appeal, clock, now) => appeal.Reply(ReplyKind.Resolved, text, null, "赵工作", "user-1", clock, now));
+
+    /// <summary>
+    /// Seeds the directory on <paramref name="factory"/> and logs one appeal through the public form with a client that
+    /// may then follow it; with <paramref name="replied"/> the staff reply to it. The result owns the factory and client.
+    /// </summary>
+    public static async Task<LoggedAppeal> LogOneAppealAsync(this HotlineFactory factory, bool replied = false)
+    {
+        var directory = await factory.SeedDirectoryAsync();
+        var client = factory.Client();
+        var code = await client.LogAppealAsync(factory, directory);
+        if (replied)
+        {
+            await factory.ReplyAsync(code);
+        }
+
+        return new LoggedAppeal(factory, client, code);
+    }
+}
+
+/// <summary>One appeal logged by <see cref="Client"/> on <see cref="Factory"/>, with its tracking code; disposes both.</summary>
+internal sealed record LoggedAppeal(HotlineFactory Factory, HttpClient Client, string Code) : IDisposable
+{
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
 }

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
 /// <summary>One app for all the hostile submissions: each must be refused without a 5xx and without a row.</summary>

@@ -1,12 +1,4 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
@@ -72,8 +64,8 @@ public class NewAppealTests
 
         var cadre = page.QuerySelector<IHtmlSelectElement>("select#cadre")!;
         Assert.Equal(directory.DeputyMayorId.ToString(System.Globalization.CultureInfo.InvariantCulture), cadre.Value);
-        Assert.Contains(cadre.Options, o => o.Text.Contains(TestData.MayorName, StringComparison.Ordinal));
-        Assert.DoesNotContain(cadre.Options, o => o.Text.Contains(TestData.FormerDeputyMayorName, StringComparison.Ordinal));
+        Assert.Contains(cadre.Options, o => o.Text.Contains(TestWorld.People.LiuYang.Name, StringComparison.Ordinal));
+        Assert.DoesNotContain(cadre.Options, o => o.Text.Contains(TestWorld.People.ZhengHua.Name, StringComparison.Ordinal));
         Assert.Equal("市直 · 市政府", page.QuerySelector("select#cadre optgroup")!.GetAttribute("label"));
         var topics = page.QuerySelector<IHtmlSelectElement>("select#topic")!.Options.Select(o => o.Text).ToList();
         Assert.Contains("其他", topics);

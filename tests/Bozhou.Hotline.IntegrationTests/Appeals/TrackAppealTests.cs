@@ -1,9 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
 public class TrackAppealTests
@@ -11,10 +5,8 @@ public class TrackAppealTests
     [Fact]
     public async Task The_code_as_a_person_types_it_and_the_last_four_digits_open_the_public_timeline_with_the_phone_masked()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var submitter = factory.Client();
-        var code = await submitter.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, submitter, code) = logged;
         using var client = factory.Client();
         // Lower case, a space for the hyphen, and the letter O where a zero may be: all read as meant.
         var typed = TrackingCode.Format(code).ToLowerInvariant().Replace('-', ' ').Replace('0', 'o');
@@ -30,9 +22,10 @@ public class TrackAppealTests
         Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal(TrackingCode.Format(code), page.QuerySelector("#tracking-code")!.TextContent.Trim());
         Assert.Equal(AppealsKit.PhoneMasked, page.QuerySelector("#masked-phone")!.TextContent.Trim());
-        Assert.DoesNotContain("13805581234", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("0558 1234", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("陈静", html, StringComparison.Ordinal);
+        TextAssert.ContainsNone(html,
+            "13805581234",
+            "0558 1234",
+            "陈静");
         Assert.Equal("已登记", page.QuerySelector("#status")!.TextContent.Trim());
         var entry = Assert.Single(page.QuerySelectorAll("#timeline li"));
         Assert.Contains("登记诉求（无人接听）", entry.TextContent, StringComparison.Ordinal);
@@ -44,10 +37,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_code_with_one_wrong_character_is_reported_as_mistyped_and_does_not_count_as_a_failed_try()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (_, client, code) = logged;
         var wrong = code[..3] + (code[3] == 'X' ? 'Y' : 'X') + code[4..];
 
         for (var i = 0; i < 7; i++)
@@ -65,10 +56,8 @@ public class TrackAppealTests
     [Fact]
     public async Task An_unknown_code_and_wrong_digits_get_the_same_not_found_answer()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (_, client, code) = logged;
         string unknown;
         do
         {
@@ -89,10 +78,8 @@ public class TrackAppealTests
     [Fact]
     public async Task Five_failed_checks_in_15_minutes_lock_the_client_out_with_429_and_Retry_After_until_the_window_passes()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, client, code) = logged;
 
         for (var i = 0; i < 5; i++)
         {
@@ -134,7 +121,7 @@ public class TrackAppealTests
 
         Assert.DoesNotContain("情绪激动", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("赵秘书", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"转交{TestData.DeputyMayorName}（{TestData.DeputyMayorPosition}）办理", timeline, StringComparison.Ordinal);
+        Assert.Contains($"转交{TestWorld.People.WangQiang.Label}办理", timeline, StringComparison.Ordinal);
         Assert.Contains("工作人员", timeline, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("#timeline li").Length);
         Assert.Equal("已转办", page.QuerySelector("#status")!.TextContent.Trim());
@@ -143,10 +130,8 @@ public class TrackAppealTests
     [Fact]
     public async Task Calling_again_without_an_answer_adds_an_attempt_and_restarts_the_callback_clock()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, client, code) = logged;
         var before = await factory.LoadAppealAsync(code);
         factory.Clock.Advance(TimeSpan.FromDays(2)); // Wednesday 4 March: the first callback was due at the end of Tuesday
 
@@ -170,11 +155,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_browser_that_has_not_passed_the_check_cannot_post_a_call_or_a_rating()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var owner = factory.Client();
-        var code = await owner.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, owner, code) = logged;
         var ownerPage = await owner.GetPageAsync("/appeals/track/" + code);
         var callForm = ownerPage.QuerySelector<IHtmlFormElement>("form#call-form")!;
         var rateForm = ownerPage.QuerySelector<IHtmlFormElement>("form#rate-form")!;
@@ -195,11 +177,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_satisfied_rating_closes_the_appeal()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
 
         var page = await client.GetPageAsync("/appeals/track/" + code);
         Assert.Contains("已安排城管部门维修路灯", page.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
@@ -224,11 +203,8 @@ public class TrackAppealTests
     [Fact]
     public async Task An_unsatisfied_rating_reopens_the_appeal_once_and_flags_it_and_a_second_one_closes_it()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
 
         await RateAsync(client, code, resolved: false, score: 2);
         var reopened = await factory.LoadAppealAsync(code);
@@ -252,11 +228,8 @@ public class TrackAppealTests
     [Fact]
     public async Task A_rating_out_of_range_is_refused_in_the_form_and_changes_nothing()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
         var page = await client.GetPageAsync("/appeals/track/" + code);
 
         using var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#rate-form")!,

@@ -1,6 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -11,10 +8,8 @@ public class TrackedAppealsCookieTests
     [Fact]
     public async Task The_submitting_browser_sees_its_receipt_for_30_minutes_and_then_is_asked_for_the_digits()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, client, code) = logged;
 
         factory.Clock.Advance(TimeSpan.FromMinutes(29));
         using var within = await client.GetAsync(new Uri("/appeals/receipt/" + code, UriKind.Relative));
@@ -29,10 +24,8 @@ public class TrackedAppealsCookieTests
     [Fact]
     public async Task A_forged_access_cookie_lets_no_one_in_and_breaks_nothing()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var owner = factory.Client();
-        var code = await owner.LogAppealAsync(factory, directory);
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (factory, owner, code) = logged;
         using var forger = factory.Client();
         forger.DefaultRequestHeaders.Add("Cookie", $"{TrackedAppealsCookie.CookieName}={code}:9999999999");
 

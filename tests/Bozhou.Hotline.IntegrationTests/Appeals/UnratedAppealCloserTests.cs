@@ -1,10 +1,5 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
@@ -16,11 +11,8 @@ public class UnratedAppealCloserTests
     [Fact]
     public async Task An_unrated_reply_closes_exactly_7_days_later_and_a_second_sweep_finds_nothing_due()
     {
-        using var factory = new HotlineFactory().With("Appeals:UnratedSweepInterval", NoBackgroundSweep);
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().With("Appeals:UnratedSweepInterval", NoBackgroundSweep).LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
         var repliedAt = factory.Clock.GetUtcNow();
         var closer = factory.Services.GetRequiredService<UnratedAppealCloser>();
 
@@ -106,11 +98,8 @@ public class UnratedAppealCloserTests
     [Fact]
     public async Task The_hosted_sweep_runs_on_the_injected_clock_at_its_interval()
     {
-        using var factory = new HotlineFactory().With("Appeals:UnratedSweepInterval", "00:10:00");
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().With("Appeals:UnratedSweepInterval", "00:10:00").LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
 
         factory.Clock.Advance(TimeSpan.FromDays(7));
         factory.Clock.Advance(TimeSpan.FromMinutes(10));

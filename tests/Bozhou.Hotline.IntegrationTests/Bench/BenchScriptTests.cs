@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Bench;
 
@@ -74,12 +67,13 @@ public class BenchScriptTests
         var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(8));
 
         Assert.True(exitCode == 0, $"bench/run.sh --smoke exited {exitCode}:\n{output}");
-        Assert.Contains("| what |", output, StringComparison.Ordinal);
-        Assert.Contains("baseline `GET /healthz/live`", output, StringComparison.Ordinal);
-        Assert.Contains("`/directory`, 81 cadres listed", output, StringComparison.Ordinal);
-        Assert.Contains("appeal submission (SQLite)", output, StringComparison.Ordinal);
-        Assert.Contains("receipts found", output, StringComparison.Ordinal);
-        Assert.Contains("supervision", output, StringComparison.Ordinal);
+        TextAssert.ContainsAll(output,
+            "| what |",
+            "baseline `GET /healthz/live`",
+            "`/directory`, 81 cadres listed",
+            "appeal submission (SQLite)",
+            "receipts found",
+            "supervision");
     }
 
     [Fact]

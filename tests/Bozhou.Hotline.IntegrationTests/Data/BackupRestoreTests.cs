@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bozhou.Hotline.IntegrationTests.Appeals;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.IntegrationTests.Data;
 
@@ -125,12 +122,10 @@ public sealed partial class BackupRestoreTests : IDisposable
     [Fact]
     public async Task Backup_on_postgres_prints_the_pg_dump_line_without_the_password_and_writes_nothing()
     {
-        var settings = AppProcess.ProductionSettings();
-        settings["Database__Provider"] = "Postgres";
-        settings["ConnectionStrings__Hotline"] = "Host=db.bozhou.invalid;Port=5433;Database=hotline;Username=hotline_app;Password=never-printed-secret";
         var file = Path.Combine(_folder, "hotline.dump");
 
-        var (exitCode, output) = await AppProcess.RunAsync(settings, null, null, "backup", "--to", file);
+        var (exitCode, output) = await RunOnPostgresAsync(
+            "Host=db.bozhou.invalid;Port=5433;Database=hotline;Username=hotline_app;Password=never-printed-secret", "backup", "--to", file);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains($"pg_dump --format=custom --host=db.bozhou.invalid --port=5433 --username=hotline_app --dbname=hotline --file={file}", output, StringComparison.Ordinal);
@@ -156,18 +151,25 @@ public sealed partial class BackupRestoreTests : IDisposable
     [Fact]
     public async Task Migrate_script_on_postgres_is_idempotent_each_migration_guarded_by_the_history_table()
     {
-        var settings = AppProcess.ProductionSettings();
-        settings["Database__Provider"] = "Postgres";
-        // Writing the script reads no database: the host does not exist.
-        settings["ConnectionStrings__Hotline"] = "Host=db.bozhou.invalid;Database=hotline;Username=hotline_app;Password=unused";
         var script = Path.Combine(_folder, "postgres.sql");
 
-        var (exitCode, output) = await AppProcess.RunAsync(settings, null, null, "migrate", "--script", script);
+        // Writing the script reads no database: the host does not exist.
+        var (exitCode, output) = await RunOnPostgresAsync(
+            "Host=db.bozhou.invalid;Database=hotline;Username=hotline_app;Password=unused", "migrate", "--script", script);
 
         Assert.True(exitCode == 0, output);
         var sql = await File.ReadAllTextAsync(script, TestContext.Current.CancellationToken);
         Assert.Contains("INSERT INTO \"__EFMigrationsHistory\"", sql, StringComparison.Ordinal);
         Assert.Contains("IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\"", sql, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a command of the built app in Production on PostgreSQL at <paramref name="connectionString"/>.</summary>
+    private static Task<(int ExitCode, string Output)> RunOnPostgresAsync(string connectionString, params string[] args)
+    {
+        var settings = AppProcess.ProductionSettings();
+        settings["Database__Provider"] = "Postgres";
+        settings["ConnectionStrings__Hotline"] = connectionString;
+        return AppProcess.RunAsync(settings, null, null, args);
     }
 
     /// <summary>Runs a command of the built app in Production on the SQLite file at <paramref name="database"/>.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Data;
 

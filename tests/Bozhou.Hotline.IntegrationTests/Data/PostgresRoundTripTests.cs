@@ -1,10 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bozhou.Hotline.IntegrationTests.Data;
 
 public class PostgresRoundTripTests

@@ -1,12 +1,6 @@
 using System.Data.Common;
-using System.Net;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.IntegrationTests.Appeals;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Data;
 

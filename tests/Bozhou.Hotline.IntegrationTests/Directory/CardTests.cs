@@ -1,9 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.IntegrationTests.DirectoryPages;
 
 public class CardTests(DemoDirectorySite site) : IClassFixture<DemoDirectorySite>

@@ -6,8 +6,6 @@ using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Pages.Directory;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 // Not "….IntegrationTests.Directory": a namespace of that name would hide System.IO.Directory from every
 // other test namespace in this project.

@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.DirectoryPages;
 

@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using System.Data.Common;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.DirectoryPages;
 

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.DirectoryPages;
 
 public class DirectoryOnPostgresTests

@@ -1,5 +1,4 @@
 using System.Text;
-using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.DirectoryPages;
 

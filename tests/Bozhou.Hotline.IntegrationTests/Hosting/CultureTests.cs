@@ -1,7 +1,3 @@
-using AngleSharp.Dom;
-using System.Net;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Hosting;
 
 public class CultureTests

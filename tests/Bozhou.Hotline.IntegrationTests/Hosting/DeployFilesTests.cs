@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Pages.Admin;
 
 namespace Bozhou.Hotline.IntegrationTests.Hosting;
@@ -44,14 +42,15 @@ public sealed partial class DeployFilesTests : IDisposable
     {
         var unit = await File.ReadAllTextAsync(Path.Combine(DeployFolder, "bozhou-hotline.service"));
 
-        Assert.Contains("User=bozhou-hotline", unit, StringComparison.Ordinal);
-        Assert.Contains("WorkingDirectory=/opt/bozhou-hotline", unit, StringComparison.Ordinal);
-        Assert.Contains("ExecStart=/usr/bin/dotnet /opt/bozhou-hotline/Bozhou.Hotline.Web.dll --urls http://127.0.0.1:5000", unit, StringComparison.Ordinal);
-        Assert.Contains("EnvironmentFile=/etc/bozhou-hotline/bozhou-hotline.env", unit, StringComparison.Ordinal);
-        Assert.Contains("NoNewPrivileges=true", unit, StringComparison.Ordinal);
-        Assert.Contains("ProtectSystem=strict", unit, StringComparison.Ordinal);
-        Assert.Contains("ReadWritePaths=/var/lib/bozhou-hotline", unit, StringComparison.Ordinal);
-        Assert.Contains("PrivateTmp=true", unit, StringComparison.Ordinal);
+        TextAssert.ContainsAll(unit,
+            "User=bozhou-hotline",
+            "WorkingDirectory=/opt/bozhou-hotline",
+            "ExecStart=/usr/bin/dotnet /opt/bozhou-hotline/Bozhou.Hotline.Web.dll --urls http://127.0.0.1:5000",
+            "EnvironmentFile=/etc/bozhou-hotline/bozhou-hotline.env",
+            "NoNewPrivileges=true",
+            "ProtectSystem=strict",
+            "ReadWritePaths=/var/lib/bozhou-hotline",
+            "PrivateTmp=true");
         var backup = await File.ReadAllTextAsync(Path.Combine(DeployFolder, "bozhou-hotline-backup.service"));
         Assert.Contains("backup --to /var/lib/bozhou-hotline/backups/hotline-$$(date +%%Y%%m%%d).db", backup, StringComparison.Ordinal);
         Assert.Contains("tail -n +15", backup, StringComparison.Ordinal);
@@ -94,10 +93,11 @@ public sealed partial class DeployFilesTests : IDisposable
     {
         var site = await File.ReadAllTextAsync(Path.Combine(DeployFolder, "nginx-bozhou-hotline.conf"));
 
-        Assert.Contains("return 301 https://$host$request_uri;", site, StringComparison.Ordinal);
-        Assert.Contains("proxy_set_header Host $host;", site, StringComparison.Ordinal);
-        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", site, StringComparison.Ordinal);
-        Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", site, StringComparison.Ordinal);
+        TextAssert.ContainsAll(site,
+            "return 301 https://$host$request_uri;",
+            "proxy_set_header Host $host;",
+            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+            "proxy_set_header X-Forwarded-Proto $scheme;");
         // The import's file, and its protected copy posted back after the preview (base64, 4/3 as large), both reach the app.
         var limit = BodySizeLine().Match(site);
         Assert.True(limit.Success, "no client_max_body_size in megabytes");

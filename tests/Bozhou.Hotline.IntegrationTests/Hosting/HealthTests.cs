@@ -1,6 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Hosting;
 
 public class HealthTests

@@ -1,10 +1,6 @@
-using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.IntegrationTests.Appeals;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Hosting;
 

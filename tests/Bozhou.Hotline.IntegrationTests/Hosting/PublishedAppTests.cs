@@ -1,5 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Bozhou.Hotline.IntegrationTests.Hosting;

@@ -1,12 +1,6 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.IntegrationTests.Appeals;
+using Bozhou.Hotline.IntegrationTests.Supervision;
 using Bozhou.Hotline.IntegrationTests.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Http;
@@ -59,11 +53,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_citizens_rating_posted_twice_is_stored_once()
     {
-        using var factory = new HotlineFactory();
-        var directory = await factory.SeedDirectoryAsync();
-        using var client = factory.Client();
-        var code = await client.LogAppealAsync(factory, directory);
-        await factory.ReplyAsync(code);
+        using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);
+        var (factory, client, code) = logged;
         var page = await client.GetPageAsync("/appeals/track/" + code);
         var form = page.QuerySelector<IHtmlFormElement>("form#rate-form")!;
         var fields = Html.Fields(("Rating.Resolved", "false"), ("Rating.Score", "2"), ("Rating.Comment", "还没修好。")).ToList();
@@ -82,12 +73,9 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_reminder_posted_twice_is_one_timeline_event_and_one_SMS()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", followRedirects: false, Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        using var missed = await SupervisionPages.MissedCallAsync(followRedirects: false);
+        var (_, data, appeal, client) = missed;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var first = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
         using var repeat = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
@@ -101,10 +89,8 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_second_reminder_on_the_same_day_from_a_fresh_form_is_refused_with_a_message_and_sends_nothing()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
         await RemindAsync(client, appeal.TrackingCode);
 
         var after = await RemindAsync(client, appeal.TrackingCode);
@@ -120,12 +106,9 @@ public class RepeatedSubmissionTests
     [Fact]
     public async Task A_reminder_on_a_closed_appeal_is_refused_with_a_message_and_sends_nothing()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
         await data.ChangeAsync(appeal.Id, (a, clock) =>
         {
             a.Reply(ReplyKind.Resolved, "已解决。", null, "李秘书", null, clock, factory.Clock.GetUtcNow());
@@ -182,8 +165,7 @@ public class RepeatedSubmissionTests
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RemindAsync(HttpClient client, string code)
     {
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{code}'] form.remind-form")!;
+        var form = await client.RemindFormAsync(code);
         using var response = await client.SubmitAsync(form, Html.Fields(("text", "")), "/supervision");
         return await Html.ParseAsync(response);
     }

@@ -1,10 +1,7 @@
-using System.Net;
 using Bozhou.Hotline.IntegrationTests.Appeals;
 using Bozhou.Hotline.IntegrationTests.Hosting;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Http;
 

@@ -1,14 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
@@ -21,12 +10,9 @@ public class EscalationTests
     [Fact]
     public async Task A_reminder_is_a_timeline_event_and_an_SMS_to_the_handling_cadre_in_the_outbox()
     {
-        using var factory = new AuthenticatedHotlineFactory();
-        var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9));
-        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
-        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
-        var form = page.QuerySelector<IHtmlFormElement>($"tr[data-code='{appeal.TrackingCode}'] form.remind-form")!;
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
+        var form = await client.RemindFormAsync(appeal.TrackingCode);
 
         using var response = await client.SubmitAsync(form, Html.Fields(("text", "请今日内回电")), "/supervision");
         var after = await Html.ParseAsync(response);

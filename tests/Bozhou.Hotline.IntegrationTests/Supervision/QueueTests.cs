@@ -1,9 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
@@ -24,10 +18,7 @@ public class QueueTests
         Assert.Equal(due, appeal.CallbackDueAt);
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
 
-        factory.Clock.SetUtcNow(due.AddTicks(-1));
-        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
-
-        factory.Clock.SetUtcNow(due);
+        await OutOfQueueUntilAsync(factory, client, appeal.TrackingCode, due, QueueKind.MissedCalls);
         var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
         var row = page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!;
         Assert.NotNull(row);
@@ -49,11 +40,7 @@ public class QueueTests
         Assert.Equal(due, appeal.FirstContactDueAt);
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
 
-        factory.Clock.SetUtcNow(due.AddTicks(-1));
-        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.NoFirstContact));
-        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.MissedCalls));
-
-        factory.Clock.SetUtcNow(due);
+        await OutOfQueueUntilAsync(factory, client, appeal.TrackingCode, due, QueueKind.NoFirstContact, QueueKind.MissedCalls);
         Assert.Contains(appeal.TrackingCode, await CodesAsync(client, QueueKind.NoFirstContact));
     }
 
@@ -68,10 +55,7 @@ public class QueueTests
         Assert.Equal(due, appeal.TransferAcceptDueAt);
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
 
-        factory.Clock.SetUtcNow(due.AddTicks(-1));
-        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.TransferNotAccepted));
-
-        factory.Clock.SetUtcNow(due);
+        await OutOfQueueUntilAsync(factory, client, appeal.TrackingCode, due, QueueKind.TransferNotAccepted);
         var page = await client.GetPageAsync("/supervision?kind=TransferNotAccepted");
         // The row names the handler now: the receiver who has not signed for it.
         Assert.Contains("张伟", page.QuerySelector($"tr[data-code='{appeal.TrackingCode}']")!.TextContent, StringComparison.Ordinal);
@@ -90,10 +74,7 @@ public class QueueTests
         Assert.Equal(due, appeal.ReplyDueAt);
         using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
 
-        factory.Clock.SetUtcNow(due.AddTicks(-1));
-        Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
-
-        factory.Clock.SetUtcNow(due);
+        await OutOfQueueUntilAsync(factory, client, appeal.TrackingCode, due, QueueKind.OverdueReplies);
         Assert.Contains(appeal.TrackingCode, await CodesAsync(client, QueueKind.OverdueReplies));
         Assert.DoesNotContain(appeal.TrackingCode, await CodesAsync(client, QueueKind.LongOverdueReplies));
 
@@ -215,6 +196,21 @@ public class QueueTests
         page = await client.GetPageAsync("/supervision?kind=MissedCalls");
         Assert.Equal("2", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
         Assert.Contains("09:00:30", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// One tick before <paramref name="due"/> the appeal is in none of the <paramref name="kinds"/> queues; the clock is
+    /// then left at <paramref name="due"/>.
+    /// </summary>
+    private static async Task OutOfQueueUntilAsync(HotlineFactory factory, HttpClient client, string code, DateTimeOffset due, params QueueKind[] kinds)
+    {
+        factory.Clock.SetUtcNow(due.AddTicks(-1));
+        foreach (var kind in kinds)
+        {
+            Assert.DoesNotContain(code, await CodesAsync(client, kind));
+        }
+
+        factory.Clock.SetUtcNow(due);
     }
 
     private static async Task<List<string>> CodesAsync(HttpClient client, QueueKind kind, string query = "")

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Bozhou.Hotline.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;

@@ -1,7 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
 
 /// <summary>The supervision pages behind the real sign-in form and Identity cookie, not the test scheme.</summary>

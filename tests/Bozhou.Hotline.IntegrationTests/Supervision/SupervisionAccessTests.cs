@@ -1,7 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
 
 public class SupervisionAccessTests : IClassFixture<AuthenticatedHotlineFactory>

@@ -1,11 +1,5 @@
-using AngleSharp.Dom;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using static Bozhou.Hotline.TestSupport.SupervisionTestData;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;

@@ -1,11 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 public class AppealActionTests

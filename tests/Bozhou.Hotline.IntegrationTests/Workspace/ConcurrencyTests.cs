@@ -1,13 +1,4 @@
-using System.Net;
 using System.Security.Claims;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.TestSupport;
-using Bozhou.Hotline.Core.Workspace;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 

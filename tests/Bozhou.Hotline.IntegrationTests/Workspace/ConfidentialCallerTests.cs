@@ -1,10 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 public class InboxTests

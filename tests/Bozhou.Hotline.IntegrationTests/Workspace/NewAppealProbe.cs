@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 

@@ -1,7 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Bozhou.Hotline.TestSupport;
-
 namespace Bozhou.Hotline.IntegrationTests.Workspace;
 
 /// <summary>Reading and posting the workspace's pages as a browser would.</summary>

@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.UnitTests.Appeals;
 
 public class ActorTests

@@ -1,7 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.UnitTests.Appeals;
 
 public class AppealTests

@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 

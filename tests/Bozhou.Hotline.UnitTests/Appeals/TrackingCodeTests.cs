@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-
 namespace Bozhou.Hotline.UnitTests.Appeals;
 
 public class TrackingCodeTests

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Calendar;
-
 namespace Bozhou.Hotline.UnitTests.Calendar;
 
 public class HolidayNoticeTests

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Calendar;
-
 namespace Bozhou.Hotline.UnitTests.Calendar;
 
 public class WorkingDayCalendarTests
@@ -40,31 +38,33 @@ public class WorkingDayCalendarTests
         Assert.Equal(working, Calendar2026.IsWorkingDay(D(month, day)));
     }
 
-    [Fact]
-    public void Adding_working_days_across_the_Spring_Festival_counts_the_make_up_Saturdays()
+    [Theory]
+    [InlineData(2, 13, 1, 2, 14)]
+    [InlineData(2, 14, 1, 2, 24)]
+    [InlineData(2, 13, 3, 2, 25)]
+    [InlineData(2, 23, 5, 2, 28)] // 24, 25, 26, 27 and Saturday the 28th
+    [InlineData(2, 23, 6, 3, 2)]
+    public void Adding_working_days_across_the_Spring_Festival_counts_the_make_up_Saturdays(int fromMonth, int fromDay, int workingDays, int month, int day)
     {
-        Assert.Equal(D(2, 14), Calendar2026.AddWorkingDays(D(2, 13), 1));
-        Assert.Equal(D(2, 24), Calendar2026.AddWorkingDays(D(2, 14), 1));
-        Assert.Equal(D(2, 25), Calendar2026.AddWorkingDays(D(2, 13), 3));
-        // 24, 25, 26, 27 and Saturday the 28th
-        Assert.Equal(D(2, 28), Calendar2026.AddWorkingDays(D(2, 23), 5));
-        Assert.Equal(D(3, 2), Calendar2026.AddWorkingDays(D(2, 23), 6));
+        Assert.Equal(D(month, day), Calendar2026.AddWorkingDays(D(fromMonth, fromDay), workingDays));
     }
 
-    [Fact]
-    public void Adding_working_days_across_National_Day_skips_the_golden_week()
+    [Theory]
+    [InlineData(9, 30, 1, 10, 8)]
+    [InlineData(10, 9, 1, 10, 10)]
+    [InlineData(9, 24, 1, 9, 28)]
+    [InlineData(9, 30, 4, 10, 12)]
+    public void Adding_working_days_across_National_Day_skips_the_golden_week(int fromMonth, int fromDay, int workingDays, int month, int day)
     {
-        Assert.Equal(D(10, 8), Calendar2026.AddWorkingDays(D(9, 30), 1));
-        Assert.Equal(D(10, 10), Calendar2026.AddWorkingDays(D(10, 9), 1));
-        Assert.Equal(D(9, 28), Calendar2026.AddWorkingDays(D(9, 24), 1));
-        Assert.Equal(D(10, 12), Calendar2026.AddWorkingDays(D(9, 30), 4));
+        Assert.Equal(D(month, day), Calendar2026.AddWorkingDays(D(fromMonth, fromDay), workingDays));
     }
 
-    [Fact]
-    public void Zero_working_days_from_a_holiday_is_the_next_working_day()
+    [Theory]
+    [InlineData(10, 3, 0, 10, 8)]
+    [InlineData(3, 2, 0, 3, 2)]
+    public void Zero_working_days_from_a_holiday_is_the_next_working_day(int fromMonth, int fromDay, int workingDays, int month, int day)
     {
-        Assert.Equal(D(10, 8), Calendar2026.AddWorkingDays(D(10, 3), 0));
-        Assert.Equal(D(3, 2), Calendar2026.AddWorkingDays(D(3, 2), 0));
+        Assert.Equal(D(month, day), Calendar2026.AddWorkingDays(D(fromMonth, fromDay), workingDays));
     }
 
     [Fact]

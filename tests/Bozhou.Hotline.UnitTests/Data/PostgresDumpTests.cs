@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-
 namespace Bozhou.Hotline.UnitTests.Data;
 
 public class PostgresDumpTests

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 public class CadreHierarchyTests

@@ -1,5 +1,4 @@
 using Bozhou.Hotline.Core.Demo;
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
 
 namespace Bozhou.Hotline.UnitTests.DirectoryRules;

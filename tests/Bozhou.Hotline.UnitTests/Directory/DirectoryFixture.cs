@@ -1,5 +1,4 @@
 using Bozhou.Hotline.Core.Demo;
-using Bozhou.Hotline.Core.Directory;
 
 // Not "….UnitTests.Directory": a namespace of that name would hide System.IO.Directory from every other
 // test namespace in this project.

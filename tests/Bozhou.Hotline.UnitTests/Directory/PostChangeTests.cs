@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 
 public class PostChangeTests

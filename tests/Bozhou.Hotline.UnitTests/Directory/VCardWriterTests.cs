@@ -1,5 +1,4 @@
 using System.Text;
-using Bozhou.Hotline.Core.Directory;
 
 namespace Bozhou.Hotline.UnitTests.DirectoryRules;
 

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Supervision;
-
 namespace Bozhou.Hotline.UnitTests.Supervision;
 
 public class RankingTests

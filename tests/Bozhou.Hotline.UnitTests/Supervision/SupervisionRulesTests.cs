@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Supervision;
-
 namespace Bozhou.Hotline.UnitTests.Supervision;
 
 public class SupervisionRulesTests

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.UnitTests.Workspace;
 
 public class HotSpotsTests

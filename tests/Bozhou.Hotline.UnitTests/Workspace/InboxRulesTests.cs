@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Workspace;
-
 namespace Bozhou.Hotline.UnitTests.Workspace;
 
 public class InboxRulesTests

@@ -1,5 +1,4 @@
 using Bozhou.Hotline.Core.Submissions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Bozhou.Hotline.Core.Data.Configuration;

@@ -1,7 +1,4 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Supervision;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Bozhou.Hotline.Core.Data.Configuration;

@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Bozhou.Hotline.Core.Data.Configuration;

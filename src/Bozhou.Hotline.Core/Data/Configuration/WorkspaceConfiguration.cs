@@ -1,10 +1,5 @@
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Sms;
-using Bozhou.Hotline.Core.Workspace;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Core.Data.Configuration;
 

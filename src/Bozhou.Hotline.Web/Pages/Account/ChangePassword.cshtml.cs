@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Account;
 

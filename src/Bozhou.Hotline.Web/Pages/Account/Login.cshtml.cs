@@ -1,15 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Web.Hosting;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Account;
 

@@ -1,7 +1,4 @@
-using Bozhou.Hotline.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bozhou.Hotline.Web.Pages.Account;
 

@@ -1,16 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
@@ -102,8 +90,8 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.JurisdictionId).NotNull().WithMessage(a["Form.JurisdictionUnknown"]);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
-        RuleFor(x => x.NameEn).MaximumLength(120).WithMessage(a["Form.TooLong", 120]);
-        RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, 60);
+        RuleFor(x => x.NameEn).AtMost(a, 120);
+        RuleFor(x => x.Order).ListOrder(a);
     }
 }

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 

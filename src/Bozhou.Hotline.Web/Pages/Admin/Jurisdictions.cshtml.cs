@@ -1,15 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The city and its district and counties: added, renamed, reordered, or ended when abolished or merged.</summary>
@@ -106,9 +94,9 @@ public sealed class JurisdictionInputValidator : AbstractValidator<JurisdictionI
     public JurisdictionInputValidator(IStringLocalizer<AdminResource> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        RuleFor(x => x.Code).NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches("^[A-Za-z][A-Za-z0-9-]{0,31}$").WithMessage(a["Form.CodeRequired"]);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(40).WithMessage(a["Form.TooLong", 40]);
-        RuleFor(x => x.NameEn).MaximumLength(80).WithMessage(a["Form.TooLong", 80]);
-        RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.Code).ListCode(a);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, 40);
+        RuleFor(x => x.NameEn).AtMost(a, 80);
+        RuleFor(x => x.Order).ListOrder(a);
     }
 }

@@ -1,16 +1,5 @@
 using System.Linq.Expressions;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Settings;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 

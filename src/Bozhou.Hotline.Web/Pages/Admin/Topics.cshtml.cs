@@ -1,14 +1,3 @@
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>The topics citizens choose from: at most <see cref="Topic.MaxActive"/> active, "other" always among them.</summary>
@@ -87,10 +76,10 @@ public sealed class TopicInputValidator : AbstractValidator<TopicInput>
     public TopicInputValidator(IStringLocalizer<AdminResource> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        RuleFor(x => x.Code).NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches("^[A-Za-z][A-Za-z0-9-]{0,31}$").WithMessage(a["Form.CodeRequired"]);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(20).WithMessage(a["Form.TooLong", 20]);
-        RuleFor(x => x.NameEn).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
+        RuleFor(x => x.Code).ListCode(a);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, 20);
+        RuleFor(x => x.NameEn).AtMost(a, 60);
         RuleFor(x => x.Kind).IsInEnum().WithMessage(a["Form.CodeRequired"]);
-        RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.Order).ListOrder(a);
     }
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Web.Pages.Appeals;
 
 /// <summary>The cadres holding their posts today, grouped as the published list has them, and the active topics.</summary>

@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Web.Pages.Appeals;
 
 /// <summary>

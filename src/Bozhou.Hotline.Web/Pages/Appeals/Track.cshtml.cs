@@ -1,14 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Appeals;
 

@@ -1,10 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace Bozhou.Hotline.Web.Pages.Appeals;
 
 /// <summary>The tracking check: the code and the last four digits of the callback phone.</summary>

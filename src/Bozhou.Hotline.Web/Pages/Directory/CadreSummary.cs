@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Directory;
-
 namespace Bozhou.Hotline.Web.Pages.Directory;
 
 /// <summary>One cadre in a list: <c>_CadreSummary.cshtml</c>'s model.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bozhou.Hotline.Web.Pages.Directory;
 
 public static class DirectoryCulture

@@ -1,6 +1,3 @@
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bozhou.Hotline.Web.Pages.Directory;

@@ -1,7 +1,4 @@
 using System.Text;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bozhou.Hotline.Web.Pages.Directory;

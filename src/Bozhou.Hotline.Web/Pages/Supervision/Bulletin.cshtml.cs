@@ -1,13 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

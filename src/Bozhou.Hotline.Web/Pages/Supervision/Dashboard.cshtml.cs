@@ -1,11 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

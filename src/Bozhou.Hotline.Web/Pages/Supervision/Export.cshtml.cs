@@ -1,14 +1,6 @@
-using Bozhou.Hotline.Core.Appeals;
-using System.Globalization;
 using System.Text;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
 using CsvHelper;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

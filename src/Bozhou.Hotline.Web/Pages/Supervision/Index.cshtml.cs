@@ -1,13 +1,10 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Hosting;
 using Bozhou.Hotline.Web.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

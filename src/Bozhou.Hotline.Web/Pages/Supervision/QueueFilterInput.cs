@@ -1,9 +1,7 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Bozhou.Hotline.Core.Caching;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

@@ -1,15 +1,4 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Core.Text;
 using Bozhou.Hotline.Web.Hosting;
-using Bozhou.Hotline.Web.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Supervision;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 

@@ -1,9 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Core.Workspace;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Workspace;
 
 // The appeal page's forms, one input and one validator each. Limits follow the timeline's text column.

@@ -1,12 +1,5 @@
-using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Settings;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Workspace;
 

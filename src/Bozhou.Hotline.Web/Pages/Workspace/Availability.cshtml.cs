@@ -1,14 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Core.Workspace;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Workspace;
 

@@ -1,15 +1,4 @@
-using System.Globalization;
-using Bozhou.Hotline.Core.Accounts;
-using Bozhou.Hotline.Core.Audit;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin.Accounts;
 
@@ -144,7 +133,7 @@ public sealed class NewAccountInputValidator : AbstractValidator<NewAccountInput
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(120).WithMessage(a["Accounts.BadEmail"]);
-        RuleFor(x => x.DisplayName).MaximumLength(40).WithMessage(a["Form.TooLong", 40]);
+        RuleFor(x => x.DisplayName).AtMost(a, 40);
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(a["Accounts.BadRole"]);
     }
 }

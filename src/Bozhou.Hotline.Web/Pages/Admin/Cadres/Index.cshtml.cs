@@ -1,8 +1,3 @@
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
 /// <summary>Every cadre record, current posts first, in protocol order.</summary>

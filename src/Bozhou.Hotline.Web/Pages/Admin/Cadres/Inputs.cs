@@ -1,8 +1,4 @@
-using Bozhou.Hotline.Core.Directory;
 using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Core.Text;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 
@@ -86,16 +82,16 @@ public sealed class CadreInputValidator : AbstractValidator<CadreInput>
     public CadreInputValidator(IStringLocalizer<AdminResource> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        RuleFor(x => x.Name).NotEmpty().WithMessage(a["Cadre.NameRequired"]).MaximumLength(20).WithMessage(a["Form.TooLong", 20]);
-        RuleFor(x => x.NamePinyin).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
-        RuleFor(x => x.Position).NotEmpty().WithMessage(a["Cadre.PositionRequired"]).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
-        RuleFor(x => x.PositionEn).MaximumLength(120).WithMessage(a["Form.TooLong", 120]);
-        RuleFor(x => x.Duties).MaximumLength(1000).WithMessage(a["Form.TooLong", 1000]);
-        RuleFor(x => x.DutiesEn).MaximumLength(2000).WithMessage(a["Form.TooLong", 2000]);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(a["Cadre.NameRequired"]).AtMost(a, 20);
+        RuleFor(x => x.NamePinyin).AtMost(a, 60);
+        RuleFor(x => x.Position).NotEmpty().WithMessage(a["Cadre.PositionRequired"]).AtMost(a, 60);
+        RuleFor(x => x.PositionEn).AtMost(a, 120);
+        RuleFor(x => x.Duties).AtMost(a, 1000);
+        RuleFor(x => x.DutiesEn).AtMost(a, 2000);
         RuleFor(x => x.Mobile).Must(m => ChinesePhone.TryNormalize(m, out _)).WithMessage(a["Form.BadPhone"]);
         RuleFor(x => x.OfficePhone).Must(m => ChinesePhone.TryNormalize(m, out _)).When(x => !string.IsNullOrWhiteSpace(x.OfficePhone)).WithMessage(a["Form.BadPhone"]);
         RuleFor(x => x.DepartmentId).NotNull().WithMessage(a["Cadre.DepartmentUnknown"]);
-        RuleFor(x => x.ProtocolOrder).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
+        RuleFor(x => x.ProtocolOrder).ListOrder(a);
         RuleFor(x => x.TopicIds).Must(ids => ids.Distinct().Count() <= Topic.MaxActive).WithMessage(a["Cadre.TopicUnknown"]);
     }
 }
@@ -123,7 +119,7 @@ public sealed class PostChangeInputValidator : AbstractValidator<PostChangeInput
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.DepartmentId).NotNull().WithMessage(a["Cadre.DepartmentUnknown"]);
-        RuleFor(x => x.Position).NotEmpty().WithMessage(a["Cadre.PositionRequired"]).MaximumLength(60).WithMessage(a["Form.TooLong", 60]);
-        RuleFor(x => x.PositionEn).MaximumLength(120).WithMessage(a["Form.TooLong", 120]);
+        RuleFor(x => x.Position).NotEmpty().WithMessage(a["Cadre.PositionRequired"]).AtMost(a, 60);
+        RuleFor(x => x.PositionEn).AtMost(a, 120);
     }
 }

@@ -1,15 +1,3 @@
-using Bozhou.Hotline.Core.Appeals;
-using Bozhou.Hotline.Core.Calendar;
-using Bozhou.Hotline.Core.Data;
-using Bozhou.Hotline.Core.Directory;
-using Bozhou.Hotline.Core.Supervision;
-using Bozhou.Hotline.Core.Text;
-using Bozhou.Hotline.Web.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Bozhou.Hotline.Web.Pages.Supervision.Cadres;
 
 /// <summary>A cadre's supervision record: interview cases and referrals, open appeals, and the form for the next step.</summary>
