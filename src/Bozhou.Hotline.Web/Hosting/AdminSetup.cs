@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Setup;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bozhou.Hotline.Web.Hosting;
@@ -31,6 +32,7 @@ public static class AdminSetup
         builder.Services.AddScoped<CadrePosts>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
+        builder.Services.AddScoped<FirstRun>();
         builder.Services.AddScoped<CalendarChanges>();
         builder.Services.AddOutputCache();
 

@@ -106,9 +106,9 @@ public sealed class JurisdictionInputValidator : AbstractValidator<JurisdictionI
     public JurisdictionInputValidator(IStringLocalizer<AdminResource> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        RuleFor(x => x.Code).NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches("^[A-Za-z][A-Za-z0-9-]{0,31}$").WithMessage(a["Form.CodeRequired"]);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(40).WithMessage(a["Form.TooLong", 40]);
-        RuleFor(x => x.NameEn).MaximumLength(80).WithMessage(a["Form.TooLong", 80]);
+        RuleFor(x => x.Code).NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches(Jurisdiction.CodePattern).WithMessage(a["Form.CodeRequired"]);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).MaximumLength(Jurisdiction.MaxNameZh).WithMessage(a["Form.TooLong", Jurisdiction.MaxNameZh]);
+        RuleFor(x => x.NameEn).MaximumLength(Jurisdiction.MaxNameEn).WithMessage(a["Form.TooLong", Jurisdiction.MaxNameEn]);
         RuleFor(x => x.Order).InclusiveBetween(0, 999).WithMessage(a["Form.BadOrder"]);
     }
 }
