@@ -131,7 +131,8 @@ public static class HotlineDataServices
 
     /// <summary>
     /// Why the database settings cannot be used: <c>Database:Provider</c> neither <c>Sqlite</c> nor <c>Postgres</c>
-    /// (an unknown name would otherwise fall back to a SQLite file); Postgres without <c>ConnectionStrings:Hotline</c>;
+    /// (an unknown name would otherwise fall back to a SQLite file); Postgres without <c>ConnectionStrings:Hotline</c>, or
+    /// with one PostgreSQL cannot read (such as the SQLite default);
     /// in Production, a SQLite file named by a relative path. Reads no file.
     /// </summary>
     public static IReadOnlyList<string> DatabaseRefusals(IConfiguration configuration, IHostEnvironment environment)
@@ -147,10 +148,22 @@ public static class HotlineDataServices
 
         if (options.IsPostgres)
         {
-            return string.IsNullOrWhiteSpace(connectionString)
-                ? ["Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
-                   "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'."]
-                : [];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                return ["Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
+                        "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'."];
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                return [];
+            }
+            catch (ArgumentException e)
+            {
+                return [$"Database:Provider is Postgres but ConnectionStrings:Hotline is not a PostgreSQL connection string ({e.Message}), " +
+                        "e.g. ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'."];
+            }
         }
 
         SqliteConnectionStringBuilder csb;

@@ -60,7 +60,8 @@ public sealed class PublishedAppTests : IDisposable
         Assert.False(File.Exists(Path.Combine(workingDirectory, relative)));
     }
 
-    private static async Task<bool> WaitForLiveAsync(AppProcess app, HttpClient client)
+    /// <summary>Polls <c>/healthz/live</c> until it answers 200 (true), the process ends or 300 s pass (false).</summary>
+    internal static async Task<bool> WaitForLiveAsync(AppProcess app, HttpClient client)
     {
         var deadline = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < deadline && !app.HasExited)
