@@ -11,6 +11,7 @@ using Bozhou.Hotline.TestSupport;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Bozhou.Hotline.IntegrationTests.Hosting;
 
@@ -97,6 +98,25 @@ public sealed partial class FirstRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_on_postgres_creates_the_city_once_and_a_second_run_nothing()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var settings = AppProcess.ProductionSettings();
+        settings["Database__Provider"] = "Postgres";
+        settings["ConnectionStrings__Hotline"] = database.ConnectionString;
+
+        var first = await AppProcess.RunAsync(settings, null, null, "setup", "--email", AdminEmail);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var afterFirst = await CountAsync(database.ConnectionString);
+        var second = await AppProcess.RunAsync(settings, null, null, "setup", "--email", AdminEmail);
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Equal((5L, 17L, 1L), afterFirst);
+        Assert.Equal(afterFirst, await CountAsync(database.ConnectionString));
+        Assert.Contains("Nothing to do", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Setup_prints_a_one_time_password_that_signs_in_to_the_forced_password_change()
     {
         using var factory = new HotlineFactory().WithEmptyDatabase();
@@ -180,6 +200,17 @@ public sealed partial class FirstRunTests : IDisposable
         }
 
         return values;
+    }
+
+    private static async Task<(long Jurisdictions, long Topics, long Users)> CountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT COUNT(*) FROM \"Jurisdictions\"), (SELECT COUNT(*) FROM \"Topics\"), (SELECT COUNT(*) FROM \"AspNetUsers\")", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     [GeneratedRegex(@"One-time password \(shown once; it must be changed at the first sign-in\): (\S+)")]
