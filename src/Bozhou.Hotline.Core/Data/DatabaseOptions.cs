@@ -8,7 +8,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     /// <summary><c>Sqlite</c> (the default, one machine) or <c>Postgres</c> (larger or several instances).</summary>
-    [Required]
+    [Required(ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
     [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
     public string Provider { get; set; } = "Sqlite";
 

@@ -130,8 +130,8 @@ public static class HotlineDataServices
         [.. DatabaseRefusals(configuration, environment), .. KeyRingRefusals(configuration, environment)];
 
     /// <summary>
-    /// Why the database settings cannot be used: <c>Database:Provider</c> neither <c>Sqlite</c> nor <c>Postgres</c>
-    /// (an unknown name would otherwise fall back to a SQLite file); Postgres without <c>ConnectionStrings:Hotline</c>, or
+    /// Why the database settings cannot be used: a <see cref="DatabaseOptions"/> rule broken (<c>Database:Provider</c>
+    /// neither <c>Sqlite</c> nor <c>Postgres</c>, a write-gate time outside 1–300 s); Postgres without <c>ConnectionStrings:Hotline</c>, or
     /// with one PostgreSQL cannot read (such as the SQLite default);
     /// in Production, a SQLite file named by a relative path. Reads no file.
     /// </summary>
@@ -141,9 +141,12 @@ public static class HotlineDataServices
         ArgumentNullException.ThrowIfNull(environment);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Hotline");
-        if (options.Provider is not ("Sqlite" or "Postgres"))
+        // The options' own rules (DatabaseOptions' attributes), checked now rather than at the host's start: an unknown
+        // provider would otherwise be composed as a SQLite file.
+        var invalid = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), invalid, validateAllProperties: true))
         {
-            return [$"Database:Provider is '{options.Provider}': it must be Sqlite or Postgres."];
+            return [.. invalid.Select(r => r.ErrorMessage ?? string.Join(", ", r.MemberNames))];
         }
 
         if (options.IsPostgres)

@@ -48,7 +48,7 @@ public static class SettingsCheck
             return false;
         }
 
-        if (System.Reflection.Assembly.GetEntryAssembly() != typeof(SettingsCheck).Assembly)
+        if (!ContentRootSetup.AppIsEntryPoint)
         {
             // A test host (WebApplicationFactory) learns of a refusal from the exception the entry point ends with.
             throw new InvalidOperationException(string.Join(" ", refusals));

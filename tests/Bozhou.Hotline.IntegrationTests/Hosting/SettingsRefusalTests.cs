@@ -28,6 +28,7 @@ public sealed class SettingsRefusalTests : IDisposable
         { "Database__Provider=Postgres|ConnectionStrings__Hotline=''", "ConnectionStrings:Hotline" },
         { "Database__Provider=Postgres", "ConnectionStrings:Hotline" },
         { "Database__WriteGateTimeoutSeconds=0", "Database:WriteGateTimeoutSeconds" },
+        { "Database__WriteGateStuckSeconds=301", "Database:WriteGateStuckSeconds" },
         { "Sms__Gateway=Http|Sms__Url=sms.example/send", "Sms:Url" },
         { "Sms__Gateway=Carrier-pigeon", "Sms:Gateway" },
         { "Sms__MaxAttempts=0", "Sms:MaxAttempts" },
