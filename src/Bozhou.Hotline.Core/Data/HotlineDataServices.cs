@@ -139,7 +139,17 @@ public static class HotlineDataServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseOptions options;
+        try
+        {
+            options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // "Failed to convert configuration value at 'Database:WriteGateTimeoutSeconds' to type 'System.Double'."
+            return [e.Message];
+        }
+
         var connectionString = configuration.GetConnectionString("Hotline");
         // The options' own rules (DatabaseOptions' attributes), checked now rather than at the host's start: an unknown
         // provider would otherwise be composed as a SQLite file.

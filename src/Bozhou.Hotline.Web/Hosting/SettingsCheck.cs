@@ -31,15 +31,20 @@ public static class SettingsCheck
             app.Services.GetService<IStartupValidator>()?.Validate();
             return false;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or AggregateException)
         {
-            return Refused([.. e.Failures]);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            return Refused([.. e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)]);
+            // A value that breaks its rule, or one that cannot be read as its type ("Failed to convert configuration
+            // value at 'Clocks:MaxTransfers' to type 'System.Int32'"): each named.
+            return Refused([.. Failures(e)]);
         }
     }
+
+    private static IEnumerable<string> Failures(Exception e) => e switch
+    {
+        OptionsValidationException invalid => invalid.Failures,
+        AggregateException all => all.InnerExceptions.SelectMany(Failures),
+        _ => [e.Message],
+    };
 
     private static bool Refused(IReadOnlyList<string> refusals)
     {

@@ -34,6 +34,8 @@ public sealed class SettingsRefusalTests : IDisposable
         { "Sms__MaxAttempts=0", "Sms:MaxAttempts" },
         { "Clocks__MaxTransfers=9", "Clocks:MaxTransfers" },
         { "Clocks__QuietHoursEnd=25", "Clocks:QuietHoursEnd" },
+        { "Clocks__MaxTransfers=two", "Clocks:MaxTransfers" },
+        { "Database__WriteGateTimeoutSeconds=thirty", "Database:WriteGateTimeoutSeconds" },
         { "Proxy__KnownProxies__0=nginx.local", "Proxy:KnownProxies" },
         { "Proxy__KnownNetworks__0=10.0.0.0/99", "Proxy:KnownNetworks" },
         { "Seed__Demo=true|Seed__DemoPassword=", "Seed:DemoPassword" },
