@@ -2,10 +2,16 @@ using Bozhou.Hotline.Web.Commands;
 using Bozhou.Hotline.Web.Hosting;
 
 // The app's commands: none runs the web server; "migrate" brings the database to the current
-// schema and exits; "rebuild-stats" recomputes the supervision roll-ups.
+// schema and exits; "setup" prepares a new installation; "rebuild-stats" recomputes the supervision roll-ups.
 var command = HostCommands.Parse(args, out var hostArgs);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRootSetup.ContentRoot() });
+// Every setting is checked before anything opens the database: a refused start names the setting and exits 1.
+if (builder.RefusesSettings())
+{
+    return 1;
+}
+
 builder.AddLogging();
 builder.AddDatabase();
 builder.AddClocks();
@@ -24,6 +30,10 @@ builder.AddAdmin();
 builder.AddDemoData();
 
 var app = builder.Build();
+if (app.RefusesSettings())
+{
+    return 1;
+}
 
 if (command is not null)
 {

@@ -28,7 +28,8 @@ public static class HotlineDataServices
     /// <paramref name="environment"/>, except in Production, where it is refused (<see cref="SqliteFile"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// The provider is Postgres and no connection string is set; or, in Production, the SQLite file is named by a relative path.
+    /// A refusal of <see cref="DatabaseRefusals"/>: the provider is neither Sqlite nor Postgres, it is Postgres and no
+    /// connection string is set, or, in Production, the SQLite file is named by a relative path.
     /// </exception>
     public static IServiceCollection AddHotlineDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -44,15 +45,13 @@ public static class HotlineDataServices
 
         // Pooled: a request takes a context already set up (its services resolved) instead of building one;
         // the pool resets each context when it is returned.
+        if (DatabaseRefusals(configuration, environment) is [var refusal, ..])
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
         if (options.IsPostgres)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
-                    "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'.");
-            }
-
             services.AddDbContextPool<HotlineDbContext>(o => o.UseNpgsql(
                 connectionString,
                 npgsql => npgsql.MigrationsAssembly("Bozhou.Hotline.Migrations.Postgres")));
@@ -135,10 +134,7 @@ public static class HotlineDataServices
         }
         else if (environment.IsProduction())
         {
-            throw new InvalidOperationException(
-                $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.CertificatePath)} is not set. In Production the keys that encrypt " +
-                "callers' names and phones must themselves be encrypted with a certificate: set DataProtection:CertificatePath to a " +
-                "PFX file and DataProtection:CertificatePassword to its password (see the README, \"The key-ring certificate\").");
+            throw new InvalidOperationException(MissingCertificate);
         }
         else
         {
@@ -147,6 +143,121 @@ public static class HotlineDataServices
 
         return services;
     }
+
+    /// <summary>
+    /// Every setting the database and the key ring would be refused for (<see cref="DatabaseRefusals"/>,
+    /// <see cref="KeyRingRefusals"/>), each a sentence that names the setting: for a program to report in plain words
+    /// before it composes anything, so that a refused start leaves no database file behind. Empty when none.
+    /// </summary>
+    public static IReadOnlyList<string> Refusals(IConfiguration configuration, IHostEnvironment environment) =>
+        [.. DatabaseRefusals(configuration, environment), .. KeyRingRefusals(configuration, environment)];
+
+    /// <summary>
+    /// Why the database settings cannot be used: a <see cref="DatabaseOptions"/> rule broken (<c>Database:Provider</c>
+    /// neither <c>Sqlite</c> nor <c>Postgres</c>, a write-gate time outside 1–300 s); Postgres without <c>ConnectionStrings:Hotline</c>, or
+    /// with one PostgreSQL cannot read (such as the SQLite default);
+    /// in Production, a SQLite file named by a relative path. Reads no file.
+    /// </summary>
+    public static IReadOnlyList<string> DatabaseRefusals(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        DatabaseOptions options;
+        try
+        {
+            options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // "Failed to convert configuration value at 'Database:WriteGateTimeoutSeconds' to type 'System.Double'."
+            return [e.Message];
+        }
+
+        var connectionString = configuration.GetConnectionString("Hotline");
+        // The options' own rules (DatabaseOptions' attributes), checked now rather than at the host's start: an unknown
+        // provider would otherwise be composed as a SQLite file.
+        var invalid = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), invalid, validateAllProperties: true))
+        {
+            return [.. invalid.Select(r => r.ErrorMessage ?? string.Join(", ", r.MemberNames))];
+        }
+
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                return ["Database:Provider is Postgres but ConnectionStrings:Hotline is empty. Set it, e.g. " +
+                        "ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'."];
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+                return [];
+            }
+            catch (ArgumentException e)
+            {
+                return [$"Database:Provider is Postgres but ConnectionStrings:Hotline is not a PostgreSQL connection string ({e.Message}), " +
+                        "e.g. ConnectionStrings__Hotline='Host=localhost;Database=hotline;Username=hotline;Password=…'."];
+            }
+        }
+
+        SqliteConnectionStringBuilder csb;
+        try
+        {
+            csb = new SqliteConnectionStringBuilder(connectionString ?? DefaultSqlite);
+        }
+        catch (ArgumentException e)
+        {
+            return [$"ConnectionStrings:Hotline is not a SQLite connection string ({e.Message})."];
+        }
+
+        return RelativeSqliteRefusal(csb, environment) is { } refusal ? [refusal] : [];
+    }
+
+    /// <summary>
+    /// Why the key-ring certificate cannot be used: none configured in Production, or a configured one (current or
+    /// retired) that is missing, that its password does not open or that holds no RSA private key
+    /// (<see cref="KeyRingOptions.LoadCertificate"/>). Opens the PFX files to find out.
+    /// </summary>
+    public static IReadOnlyList<string> KeyRingRefusals(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!options.HasCertificate)
+        {
+            return environment.IsProduction() ? [MissingCertificate] : [];
+        }
+
+        try
+        {
+            options.LoadCertificate().Dispose();
+            foreach (var old in options.LoadOldCertificates())
+            {
+                old.Dispose();
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            return [e.Message];
+        }
+
+        return [];
+    }
+
+    private static string MissingCertificate =>
+        $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.CertificatePath)} is not set. In Production the keys that encrypt " +
+        "callers' names and phones must themselves be encrypted with a certificate: set DataProtection:CertificatePath to a " +
+        "PFX file and DataProtection:CertificatePassword to its password (see the README, \"The key-ring certificate\").";
+
+    /// <summary>In Production, a SQLite file named by a relative path: the content root is the published folder, which the next deployment replaces.</summary>
+    private static string? RelativeSqliteRefusal(SqliteConnectionStringBuilder csb, IHostEnvironment environment) =>
+        IsFile(csb) && !Path.IsPathRooted(csb.DataSource) && environment.IsProduction()
+            ? $"ConnectionStrings:Hotline names the SQLite file '{csb.DataSource}' by a relative path, which would put the " +
+              $"database inside the app's folder ({environment.ContentRootPath}), replaced by the next deployment. In Production " +
+              "give an absolute path outside it, e.g. ConnectionStrings__Hotline='Data Source=/var/lib/bozhou-hotline/hotline.db'."
+            : null;
 
     /// <summary>
     /// The absolute path of the SQLite database file the configuration names, or null on PostgreSQL or for an
@@ -176,12 +287,9 @@ public static class HotlineDataServices
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (IsFile(csb))
         {
-            if (!Path.IsPathRooted(csb.DataSource) && environment.IsProduction())
+            if (RelativeSqliteRefusal(csb, environment) is { } refusal)
             {
-                throw new InvalidOperationException(
-                    $"ConnectionStrings:Hotline names the SQLite file '{csb.DataSource}' by a relative path, which would put the " +
-                    $"database inside the app's folder ({environment.ContentRootPath}), replaced by the next deployment. In Production " +
-                    "give an absolute path outside it, e.g. ConnectionStrings__Hotline='Data Source=/var/lib/bozhou-hotline/hotline.db'.");
+                throw new InvalidOperationException(refusal);
             }
 
             var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(environment.ContentRootPath, csb.DataSource);

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Phones;
+using Bozhou.Hotline.Core.Setup;
 using CsvHelper;
 
 namespace Bozhou.Hotline.Core.Demo;
@@ -10,49 +11,16 @@ public sealed record DemoDirectoryData(IReadOnlyList<Jurisdiction> Jurisdictions
 /// The demonstration directory: 81 cadres of the city and its district and counties, in the shape of the
 /// published list (职务, 分工, superiors). Names and numbers are fictional: mobiles are 138 0000 00xx and
 /// office lines 0558-500 00xx. The departments and cadres are data, in <c>demo-departments.csv</c> and
-/// <c>demo-cadres.csv</c> beside this file; protocol order is the order of the rows.
+/// <c>demo-cadres.csv</c> beside this file; protocol order is the order of the rows. The jurisdictions and topics
+/// are the city's defaults (<see cref="CityDefaults"/>), which <c>setup</c> creates too.
 /// </summary>
 public static class DemoDirectory
 {
-    private static readonly (string Code, string NameZh, string NameEn)[] JurisdictionTable =
-    [
-        ("city", "市直", "City of Bozhou"),
-        ("qiaocheng", "谯城区", "Qiaocheng District"),
-        ("guoyang", "涡阳县", "Guoyang County"),
-        ("mengcheng", "蒙城县", "Mengcheng County"),
-        ("lixin", "利辛县", "Lixin County"),
-    ];
-
-    private static readonly (string Code, string NameZh, string NameEn, TopicKind Kind)[] TopicTable =
-    [
-        ("transport", "交通出行", "Transport and roads", TopicKind.Matter),
-        ("education", "教育", "Education", TopicKind.Matter),
-        ("health", "医疗卫生", "Health care", TopicKind.Matter),
-        ("housing", "住房和物业", "Housing and property management", TopicKind.Matter),
-        ("utilities", "供水供气", "Water and gas supply", TopicKind.Matter),
-        ("market", "市场监管和消费维权", "Market regulation and consumer rights", TopicKind.Matter),
-        ("environment", "生态环境", "Environment and pollution", TopicKind.Matter),
-        ("agriculture", "农业农村", "Agriculture and rural affairs", TopicKind.Matter),
-        ("welfare", "社会救助和养老", "Social assistance and elderly care", TopicKind.Matter),
-        ("employment", "就业和社保", "Jobs and social insurance", TopicKind.Matter),
-        ("wages", "劳动欠薪", "Unpaid wages", TopicKind.Matter),
-        ("security", "治安和户籍", "Public order and household registration", TopicKind.Matter),
-        ("urban", "市容和城市管理", "Streets and urban management", TopicKind.Matter),
-        ("emergency", "安全生产和应急", "Workplace safety and emergencies", TopicKind.Matter),
-        ("business", "营商环境和政务服务", "Business environment and government services", TopicKind.Matter),
-        ("policy", "政策咨询", "Policy questions", TopicKind.Consultation),
-        ("other", "其他", "Other", TopicKind.Matter),
-    ];
-
     /// <summary>A new graph each call: jurisdictions with their departments, topics, and cadres linked to both and to their superiors.</summary>
     public static DemoDirectoryData Build()
     {
-        var jurisdictions = JurisdictionTable
-            .Select((j, i) => new Jurisdiction { Code = j.Code, NameZh = j.NameZh, NameEn = j.NameEn, Order = i + 1 })
-            .ToList();
-        var topics = TopicTable
-            .Select((t, i) => new Topic { Code = t.Code, NameZh = t.NameZh, NameEn = t.NameEn, Kind = t.Kind, Order = i + 1 })
-            .ToList();
+        var jurisdictions = CityDefaults.Jurisdictions.Select((j, i) => j.Create(i + 1)).ToList();
+        var topics = CityDefaults.Topics.Select((t, i) => t.Create(i + 1)).ToList();
 
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
         foreach (var row in ReadEmbedded("demo-departments.csv"))

@@ -4,6 +4,15 @@ namespace Bozhou.Hotline.Core.Directory;
 [Audited("Jurisdiction")]
 public class Jurisdiction
 {
+    /// <summary>What a code may be: a letter, then up to 31 letters, digits or hyphens (stored in lower case).</summary>
+    public const string CodePattern = "^[A-Za-z][A-Za-z0-9-]{0,31}$";
+
+    /// <summary>The longest Chinese name, in characters.</summary>
+    public const int MaxNameZh = 40;
+
+    /// <summary>The longest English name, in characters.</summary>
+    public const int MaxNameEn = 80;
+
     public int Id { get; set; }
 
     /// <summary>A stable short code used in URLs and imports, e.g. <c>city</c>, <c>qiaocheng</c>.</summary>

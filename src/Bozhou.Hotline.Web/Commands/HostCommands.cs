@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Setup;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Hosting;
 
@@ -10,7 +11,9 @@ namespace Bozhou.Hotline.Web.Commands;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "rebuild-stats", "create-user", "import-directory", "backup", "restore"];
+    private static readonly string[] Known = ["migrate", "setup", "rebuild-stats", "create-user", "import-directory", "backup", "restore"];
+
+    private const string OneTimePasswordLine = "One-time password (shown once; it must be changed at the first sign-in): ";
 
     /// <summary>Takes a leading command word off the arguments; the rest go to the host as configuration.</summary>
     public static string? Parse(string[] args, out string[] hostArgs)
@@ -57,6 +60,8 @@ public static class HostCommands
                 return await ImportDirectoryAsync(app, scope.ServiceProvider);
             case "create-user":
                 return await CreateUserAsync(app, scope.ServiceProvider);
+            case "setup":
+                return await SetupAsync(app, scope.ServiceProvider);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.");
                 return 2;
@@ -92,7 +97,76 @@ public static class HostCommands
         }
 
         Console.WriteLine($"Created {role} account {user.Email}.");
-        Console.WriteLine($"One-time password (shown once; it must be changed at the first sign-in): {password}");
+        Console.WriteLine(OneTimePasswordLine + password);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>setup --email E [--name 显示名] [--jurisdictions FILE]</c>: a new installation's first run (<see cref="FirstRun"/>):
+    /// the jurisdictions (Bozhou's five, or the file's), the default topics and the first administrator, each only when
+    /// the database has none. Exits 2 on bad options or a bad file (nothing touched), 1 when the administrator could not
+    /// be created, 0 otherwise, also when there was nothing left to do.
+    /// </summary>
+    private static async Task<int> SetupAsync(WebApplication app, IServiceProvider services)
+    {
+        var email = app.Configuration["email"];
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await Console.Error.WriteLineAsync("Usage: setup --email ADMIN-EMAIL [--name NAME] [--jurisdictions FILE (CSV: code,name_zh,name_en)]");
+            return 2;
+        }
+
+        var jurisdictions = CityDefaults.Jurisdictions;
+        if (app.Configuration["jurisdictions"] is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                await Console.Error.WriteLineAsync($"No such file: '{file}' (--jurisdictions: a UTF-8 CSV with the header code,name_zh,name_en).");
+                return 2;
+            }
+
+            using var reader = new StreamReader(file);
+            var (parsed, errors) = JurisdictionFile.Parse(reader);
+            if (errors.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"The jurisdictions file {file} was refused; nothing was changed:");
+                foreach (var error in errors)
+                {
+                    await Console.Error.WriteLineAsync("  " + error);
+                }
+
+                return 2;
+            }
+
+            jurisdictions = parsed;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var result = await services.GetRequiredService<FirstRun>().RunAsync(jurisdictions, email, app.Configuration["name"] ?? email, CancellationToken.None);
+        Console.WriteLine(result.JurisdictionsCreated.Count > 0
+            ? $"Jurisdictions: created {result.JurisdictionsCreated.Count} ({string.Join(", ", result.JurisdictionsCreated)})."
+            : $"Jurisdictions: {result.JurisdictionsFound} already there; none created (change them on /admin/jurisdictions).");
+        Console.WriteLine(result.TopicsCreated > 0
+            ? $"Topics: created {result.TopicsCreated}."
+            : $"Topics: {result.TopicsFound} already there; none created (change them on /admin/topics).");
+        if (result.Administrator is { } admin)
+        {
+            Console.WriteLine($"Administrator: created {admin.Email}.");
+            Console.WriteLine(OneTimePasswordLine + result.OneTimePassword);
+        }
+        else if (result.ExistingAdministrators.Count > 0)
+        {
+            Console.WriteLine($"Administrator: {string.Join(", ", result.ExistingAdministrators)} already there; none created.");
+        }
+        else
+        {
+            await Console.Error.WriteLineAsync($"The administrator {email} was not created: {string.Join(" ", result.Errors)}");
+            return 1;
+        }
+
+        Console.WriteLine(result.NothingCreated
+            ? "Nothing to do: this database was set up before, and nothing was changed."
+            : "Set up. Next: import the cadre list (import-directory FILE).");
         return 0;
     }
 

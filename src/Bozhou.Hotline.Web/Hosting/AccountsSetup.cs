@@ -15,7 +15,7 @@ public static class AccountsSetup
         builder.Services.AddOptions<AccountOptions>()
             .Bind(section)
             .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxFailedSignIns > 0 && o.LockoutMinutes > 0 && o.SessionHours > 0 && o.SessionMaxHours > 0,
-                "Accounts: every limit must be more than zero.")
+                "Accounts:SignInAttemptsPerMinute, Accounts:MaxFailedSignIns, Accounts:LockoutMinutes, Accounts:SessionHours and Accounts:SessionMaxHours must be more than zero.")
             .Validate(o => o.SessionHours <= o.SessionMaxHours, "Accounts:SessionHours (idle) must not be more than Accounts:SessionMaxHours (absolute).")
             .ValidateOnStart();
         var options = section.Get<AccountOptions>() ?? new AccountOptions();

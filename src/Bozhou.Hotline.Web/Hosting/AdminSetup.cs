@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Setup;
+
 namespace Bozhou.Hotline.Web.Hosting;
 
 public static class AdminSetup
@@ -24,6 +26,7 @@ public static class AdminSetup
         builder.Services.AddScoped<CadrePosts>();
         builder.Services.AddScoped<AccountAdmin>();
         builder.Services.AddScoped<DirectoryImporter>();
+        builder.Services.AddScoped<FirstRun>();
         builder.Services.AddScoped<CalendarChanges>();
         builder.Services.AddOutputCache();
 

@@ -14,10 +14,10 @@ public static class AppealsSetup
         builder.Services.AddOptions<AppealsOptions>()
             .Bind(builder.Configuration.GetSection(AppealsOptions.Section))
             .Validate(o => o.SubmissionsPerHour > 0 && o.TrackFailuresAllowed > 0 && o.UnratedSweepBatchSize > 0 && o.MaxCallAgeDays > 0,
-                "Appeals: SubmissionsPerHour, TrackFailuresAllowed, UnratedSweepBatchSize and MaxCallAgeDays must be more than zero.")
+                "Appeals:SubmissionsPerHour, Appeals:TrackFailuresAllowed, Appeals:UnratedSweepBatchSize and Appeals:MaxCallAgeDays must be more than zero.")
             .Validate(o => o.TrackFailureWindow > TimeSpan.Zero && o.AccessLifetime > TimeSpan.Zero && o.UnratedSweepInterval > TimeSpan.Zero
                 && o.ClockSkew >= TimeSpan.Zero && o.UnratedSweepInterval <= TimeSpan.FromDays(30),
-                "Appeals: TrackFailureWindow, AccessLifetime and UnratedSweepInterval must be positive durations (e.g. 00:15:00), the sweep interval at most 30 days.")
+                "Appeals:TrackFailureWindow, Appeals:AccessLifetime and Appeals:UnratedSweepInterval must be positive durations (e.g. 00:15:00), the sweep interval at most 30 days; Appeals:ClockSkew not negative.")
             .ValidateOnStart();
         builder.Services.AddOptions<PrivacyOptions>()
             .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))

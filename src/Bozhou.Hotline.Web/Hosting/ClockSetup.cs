@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Settings;
+using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Web.Hosting;
 
@@ -12,11 +13,18 @@ public static class ClockSetup
     {
         builder.Services.AddOptions<ClockSettings>()
             .Bind(builder.Configuration.GetSection(ClockSettings.Section))
-            .Validate(c => !ClockLimits.Violations(c).Any(),
-                "Clocks: a limit is outside its range (the settings form's): " + string.Join(", ", ClockLimits.All.Select(l => $"{l.Name} {l.Min}–{l.Max}")) + ".")
             .ValidateOnStart();
+        // Each limit outside its range (the settings form's) is named: "Clocks:MaxTransfers must be between 0 and 5 (is 9)."
+        builder.Services.AddSingleton<IValidateOptions<ClockSettings>, ClockRanges>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<AppealClockSource>();
         return builder;
+    }
+
+    /// <summary>The start-up check of the "Clocks" section: <see cref="ClockLimits.Violations"/>, each named.</summary>
+    private sealed class ClockRanges : IValidateOptions<ClockSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, ClockSettings options) =>
+            ClockLimits.Violations(options).ToList() is { Count: > 0 } violations ? ValidateOptionsResult.Fail(violations) : ValidateOptionsResult.Success;
     }
 }

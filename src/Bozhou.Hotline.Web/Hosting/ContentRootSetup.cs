@@ -13,7 +13,7 @@ public static class ContentRootSetup
     /// </summary>
     public static string? ContentRoot()
     {
-        if (System.Reflection.Assembly.GetEntryAssembly() != typeof(ContentRootSetup).Assembly)
+        if (!AppIsEntryPoint)
         {
             return null;
         }
@@ -21,4 +21,7 @@ public static class ContentRootSetup
         var current = Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
+
+    /// <summary>Whether the app runs as its own process, not hosted by a test host such as <c>WebApplicationFactory</c>.</summary>
+    public static bool AppIsEntryPoint => System.Reflection.Assembly.GetEntryAssembly() == typeof(ContentRootSetup).Assembly;
 }

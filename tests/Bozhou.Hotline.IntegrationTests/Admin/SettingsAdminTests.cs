@@ -148,7 +148,7 @@ public class SettingsAdminTests
         var error = Record.Exception(() => factory.CreateClient());
 
         Assert.NotNull(error);
-        Assert.Contains("MaxTransfers 0–5", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Clocks:MaxTransfers must be between 0 and 5 (is 6).", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -74,6 +74,8 @@ public class MigrationTests
             RedirectStandardError = true,
         };
         foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "Bozhou.Hotline.Web.dll"), "migrate", $"--ConnectionStrings:Hotline=Data Source={file}",
+                     // Every command checks every setting first, as the server does.
+                     $"--Privacy:PhoneHashKey={AppProcess.PhoneHashKey}",
                      $"--DataProtection:CertificatePath={TestCertificates.KeyRing}", $"--DataProtection:CertificatePassword={TestCertificates.Password}" })
         {
             start.ArgumentList.Add(arg);

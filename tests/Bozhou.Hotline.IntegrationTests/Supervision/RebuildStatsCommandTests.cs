@@ -40,7 +40,8 @@ public class RebuildStatsCommandTests
             start.ArgumentList.Add(arg);
         }
 
-        // The command runs in Production, which needs the key-ring certificate.
+        // The command runs in Production, which needs the key-ring certificate; every command checks every setting first.
+        start.ArgumentList.Add($"--Privacy:PhoneHashKey={AppProcess.PhoneHashKey}");
         start.ArgumentList.Add($"--DataProtection:CertificatePath={TestCertificates.KeyRing}");
         start.ArgumentList.Add($"--DataProtection:CertificatePassword={TestCertificates.Password}");
 

@@ -9,7 +9,7 @@ internal static class AdminRules
 
     /// <summary>A list's short code (the key of URLs and imports): a letter, then up to 31 letters, digits or hyphens.</summary>
     public static IRuleBuilderOptions<T, string?> ListCode<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<AdminResource> a) =>
-        rule.NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches("^[A-Za-z][A-Za-z0-9-]{0,31}$").WithMessage(a["Form.CodeRequired"]);
+        rule.NotEmpty().WithMessage(a["Form.CodeRequired"]).Matches(Jurisdiction.CodePattern).WithMessage(a["Form.CodeRequired"]);
 
     /// <summary>A place in a list, or a cadre's protocol order: 0 to 999.</summary>
     public static IRuleBuilderOptions<T, int> ListOrder<T>(this IRuleBuilder<T, int> rule, IStringLocalizer<AdminResource> a) =>

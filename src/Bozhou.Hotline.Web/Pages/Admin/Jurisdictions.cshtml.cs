@@ -95,8 +95,8 @@ public sealed class JurisdictionInputValidator : AbstractValidator<JurisdictionI
     {
         ArgumentNullException.ThrowIfNull(a);
         RuleFor(x => x.Code).ListCode(a);
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, 40);
-        RuleFor(x => x.NameEn).AtMost(a, 80);
+        RuleFor(x => x.NameZh).NotEmpty().WithMessage(a["Form.NameZhRequired"]).AtMost(a, Jurisdiction.MaxNameZh);
+        RuleFor(x => x.NameEn).AtMost(a, Jurisdiction.MaxNameEn);
         RuleFor(x => x.Order).ListOrder(a);
     }
 }
