@@ -127,6 +127,35 @@ public sealed class AppProcess : IDisposable
         return (app._process.ExitCode, app.Output);
     }
 
+    /// <summary>
+    /// Waits until the app answers 200 on <c>/healthz/live</c> through <paramref name="client"/> (true), or until it exits or
+    /// 300 s pass (false): on a loaded machine a start can take minutes.
+    /// </summary>
+    public async Task<bool> WaitForLiveAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow.AddSeconds(300);
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+                if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+
     /// <summary>Ends the process (and any child of it) if it is still running.</summary>
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Directory;
+using Bozhou.Hotline.Core.Operations;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
@@ -62,6 +63,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>Each background job's last success and failure (<see cref="JobRuns"/>), shared by every instance.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

@@ -28,6 +28,9 @@ public static class WebSetup
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseHttpSecurity();
+        // Outside the error pages' re-execution: one log line and one count per request, with its final status.
+        app.UseSerilogRequestLogging(RequestLogLine.Configure);
+        app.UseMiddleware<RequestMetrics>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -40,10 +43,11 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.Of);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.Use(RequestRoute.CaptureAsync);
+        app.UseMiddleware<MetricsAccess>();
         app.UseRateLimiter();
         app.UseAuthentication();
         // A one-time password opens nothing but the change-password page and signing out.
@@ -51,6 +55,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseDirectoryCache();
         app.MapHealth();
+        app.MapHotlineMetrics();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;

@@ -31,7 +31,7 @@ public sealed class PublishedAppTests : IDisposable
         using var app = AppProcess.Start(settings, workingDirectory, "--urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
-        var live = await WaitForLiveAsync(app, client);
+        var live = await app.WaitForLiveAsync(client);
 
         Assert.True(live, "/healthz/live did not answer within 300 s:\n" + app.Output);
         // The console sink and its template come from the app's own appsettings.json: without it there is no log line.
@@ -58,30 +58,6 @@ public sealed class PublishedAppTests : IDisposable
         Assert.Contains("relative path", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(AppProcess.AppFolder, relative)));
         Assert.False(File.Exists(Path.Combine(workingDirectory, relative)));
-    }
-
-    private static async Task<bool> WaitForLiveAsync(AppProcess app, HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(300);
-        while (DateTime.UtcNow < deadline && !app.HasExited)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/healthz/live", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        return false;
     }
 
     public void Dispose()
