@@ -18,8 +18,8 @@ public sealed class HotlineMetrics
             "hotline_sms_attempts_failed_total", "SMS send attempts that failed (each is retried until Sms:MaxAttempts).");
         SmsFailed = metrics.CreateCounter(
             "hotline_sms_failed_total", "SMS given up after Sms:MaxAttempts failed attempts (status failed, shown on /workspace/outbox).");
-        SmsQueued = metrics.CreateGauge("hotline_sms_queued", "SMS waiting in the outbox (pending), read at scrape time.");
-        SmsFailedStored = metrics.CreateGauge("hotline_sms_failed", "SMS in the outbox with status failed, read at scrape time.");
+        SmsQueued = metrics.CreateGauge("hotline_sms_outbox_queued", "SMS waiting in the outbox (pending), read at scrape time.");
+        SmsFailedStored = metrics.CreateGauge("hotline_sms_outbox_failed", "SMS in the outbox with status failed, read at scrape time.");
         AppealsOpen = metrics.CreateGauge("hotline_appeals_open", "Appeals not yet closed, by status, read at scrape time.", "status");
         AppealsAwaitingReply = metrics.CreateGauge(
             "hotline_appeals_awaiting_reply", "Appeals waiting for the handling cadre's reply (logged, contacted, transferred, reopened), read at scrape time.");

@@ -12,7 +12,7 @@ public sealed record SmsOutboxState(int Queued, DateTimeOffset? OldestQueuedAt, 
 {
     /// <summary>
     /// How long a failed message keeps <c>/healthz</c> unhealthy (24 hours): long enough for someone to see it and
-    /// send it again from <c>/workspace/outbox</c>; it stays listed there and in <c>hotline_sms_failed</c> after that.
+    /// send it again from <c>/workspace/outbox</c>; it stays listed there and in <c>hotline_sms_outbox_failed</c> after that.
     /// </summary>
     public static readonly TimeSpan FailedRecentlyWithin = TimeSpan.FromHours(24);
 

@@ -53,15 +53,35 @@ public sealed partial class MetricsTests : IDisposable
         foreach (var name in new[]
                  {
                      "hotline_http_requests_total", "hotline_http_request_duration_seconds", "hotline_appeals_logged_total",
-                     "hotline_sms_sent_total", "hotline_sms_attempts_failed_total", "hotline_sms_failed_total", "hotline_sms_queued",
-                     "hotline_sms_failed", "hotline_appeals_open", "hotline_appeals_awaiting_reply", "hotline_supervision_queue",
+                     "hotline_sms_sent_total", "hotline_sms_attempts_failed_total", "hotline_sms_failed_total", "hotline_sms_outbox_queued",
+                     "hotline_sms_outbox_failed", "hotline_appeals_open", "hotline_appeals_awaiting_reply", "hotline_supervision_queue",
                  })
         {
             Assert.Contains("# TYPE " + name + " ", metrics, StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, Value(metrics, "hotline_sms_queued"));
+        Assert.Equal(0, Value(metrics, "hotline_sms_outbox_queued"));
         Assert.Equal(0, Value(metrics, "hotline_supervision_queue{queue=\"MissedCalls\"}"));
+        Assert.Contains("# TYPE process_cpu_seconds_total counter", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prometheus_asking_for_OpenMetrics_gets_it_with_no_two_families_of_one_name()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("application/openmetrics-text;version=1.0.0;q=0.9");
+        request.Headers.Accept.ParseAdd("text/plain;version=0.0.4;q=0.5");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var families = text.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/openmetrics-text", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith("# EOF\n", text, StringComparison.Ordinal);
+        Assert.Contains("hotline_sms_failed", families);
+        Assert.Equal(families.Count, families.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
