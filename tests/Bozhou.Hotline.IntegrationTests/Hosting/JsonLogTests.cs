@@ -89,6 +89,20 @@ public sealed class JsonLogTests : IDisposable
         Assert.DoesNotContain(events, e => e.TryGetProperty("RequestPath", out _));
     }
 
+    [Fact]
+    public async Task A_log_format_other_than_text_or_json_refuses_to_start_naming_the_setting()
+    {
+        var settings = AppProcess.ProductionSettings();
+        settings["Logging__Format"] = "Xml";
+        settings["ConnectionStrings__Hotline"] = $"Data Source={Path.Combine(_folder, "hotline.db")}";
+
+        var (exitCode, output) = await AppProcess.RunAsync(settings, _folder, null, "--urls", $"http://127.0.0.1:{NginxProxy.FreePort()}");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Logging:Format is \"Xml\": it must be Text (the default) or Json", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "hotline.db")));
+    }
+
     /// <summary>The output's lines once the line of a request to <paramref name="lastRoute"/> is among them.</summary>
     private static async Task<List<string>> RequestLinesAsync(AppProcess app, string lastRoute)
     {
