@@ -18,6 +18,7 @@ builder.AddClocks();
 builder.AddHotlineDataProtection();
 builder.AddHotlineLocalization();
 builder.AddHealth();
+builder.AddHotlineMetrics();
 builder.AddHttpSecurity();
 builder.AddWeb();
 builder.AddValidation();

@@ -1,10 +1,13 @@
+using Bozhou.Hotline.Core.Operations;
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>
 /// Logs a citizen's call: protects the caller's data, gives the appeal a fresh tracking code and
-/// writes the appeal, its first call attempt and its "logged" event in one transaction.
+/// writes the appeal, its first call attempt and its "logged" event in one transaction. The one place an appeal is
+/// created, so the one place <see cref="HotlineMetrics.AppealsLogged"/> counts.
 /// </summary>
-public sealed class AppealIntake(HotlineDbContext db, CallerDataProtector protector, TrackingCodeSource codes, ILogger<AppealIntake> logger)
+public sealed class AppealIntake(
+    HotlineDbContext db, CallerDataProtector protector, TrackingCodeSource codes, HotlineMetrics metrics, ILogger<AppealIntake> logger)
 {
     /// <summary>45 random bits make a collision astronomically unlikely; a few retries make it harmless.</summary>
     public const int MaxCodeAttempts = 5;
@@ -22,6 +25,7 @@ public sealed class AppealIntake(HotlineDbContext db, CallerDataProtector protec
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                metrics.AppealsLogged.Inc();
                 return appeal;
             }
             catch (DbUpdateException)

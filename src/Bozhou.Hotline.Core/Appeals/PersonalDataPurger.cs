@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Limits;
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Audit;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Operations;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
@@ -16,8 +17,14 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry.
 /// </summary>
 public sealed class PersonalDataPurger(
-    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, ILogger<PersonalDataPurger> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, JobRuns jobs, ILogger<PersonalDataPurger> logger) : BackgroundService
 {
+    /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
+    public const string JobName = "personal-data-purge";
+
+    /// <summary>How often the sweep runs (once a day by the app's clock).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
     public const int BatchSize = 500;
 
     /// <summary>Purges every appeal now due, batch by batch; returns how many this call purged.</summary>
@@ -103,14 +110,17 @@ public sealed class PersonalDataPurger(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
+        using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await PurgeDueAsync(stoppingToken);
-                await ForgetOldSubmissionKeysAsync(stoppingToken);
-                await ForgetOldLimitHitsAsync(stoppingToken);
+                await jobs.RunAsync(JobName, async ct =>
+                {
+                    await PurgeDueAsync(ct);
+                    await ForgetOldSubmissionKeysAsync(ct);
+                    await ForgetOldLimitHitsAsync(ct);
+                }, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

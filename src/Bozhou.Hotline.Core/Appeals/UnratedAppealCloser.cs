@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Bozhou.Hotline.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,9 +12,12 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// and that appeal is left to whoever closed it first.
 /// </summary>
 public sealed class UnratedAppealCloser(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<AppealsOptions> options, ILogger<UnratedAppealCloser> logger)
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<AppealsOptions> options, JobRuns jobs, ILogger<UnratedAppealCloser> logger)
     : BackgroundService
 {
+    /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
+    public const string JobName = "unrated-sweep";
+
     /// <summary>Rounds that may end in a conflict before the sweep leaves the rest to its next run.</summary>
     private const int MaxConflictRounds = 10;
 
@@ -110,7 +114,7 @@ public sealed class UnratedAppealCloser(
         {
             try
             {
-                var closed = await CloseDueAsync(stoppingToken);
+                var closed = await jobs.RunAsync(JobName, CloseDueAsync, stoppingToken);
                 if (closed > 0)
                 {
                     logger.LogInformation("Closed {Count} appeal(s) left unrated past the rating window", closed);

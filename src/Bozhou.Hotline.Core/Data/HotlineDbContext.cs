@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Operations;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
@@ -58,6 +59,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     /// <summary>Clients' counted attempts against the limits, when several instances count together (PostgreSQL).</summary>
     public DbSet<Limits.LimitHit> LimitHits => Set<Limits.LimitHit>();
+
+    /// <summary>Each background job's last success and failure (<see cref="JobRuns"/>), shared by every instance.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProviderName;
 

@@ -44,6 +44,7 @@ public sealed class SmsDelivery(int maxAttempts, TimeSpan firstDelay, TimeSpan m
         if (message.Attempts >= MaxAttempts)
         {
             message.Status = SmsStatus.Failed;
+            message.FailedAt = now;
             return;
         }
 
@@ -61,6 +62,7 @@ public sealed class SmsDelivery(int maxAttempts, TimeSpan firstDelay, TimeSpan m
 
         message.Status = SmsStatus.Pending;
         message.Attempts = 0;
+        message.FailedAt = null;
         message.NextAttemptAt = now;
     }
 

@@ -30,6 +30,9 @@ public class SmsMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When its last attempt failed and it was given up (status failed); null otherwise (and for a message given up before this was recorded).</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>The gateway's id for the message, once accepted.</summary>

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,7 @@ namespace Bozhou.Hotline.Core.Sms;
 /// </summary>
 public sealed class SmsOutboxDrainer(
     IServiceScopeFactory scopes, CallerDataProtector callerData, IOptions<SmsOptions> options, TimeProvider time,
-    ILogger<SmsOutboxDrainer> logger)
+    HotlineMetrics metrics, ILogger<SmsOutboxDrainer> logger)
 {
     private const int BatchSize = 50;
 
@@ -59,12 +60,22 @@ public sealed class SmsOutboxDrainer(
         return sent;
     }
 
+    private void CountFailure(SmsMessage message)
+    {
+        metrics.SmsAttemptsFailed.Inc();
+        if (message.Status == SmsStatus.Failed)
+        {
+            metrics.SmsFailed.Inc();
+        }
+    }
+
     private async Task<bool> SendAsync(ISmsGateway gateway, SmsMessage message, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         var phone = callerData.Reveal(message.ToPhoneCipher);
         if (phone is null)
         {
             delivery.Failed(message, "The recipient's number cannot be read (purged or key lost).", time.GetUtcNow());
+            CountFailure(message);
             return false;
         }
 
@@ -73,21 +84,27 @@ public sealed class SmsOutboxDrainer(
             // Whatever the gateway throws, the message stays in the outbox and is tried again.
             var id = await gateway.SendAsync(phone, message.Body, cancellationToken);
             SmsDelivery.Sent(message, id, time.GetUtcNow());
+            metrics.SmsSent.Inc();
             return true;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("SMS {Id} to {Phone} not sent (attempt {Attempt}): {Error}", message.Id, message.ToPhoneMasked, message.Attempts + 1, e.Message);
             delivery.Failed(message, e.Message, time.GetUtcNow());
+            CountFailure(message);
             return false;
         }
     }
 }
 
-/// <summary>Drains the outbox every few seconds while the app runs.</summary>
-public sealed class SmsOutboxService(SmsOutboxDrainer drainer, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsOutboxService> logger)
+/// <summary>Drains the outbox every <see cref="SmsOptions.PollSeconds"/> while the app runs; each pass is recorded (<see cref="JobRuns"/>).</summary>
+public sealed class SmsOutboxService(
+    SmsOutboxDrainer drainer, JobRuns jobs, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsOutboxService> logger)
     : BackgroundService
 {
+    /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
+    public const string JobName = "sms-outbox";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
@@ -108,7 +125,7 @@ public sealed class SmsOutboxService(SmsOutboxDrainer drainer, IOptions<SmsOptio
         {
             try
             {
-                await drainer.DrainOnceAsync(stoppingToken);
+                await jobs.RunAsync(JobName, drainer.DrainOnceAsync, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,8 +10,12 @@ namespace Bozhou.Hotline.Core.Supervision;
 /// (<see cref="StatsRollup.RefreshAsync"/>). Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StatsRefreshService(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<SupervisionOptions> options, ILogger<StatsRefreshService> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<SupervisionOptions> options, JobRuns jobs, ILogger<StatsRefreshService> logger)
+    : BackgroundService
 {
+    /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
+    public const string JobName = "stats-refresh";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.StatsRefreshStartDelay > TimeSpan.Zero)
@@ -25,9 +30,12 @@ public sealed class StatsRefreshService(
             var started = time.GetUtcNow();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(stoppingToken);
-                var days = await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, started, stoppingToken);
+                var days = await jobs.RunAsync(JobName, async ct =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(ct);
+                    return await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, started, ct);
+                }, stoppingToken);
                 logger.LogDebug("Refreshed the daily statistics of {Days} day(s)", days);
                 since = started;
             }

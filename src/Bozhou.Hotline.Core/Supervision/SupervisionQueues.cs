@@ -91,6 +91,26 @@ public sealed class SupervisionQueues(HotlineDbContext db)
     public async Task<int> CountAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         (await PartCountsAsync(kind, filter, clock, now, cancellationToken)).Sum();
 
+    /// <summary>
+    /// Every queue's part counts for <paramref name="filter"/> (the counts on the queue tabs), kept by <paramref name="live"/>
+    /// for <see cref="SupervisionOptions.LiveFiguresMaxAge"/>: the queue page and <c>/metrics</c> share them.
+    /// </summary>
+    public Task<Taken<Dictionary<QueueKind, IReadOnlyList<int>>>> CountAllAsync(
+        LiveFigures live, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        return live.GetAsync(("queues", filter), async ct =>
+        {
+            var parts = new Dictionary<QueueKind, IReadOnlyList<int>>();
+            foreach (var kind in All)
+            {
+                parts[kind] = await PartCountsAsync(kind, filter, clock, now, ct);
+            }
+
+            return parts;
+        }, cancellationToken);
+    }
+
     /// <summary>The count of each of the queue's parts (<see cref="Parts"/>): one, or two for the unsatisfied queue.</summary>
     public async Task<IReadOnlyList<int>> PartCountsAsync(QueueKind kind, QueueFilter filter, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -706,6 +706,27 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("LimitHits", (string)null);
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Operations.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFailureUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Settings.SavedSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -802,6 +823,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("GatewayMessageId")

@@ -25,6 +25,9 @@ public static class WebSetup
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseHttpSecurity();
+        // Outside the error pages' re-execution: one log line and one count per request, with its final status.
+        app.UseSerilogRequestLogging(RequestLogLine.Configure);
+        app.UseMiddleware<RequestMetrics>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -37,16 +40,18 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.Of);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.Use(RequestRoute.CaptureAsync);
+        app.UseMiddleware<MetricsAccess>();
         app.UseAuthentication();
         // A one-time password opens nothing but the change-password page and signing out.
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseDirectoryCache();
         app.MapHealth();
+        app.MapHotlineMetrics();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;

@@ -1,24 +1,38 @@
-using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bozhou.Hotline.Web.Http;
 
 /// <summary>
-/// The body of <c>/healthz</c>: the overall status, then one line "check: description" per check that is not healthy
-/// (plain text, UTF-8).
+/// The body of <c>/healthz</c> (<c>application/json</c>): the overall status, the time all checks took, and each check
+/// with its name, status, description, duration and data, in the order they are registered:
+/// <code>{"status":"Healthy","durationMs":4.2,"checks":[{"name":"database","status":"Healthy","description":"…","durationMs":1.3,"data":{}}]}</code>
+/// The status is <c>Healthy</c>, <c>Degraded</c> or <c>Unhealthy</c>; a check that threw has its exception's message
+/// as its description.
 /// </summary>
 public static class HealthResponse
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>Writes <paramref name="report"/> as described above.</summary>
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        var body = new StringBuilder(report.Status.ToString());
-        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        var body = new
         {
-            body.Append('\n').Append(name).Append(": ").Append(entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString());
-        }
-
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(body.ToString());
+            status = report.Status.ToString(),
+            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.Select(e => new
+            {
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description ?? e.Value.Exception?.Message ?? e.Value.Status.ToString(),
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                data = e.Value.Data,
+            }),
+        };
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
 }

@@ -1,4 +1,6 @@
 using Bozhou.Hotline.IntegrationTests.Appeals;
+using Bozhou.Hotline.IntegrationTests.Hosting;
+using Bozhou.Hotline.TestSupport;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
@@ -8,12 +10,11 @@ public class MissingScheduleTests
     private static DateTimeOffset China(int year, int month, int day, int hour, int minute = 0) =>
         ChinaTime.At(new DateOnly(year, month, day), new TimeOnly(hour, minute));
 
-    private static async Task<string> HealthAsync(HotlineFactory factory)
+    private static async Task<HealthJson> HealthAsync(HotlineFactory factory)
     {
-        using var client = factory.Client();
-        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var health = await HealthJson.GetAsync(factory);
+        Assert.Equal(HttpStatusCode.OK, health.Code);
+        return health;
     }
 
     [Fact]
@@ -27,14 +28,16 @@ public class MissingScheduleTests
         using var supervisor = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
 
         Assert.Null((await admin.GetPageAsync("/admin")).QuerySelector("#missing-schedule"));
-        Assert.Equal("Healthy", await HealthAsync(factory));
+        Assert.Equal("Healthy", (await HealthAsync(factory)).Checks["holiday-schedule"].Status);
 
         factory.Clock.SetUtcNow(China(2026, 11, 1, 0, 1));
 
         Assert.Contains("2027年的全国节假日安排尚未录入", (await admin.GetPageAsync("/admin")).QuerySelector("#missing-schedule")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("2027", (await supervisor.GetPageAsync("/supervision")).QuerySelector("#missing-schedule")!.TextContent, StringComparison.Ordinal);
         var health = await HealthAsync(factory);
-        Assert.StartsWith("Degraded\nholiday-schedule: The holiday schedule of 2027 is not loaded", health, StringComparison.Ordinal);
+        Assert.Equal("Degraded", health.Status);
+        Assert.Equal("Degraded", health.Checks["holiday-schedule"].Status);
+        Assert.StartsWith("The holiday schedule of 2027 is not loaded", health.Checks["holiday-schedule"].Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,21 +29,24 @@ public class SmsDeliveryTests
     }
 
     [Fact]
-    public void After_the_last_attempt_the_message_is_failed_and_kept_and_staff_can_send_it_again()
+    public void After_the_last_attempt_the_message_is_failed_at_that_time_and_kept_and_staff_can_send_it_again()
     {
         var message = SmsDelivery.Queue(1, "cipher", "138****0000", "请短信告知具体事项", Now);
         for (var i = 0; i < 5; i++)
         {
-            _delivery.Failed(message, $"error {i + 1}", Now);
+            Assert.Null(message.FailedAt);
+            _delivery.Failed(message, $"error {i + 1}", Now.AddMinutes(i));
         }
 
         Assert.Equal(SmsStatus.Failed, message.Status);
         Assert.Equal(5, message.Attempts);
         Assert.Equal("error 5", message.LastError);
+        Assert.Equal(Now.AddMinutes(4), message.FailedAt);
 
         SmsDelivery.Requeue(message, Now.AddHours(1));
 
         Assert.Equal(SmsStatus.Pending, message.Status);
+        Assert.Null(message.FailedAt);
         Assert.True(SmsDelivery.IsDue(message, Now.AddHours(1)));
         Assert.Equal("error 5", message.LastError);
     }

@@ -45,16 +45,7 @@ public class IndexModel(
         Now = time.GetUtcNow();
         var clock = await clocks.GetAsync(cancellationToken);
         var queueFilter = Filter.ToFilter();
-        var counted = await live.GetAsync(("queues", queueFilter), async ct =>
-        {
-            var parts = new Dictionary<QueueKind, IReadOnlyList<int>>();
-            foreach (var k in SupervisionQueues.All)
-            {
-                parts[k] = await queues.PartCountsAsync(k, queueFilter, clock, Now, ct);
-            }
-
-            return parts;
-        }, cancellationToken);
+        var counted = await queues.CountAllAsync(live, queueFilter, clock, Now, cancellationToken);
         CountedAt = counted.At;
         Counts = counted.Value.ToDictionary(c => c.Key, c => c.Value.Sum());
         Queue = await queues.PageAsync(Kind, queueFilter, pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken, counted.Value[Kind]);
