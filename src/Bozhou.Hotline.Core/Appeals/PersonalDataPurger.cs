@@ -7,23 +7,55 @@ using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Submissions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>
-/// Once a day by the injected clock, purges the caller's name and phone from appeals closed
-/// <see cref="CurrentSettings.RetentionDays"/> (configured, or saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS.
+/// Purges the caller's name and phone from appeals closed <see cref="CurrentSettings.RetentionDays"/> (configured, or
+/// saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS, once a day at
+/// <see cref="RetentionOptions.PurgeAt"/> (China time), and a minute after start when its last successful pass is older
+/// than that day's time (so a service restarted daily still purges). Once per cluster (<see cref="ClusterJob"/>).
 /// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry.
 /// </summary>
 public sealed class PersonalDataPurger(
-    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, JobRuns jobs, ILogger<PersonalDataPurger> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, IOptions<RetentionOptions> retention, JobRuns jobs, ILogger<PersonalDataPurger> logger)
+    : ClusterJob(jobs, time, logger)
 {
     /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
     public const string JobName = "personal-data-purge";
 
-    /// <summary>How often the sweep runs (once a day by the app's clock).</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    /// <summary>How often the sweep runs (once a day).</summary>
+    public static readonly TimeSpan DailyInterval = TimeSpan.FromDays(1);
+
+    public override string Name => JobName;
+
+    protected override TimeSpan Interval => DailyInterval;
+
+    protected override TimeSpan StartDelay => TimeSpan.FromMinutes(1);
+
+    /// <summary>A pass keeps other instances off for an hour at most (a sweep of a year's appeals takes seconds).</summary>
+    protected override TimeSpan Lease => TimeSpan.FromHours(1);
+
+    /// <summary>Due when no pass has succeeded since the latest <see cref="RetentionOptions.PurgeAt"/> (China time) at or before <paramref name="now"/>.</summary>
+    protected override bool IsDue(JobRun? run, DateTimeOffset now)
+    {
+        var today = ChinaTime.DateOf(now);
+        var scheduled = ChinaTime.At(today, retention.Value.PurgeAt);
+        if (scheduled > now)
+        {
+            scheduled = ChinaTime.At(today.AddDays(-1), retention.Value.PurgeAt);
+        }
+
+        return run?.LastSuccessUtc is not { } success || success < scheduled;
+    }
+
+    protected override async Task PassAsync(JobRun? before, CancellationToken cancellationToken)
+    {
+        await PurgeDueAsync(cancellationToken);
+        await ForgetOldSubmissionKeysAsync(cancellationToken);
+        await ForgetOldLimitHitsAsync(cancellationToken);
+    }
 
     public const int BatchSize = 500;
 
@@ -35,7 +67,7 @@ public sealed class PersonalDataPurger(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var retentionDays = (await settings.GetAsync(cancellationToken)).RetentionDays;
             var cutoff = now.AddDays(-retentionDays);
             var due = await db.Appeals
@@ -86,7 +118,7 @@ public sealed class PersonalDataPurger(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var cutoff = time.GetUtcNow() - FormSubmission.KeptFor;
+        var cutoff = Time.GetUtcNow() - FormSubmission.KeptFor;
         await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
         {
             return await db.FormSubmissions.Where(s => s.SubmittedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
@@ -101,31 +133,10 @@ public sealed class PersonalDataPurger(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var cutoff = time.GetUtcNow() - LimitHit.KeptFor;
+        var cutoff = Time.GetUtcNow() - LimitHit.KeptFor;
         await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
         {
             return await db.LimitHits.Where(h => h.At < cutoff).ExecuteDeleteAsync(cancellationToken);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await jobs.RunAsync(JobName, async ct =>
-                {
-                    await PurgeDueAsync(ct);
-                    await ForgetOldSubmissionKeysAsync(ct);
-                    await ForgetOldLimitHitsAsync(ct);
-                }, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The daily purge of personal data failed; it runs again tomorrow");
-            }
         }
     }
 }

@@ -14,4 +14,7 @@ public sealed class RetentionOptions
 
     /// <summary>Days after an appeal closes before the caller's name and phone are purged (PRODUCT §7).</summary>
     public int RetentionDays { get; set; } = 365;
+
+    /// <summary>The time of day (China time) the daily purge runs, e.g. <c>03:00</c> (the default): a quiet hour.</summary>
+    public TimeOnly PurgeAt { get; set; } = new(3, 0);
 }

@@ -23,6 +23,19 @@ public class JobRun
     /// <summary>The end of the last pass that threw (UTC); null until one has.</summary>
     public DateTimeOffset? LastFailureUtc { get; set; }
 
+    /// <summary>When the last pass was started, by whichever instance claimed it (UTC); null until one has.</summary>
+    public DateTimeOffset? LastStartedUtc { get; set; }
+
+    /// <summary>
+    /// Until when the instance that started the last pass holds the job (UTC); no other instance starts a pass before.
+    /// Cleared when the pass ends; left to expire when that instance dies mid-pass. See <see cref="ClusterJob"/>.
+    /// </summary>
+    public DateTimeOffset? LeaseUntilUtc { get; set; }
+
+    /// <summary>The instance holding the lease (<see cref="JobRuns.InstanceId"/>: host name and process id).</summary>
+    [NotDisplayText]
+    public string? LeaseHolder { get; set; }
+
     /// <summary>That failure's exception type and message, at most <see cref="ErrorMaxLength"/> characters.</summary>
     public string? LastError { get; set; }
 }

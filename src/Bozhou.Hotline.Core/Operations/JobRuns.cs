@@ -68,12 +68,79 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, ILog
         }, cancellationToken);
     }
 
+    /// <summary>This instance, as a lease names it: host name, process id and 8 random hex digits (two app hosts in one process differ).</summary>
+    public string InstanceId { get; } = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}", JobRun.NameMaxLength + 64);
+
+    /// <summary>
+    /// Claims the next pass of <paramref name="job"/> for this instance when <paramref name="isDue"/> says a pass is due
+    /// (given the row as stored, null when the job has never run) and no other instance holds its lease: sets the pass's
+    /// start to <paramref name="now"/> and the lease to <paramref name="now"/> + <paramref name="lease"/>, in one
+    /// conditional update, so that of several instances claiming at once exactly one succeeds.
+    /// </summary>
+    /// <returns>Whether this instance claimed the pass, and the job's row as it was before the claim.</returns>
+    public async Task<(bool Claimed, JobRun? Before)> TryClaimAsync(
+        string job, DateTimeOffset now, TimeSpan lease, Func<JobRun?, DateTimeOffset, bool> isDue, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(job);
+        ArgumentNullException.ThrowIfNull(isDue);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var before = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Name == job, cancellationToken);
+        if (!isDue(before, now) || before?.LeaseUntilUtc > now)
+        {
+            return (false, before);
+        }
+
+        if (before is null)
+        {
+            db.JobRuns.Add(new JobRun { Name = job, LastStartedUtc = now, LeaseUntilUtc = now + lease, LeaseHolder = InstanceId });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (true, null);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance wrote the job's first row at the same moment: it has the pass.
+                return (false, null);
+            }
+        }
+
+        var started = before.LastStartedUtc;
+        int claimed;
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            claimed = await db.JobRuns
+                .Where(r => r.Name == job && r.LastStartedUtc == started && (r.LeaseUntilUtc == null || r.LeaseUntilUtc <= now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.LastStartedUtc, now)
+                    .SetProperty(r => r.LeaseUntilUtc, now + lease)
+                    .SetProperty(r => r.LeaseHolder, InstanceId), cancellationToken);
+        }
+
+        return (claimed == 1, before);
+    }
+
+    /// <summary>Lets go of this instance's lease on <paramref name="job"/> (a pass ended); another instance's is left alone.</summary>
+    public async Task ReleaseAsync(string job, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            await db.JobRuns.Where(r => r.Name == job && r.LeaseHolder == InstanceId)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntilUtc, (DateTimeOffset?)null), cancellationToken);
+        }
+    }
+
     /// <summary>The recorded runs of every job, by name.</summary>
     public static async Task<IReadOnlyDictionary<string, JobRun>> ReadAsync(HotlineDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.JobRuns.AsNoTracking().ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken);
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[^length..];
 
     private async Task<bool> WriteAsync(string job, Exception? failure, CancellationToken cancellationToken)
     {

@@ -5,48 +5,36 @@ using Microsoft.Extensions.Hosting;
 namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>
-/// Keeps the daily roll-ups up to date: on start it catches up from the last roll-up computed, then every
-/// <see cref="SupervisionOptions.StatsRefreshInterval"/> the days touched since the previous pass
-/// (<see cref="StatsRollup.RefreshAsync"/>). Time comes from the injected <see cref="TimeProvider"/>.
+/// Keeps the daily roll-ups up to date: every <see cref="SupervisionOptions.StatsRefreshInterval"/> the days touched
+/// since the previous pass (<see cref="StatsRollup.RefreshAsync"/>), once per cluster (<see cref="ClusterJob"/>).
+/// Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StatsRefreshService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<SupervisionOptions> options, JobRuns jobs, ILogger<StatsRefreshService> logger)
-    : BackgroundService
+    : ClusterJob(jobs, time, logger)
 {
     /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
     public const string JobName = "stats-refresh";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => JobName;
+
+    protected override TimeSpan Interval => options.Value.StatsRefreshInterval;
+
+    /// <summary>This only lets a starting server answer its first pages first.</summary>
+    protected override TimeSpan StartDelay => options.Value.StatsRefreshStartDelay;
+
+    /// <summary>
+    /// Recomputes the days touched since the previous pass began (on whichever instance), or, before any pass is
+    /// recorded, since the latest roll-up was computed, so that nothing is lost across a restart.
+    /// </summary>
+    protected override async Task PassAsync(JobRun? before, CancellationToken cancellationToken)
     {
-        if (options.Value.StatsRefreshStartDelay > TimeSpan.Zero)
-        {
-            // Wall-clock time, not the product's clock: this only lets the server answer its first pages first.
-            await Task.Delay(options.Value.StatsRefreshStartDelay, stoppingToken);
-        }
-
-        var since = await LastComputedAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var started = time.GetUtcNow();
-            try
-            {
-                var days = await jobs.RunAsync(JobName, async ct =>
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(ct);
-                    return await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, started, ct);
-                }, stoppingToken);
-                logger.LogDebug("Refreshed the daily statistics of {Days} day(s)", days);
-                since = started;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass looks back to the same instant, so nothing is lost.
-                logger.LogWarning(ex, "Refreshing the daily statistics failed; retrying at the next interval");
-            }
-
-            await Task.Delay(options.Value.StatsRefreshInterval, time, stoppingToken);
-        }
+        var started = Time.GetUtcNow();
+        var since = before?.LastStartedUtc ?? await LastComputedAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(cancellationToken);
+        var days = await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, started, cancellationToken);
+        logger.LogDebug("Refreshed the daily statistics of {Days} day(s)", days);
     }
 
     /// <summary>
@@ -55,7 +43,7 @@ public sealed class StatsRefreshService(
     /// </summary>
     private async Task<DateTimeOffset> LastComputedAsync(CancellationToken cancellationToken)
     {
-        var fallback = time.GetUtcNow() - TimeSpan.FromDays(1);
+        var fallback = Time.GetUtcNow() - TimeSpan.FromDays(1);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -742,7 +742,17 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("LastFailureUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LastStartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastSuccessUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Name");

@@ -719,7 +719,17 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastFailureUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastStartedUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSuccessUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntilUtc")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Name");

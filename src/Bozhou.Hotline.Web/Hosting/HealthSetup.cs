@@ -33,7 +33,7 @@ public static class HealthSetup
             .AddJob(SmsOutboxService.JobName, s => TimeSpan.FromSeconds(s.GetRequiredService<IOptions<SmsOptions>>().Value.PollSeconds))
             .AddJob(UnratedAppealCloser.JobName, s => s.GetRequiredService<IOptions<AppealsOptions>>().Value.UnratedSweepInterval)
             .AddJob(StatsRefreshService.JobName, s => s.GetRequiredService<IOptions<SupervisionOptions>>().Value.StatsRefreshInterval)
-            .AddJob(PersonalDataPurger.JobName, _ => PersonalDataPurger.Interval);
+            .AddJob(PersonalDataPurger.JobName, _ => PersonalDataPurger.DailyInterval);
         return builder;
     }
 

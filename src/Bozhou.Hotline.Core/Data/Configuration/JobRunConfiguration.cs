@@ -11,5 +11,6 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.HasKey(r => r.Name);
         builder.Property(r => r.Name).HasMaxLength(JobRun.NameMaxLength);
         builder.Property(r => r.LastError).HasMaxLength(JobRun.ErrorMaxLength);
+        builder.Property(r => r.LeaseHolder).HasMaxLength(JobRun.NameMaxLength + 64);
     }
 }

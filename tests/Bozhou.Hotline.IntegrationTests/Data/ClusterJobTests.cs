@@ -1,0 +1,142 @@
+using Bozhou.Hotline.Core.Operations;
+using Bozhou.Hotline.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bozhou.Hotline.IntegrationTests.Data;
+
+/// <summary>
+/// Background jobs run once per cluster (<see cref="ClusterJob"/>): of several instances claiming a due pass only one
+/// gets it; a job whose instance died is taken over once its lease runs out; the daily purge runs a minute after start
+/// when its last pass is older than the day's purge time, and otherwise waits for that time.
+/// </summary>
+public sealed class ClusterJobTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    private PostgresDatabase? _database;
+    private readonly List<HotlineFactory> _factories = [];
+
+    private static bool DueEveryInterval(JobRun? run, DateTimeOffset now) =>
+        run?.LastStartedUtc is not { } started || now - started >= Interval;
+
+    private async Task<(JobRuns A, JobRuns B, HotlineFactory FactoryA)> TwoInstancesAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            var factory = new HotlineFactory().UsePostgres(_database.ConnectionString);
+            _ = factory.Services;
+            _factories.Add(factory);
+        }
+
+        return (_factories[0].Services.GetRequiredService<JobRuns>(), _factories[1].Services.GetRequiredService<JobRuns>(), _factories[0]);
+    }
+
+    [Fact]
+    public async Task Of_two_instances_claiming_a_due_pass_at_the_same_moment_exactly_one_gets_it_each_time()
+    {
+        var (a, b, factory) = await TwoInstancesAsync();
+        var now = factory.Clock.GetUtcNow();
+
+        for (var round = 0; round < 10; round++)
+        {
+            // Round 0 races for the job's first row; the others for the conditional update of an existing one.
+            var at = now + Interval * round;
+            var claims = await Task.WhenAll(
+                a.TryClaimAsync("test-job", at, Interval, DueEveryInterval, TestContext.Current.CancellationToken),
+                b.TryClaimAsync("test-job", at, Interval, DueEveryInterval, TestContext.Current.CancellationToken));
+
+            Assert.Single(claims, claim => claim.Claimed);
+        }
+    }
+
+    [Fact]
+    public async Task A_job_whose_instance_died_holding_it_is_taken_over_by_another_once_the_lease_runs_out()
+    {
+        var (a, b, factory) = await TwoInstancesAsync();
+        var now = factory.Clock.GetUtcNow();
+        Assert.True((await a.TryClaimAsync("test-job", now, Interval, DueEveryInterval, TestContext.Current.CancellationToken)).Claimed);
+        // A dies here: it never lets go.
+
+        var early = await b.TryClaimAsync("test-job", now + TimeSpan.FromMinutes(1), Interval, (_, _) => true, TestContext.Current.CancellationToken);
+        var after = await b.TryClaimAsync("test-job", now + Interval, Interval, DueEveryInterval, TestContext.Current.CancellationToken);
+
+        Assert.False(early.Claimed);
+        Assert.True(after.Claimed);
+        await using var scope = _factories[1].Services.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().JobRuns.AsNoTracking()
+            .SingleAsync(r => r.Name == "test-job", TestContext.Current.CancellationToken);
+        Assert.Equal((b.InstanceId, now + Interval), (run.LeaseHolder, run.LastStartedUtc));
+    }
+
+    [Fact]
+    public async Task An_instance_started_25_hours_after_the_last_purge_purges_within_a_minute()
+    {
+        var factory = new HotlineFactory();
+        _factories.Add(factory);
+        var started = factory.Clock.GetUtcNow();
+        await RecordLastPurgeAsync(factory, started - TimeSpan.FromHours(25));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await PurgedSinceAsync(factory, started), "no purge within a minute of the start");
+    }
+
+    [Fact]
+    public async Task An_instance_started_an_hour_after_the_last_purge_waits_for_the_next_purge_time()
+    {
+        var factory = new HotlineFactory();
+        _factories.Add(factory);
+        // 10:00 in China; the last purge ran at 09:00, after that day's 03:00.
+        var started = factory.Clock.GetUtcNow();
+        await RecordLastPurgeAsync(factory, started - TimeSpan.FromHours(1));
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await PurgedSinceAsync(factory, started, TimeSpan.FromSeconds(3)), "purged again before the next 03:00");
+
+        // To 03:00 China time the next day, and one poll beyond.
+        factory.Clock.Advance(TimeSpan.FromHours(17));
+        Assert.True(await PurgedSinceAsync(factory, started, step: TimeSpan.FromMinutes(1)), "no purge at the next 03:00");
+    }
+
+    private static async Task RecordLastPurgeAsync(HotlineFactory factory, DateTimeOffset at)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        db.JobRuns.Add(new JobRun { Name = Core.Appeals.PersonalDataPurger.JobName, LastStartedUtc = at, LastSuccessUtc = at });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Polls (real time, default 30 s) for a purge pass recorded at or after <paramref name="since"/>, moving the app's
+    /// clock on by <paramref name="step"/> each time, so that a poll timer set just after an earlier move still fires.
+    /// </summary>
+    private static async Task<bool> PurgedSinceAsync(HotlineFactory factory, DateTimeOffset since, TimeSpan? wait = null, TimeSpan step = default)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(30));
+        do
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var run = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().JobRuns.AsNoTracking()
+                .SingleAsync(r => r.Name == Core.Appeals.PersonalDataPurger.JobName, TestContext.Current.CancellationToken);
+            if (run.LastSuccessUtc >= since)
+            {
+                return true;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            factory.Clock.Advance(step);
+        }
+        while (DateTime.UtcNow < deadline);
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _factories.ForEach(f => f.Dispose());
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
