@@ -7,13 +7,13 @@ namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>
 /// Closes appeals whose reply went unrated for the rating window (PRODUCT §4: no rating within 7 days
-/// closes it unrated), every <see cref="AppealsOptions.UnratedSweepInterval"/> by the injected clock.
-/// Safe to run on several instances at once: the appeal's concurrency token makes the slower save fail,
-/// and that appeal is left to whoever closed it first.
+/// closes it unrated), every <see cref="AppealsOptions.UnratedSweepInterval"/> by the injected clock, once per cluster
+/// (<see cref="ClusterJob"/>). <see cref="CloseDueAsync"/> is also safe to run on several instances at once: the
+/// appeal's concurrency token makes the slower save fail, and that appeal is left to whoever closed it first.
 /// </summary>
 public sealed class UnratedAppealCloser(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<AppealsOptions> options, JobRuns jobs, ILogger<UnratedAppealCloser> logger)
-    : BackgroundService
+    : ClusterJob(jobs, time, logger)
 {
     /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
     public const string JobName = "unrated-sweep";
@@ -32,7 +32,7 @@ public sealed class UnratedAppealCloser(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var due = await db.Appeals
                 .Where(a => a.Status == AppealStatus.Replied && a.RatingDueAt != null && a.RatingDueAt <= now)
                 .OrderBy(a => a.RatingDueAt)
@@ -106,24 +106,19 @@ public sealed class UnratedAppealCloser(
         return (closed, false);
     }
 
-    [SuppressMessage("Design", "CA1031", Justification = "A failed sweep is logged and retried at the next tick; it must not stop the host.")]
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => JobName;
+
+    protected override TimeSpan Interval => options.Value.UnratedSweepInterval;
+
+    /// <summary>The first pass comes one interval after start, as every later one.</summary>
+    protected override TimeSpan StartDelay => Interval;
+
+    protected override async Task PassAsync(JobRun? before, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.UnratedSweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var closed = await CloseDueAsync(cancellationToken);
+        if (closed > 0)
         {
-            try
-            {
-                var closed = await jobs.RunAsync(JobName, CloseDueAsync, stoppingToken);
-                if (closed > 0)
-                {
-                    logger.LogInformation("Closed {Count} appeal(s) left unrated past the rating window", closed);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The sweep closing unrated appeals failed; it runs again at the next interval");
-            }
+            logger.LogInformation("Closed {Count} appeal(s) left unrated past the rating window", closed);
         }
     }
 }
