@@ -30,6 +30,8 @@ public sealed class HotlineMetrics
         HttpRequestDuration = metrics.CreateHistogram(
             "hotline_http_request_duration_seconds", "Time to answer HTTP requests, by method, route template and status code.",
             new HistogramConfiguration { LabelNames = ["method", "route", "code"] });
+        JobPasses = metrics.CreateCounter(
+            "hotline_job_passes_total", "Passes of the once-per-cluster background jobs that this instance claimed and ran, by job.", "job");
         // The process's own figures: CPU time, memory, threads, garbage collections.
         DotNetStats.Register(Registry);
     }
@@ -59,4 +61,7 @@ public sealed class HotlineMetrics
     public Counter HttpRequests { get; }
 
     public Histogram HttpRequestDuration { get; }
+
+    /// <summary>One per pass of a <see cref="ClusterJob"/> this instance claimed (<see cref="JobRuns.TryClaimAsync"/>).</summary>
+    public Counter JobPasses { get; }
 }

@@ -16,7 +16,7 @@ namespace Bozhou.Hotline.Core.Operations;
 /// passes every few seconds; one write a minute says as much), a failure every time. Writing the record never fails
 /// the job: a database that cannot take it is logged and the pass's own outcome stands.
 /// </remarks>
-public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRuns> logger)
+public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, HotlineMetrics metrics, ILogger<JobRuns> logger)
 {
     /// <summary>The least time between two writes of one job's success by one instance (1 minute).</summary>
     public static readonly TimeSpan SuccessWrittenEvery = TimeSpan.FromMinutes(1);
@@ -97,6 +97,7 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, ILog
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                metrics.JobPasses.WithLabels(job).Inc();
                 return (true, null);
             }
             catch (DbUpdateException)
@@ -116,6 +117,11 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, ILog
                     .SetProperty(r => r.LastStartedUtc, now)
                     .SetProperty(r => r.LeaseUntilUtc, now + lease)
                     .SetProperty(r => r.LeaseHolder, InstanceId), cancellationToken);
+        }
+
+        if (claimed == 1)
+        {
+            metrics.JobPasses.WithLabels(job).Inc();
         }
 
         return (claimed == 1, before);

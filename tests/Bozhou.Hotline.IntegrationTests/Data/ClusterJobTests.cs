@@ -70,6 +70,41 @@ public sealed class ClusterJobTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task With_two_instances_running_the_statistics_refresh_runs_once_per_period_and_moves_to_the_survivor_when_one_stops()
+    {
+        var (_, _, _) = await TwoInstancesAsync();
+        long Passes(HotlineFactory factory) =>
+            (long)factory.Services.GetRequiredService<HotlineMetrics>().JobPasses.WithLabels(StatsRefreshService.JobName).Value;
+        async Task<long> TotalAfterAsync(long expected)
+        {
+            // Real time for the instances' passes to run (each in its own background loop).
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (DateTime.UtcNow < deadline && _factories.Sum(Passes) < expected)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+            return _factories.Sum(Passes);
+        }
+
+        // The first pass at start (no start delay in the tests), then one per 5-minute period, by both clocks.
+        Assert.Equal(1, await TotalAfterAsync(1));
+        for (var period = 2; period <= 4; period++)
+        {
+            _factories.ForEach(f => f.Clock.Advance(Interval));
+            Assert.Equal(period, await TotalAfterAsync(period));
+        }
+
+        // One instance stops (its lease is let go or runs out); the other carries on alone.
+        _factories[0].Dispose();
+        _factories.RemoveAt(0);
+        var before = _factories.Sum(Passes);
+        _factories[0].Clock.Advance(Interval);
+        Assert.Equal(before + 1, await TotalAfterAsync(before + 1));
+    }
+
+    [Fact]
     public async Task An_instance_started_25_hours_after_the_last_purge_purges_within_a_minute()
     {
         var factory = new HotlineFactory();
