@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Bozhou.Hotline.IntegrationTests.Bench;
@@ -74,6 +75,45 @@ public class BenchScriptTests
             "appeal submission (SQLite)",
             "receipts found",
             "supervision");
+    }
+
+    [Fact]
+    public async Task The_smoke_run_on_PostgreSQL_finds_every_receipt_of_two_instances_behind_nginx_and_both_answer()
+    {
+        Requires.Wrk();
+        Requires.Postgres(); // set where PostgreSQL is installed; the script starts its own throwaway cluster with it
+        var nginx = Requires.Nginx();
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "bench", "run.sh"));
+        start.ArgumentList.Add("--smoke");
+        start.Environment["BENCH_APP"] = WebOutput(root);
+        start.Environment["BENCH_SEEDER"] = SeederOutput(root);
+        start.Environment["BENCH_NGINX"] = nginx;
+
+        var (exitCode, output) = await RunAsync(start, TimeSpan.FromMinutes(10));
+
+        Assert.True(exitCode == 0, $"bench/run.sh --smoke exited {exitCode}:\n{output}");
+        string Row(string prefix) =>
+            output.Split('\n').SingleOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) ?? throw new Xunit.Sdk.XunitException($"no row {prefix}:\n{output}");
+        TextAssert.ContainsAll(Row("| appeal submission (PostgreSQL, 1 instance behind nginx)"), "appeals/s", "receipts found");
+        var submissions = Row("| appeal submission (PostgreSQL, 2 instances behind nginx)");
+        TextAssert.ContainsAll(submissions, "appeals/s", "receipts found");
+        TextAssert.ContainsNone(submissions, "NOT found");
+        AssertBothInstancesAnswered(submissions);
+        Row("| `/supervision`, PostgreSQL, 1000 appeals, 8 connections, 1 instance behind nginx");
+        var supervision = Row("| `/supervision`, PostgreSQL, 1000 appeals, 8 connections, 2 instances behind nginx");
+        Assert.Contains("req/s", supervision, StringComparison.Ordinal);
+        AssertBothInstancesAnswered(supervision);
+    }
+
+    /// <summary>The row's "a / b requests per instance", from nginx's log: round robin reached both instances.</summary>
+    private static void AssertBothInstancesAnswered(string row)
+    {
+        var split = Regex.Match(row, @"(\d+) / (\d+) requests per instance");
+        Assert.True(split.Success, row);
+        Assert.True(int.Parse(split.Groups[1].Value, CultureInfo.InvariantCulture) > 0, row);
+        Assert.True(int.Parse(split.Groups[2].Value, CultureInfo.InvariantCulture) > 0, row);
     }
 
     [Fact]
