@@ -24,10 +24,10 @@ public static class AppealsSetup
             .Validate(o => o.IsValid,
                 $"Privacy:PhoneHashKey is missing or shorter than {PrivacyOptions.MinimumKeyLength} characters. It keys the hash of callers' " +
                 "phone numbers: set a random secret once per installation (e.g. the environment variable Privacy__PhoneHashKey), keep it " +
-                "with the database backups and never change it.")
+                "safe with the key-ring certificate, apart from the database backups (a backup and the key together let phone numbers " +
+                "be tested against the hashes), and never change it.")
             .ValidateOnStart();
 
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CallerDataProtector>();
         builder.Services.AddSingleton<TrackingCodeSource>();
         builder.Services.AddScoped<AppealIntake>();
