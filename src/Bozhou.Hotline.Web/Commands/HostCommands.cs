@@ -176,13 +176,21 @@ public static class HostCommands
         var file = app.Configuration["file"];
         if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a UTF-8 CSV). No such file: '{file}'.");
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a CSV in UTF-8, UTF-16 or GB18030, or an .xlsx workbook). No such file: '{file}'.");
             return 2;
         }
 
         await app.PrepareDatabaseAsync();
         var importer = services.GetRequiredService<DirectoryImporter>();
-        var plan = await importer.PlanAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        var read = ImportFileReader.Read(await File.ReadAllBytesAsync(file), file);
+        if (!read.IsRead)
+        {
+            await Console.Error.WriteLineAsync($"Nothing was imported: {ImportFileReader.Describe(read.Refusal!.Value)} ({read.Detail}).");
+            return 1;
+        }
+
+        Console.WriteLine($"File encoding: {ImportFileReader.Describe(read.Format)}");
+        var plan = await importer.PlanAsync(read.Text!, CancellationToken.None);
         Console.WriteLine(DirectoryImporter.Describe(plan));
         if (!plan.IsValid)
         {

@@ -6,7 +6,8 @@ namespace Bozhou.Hotline.Web.Pages.Admin;
 /// <summary>
 /// The published list uploaded, previewed and applied. Between preview and apply the file travels in a hidden
 /// field protected with Data Protection (an hour's lifetime), so it cannot be altered; applying plans it again
-/// against the directory as it then stands.
+/// against the directory as it then stands. An uploaded file is read as bytes by <see cref="ImportFileReader"/>
+/// (its encoding detected, or a .xlsx workbook turned into CSV); pasted text is taken as it is.
 /// </summary>
 public class ImportModel(DirectoryImporter importer, IDataProtectionProvider protection, IStringLocalizer<AdminResource> a) : PageModel
 {
@@ -17,6 +18,9 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
     public ImportPlan? Plan { get; private set; }
 
     public string? Protected { get; private set; }
+
+    /// <summary>How the uploaded file was read (null for pasted text), shown with the preview.</summary>
+    public ImportFileFormat? Format { get; private set; }
 
     public void OnGet()
     {
@@ -33,8 +37,17 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
                 return Page();
             }
 
-            using var reader = new StreamReader(upload.OpenReadStream(), detectEncodingFromByteOrderMarks: true);
-            csv = await reader.ReadToEndAsync(cancellationToken);
+            using var bytes = new MemoryStream((int)upload.Length);
+            await upload.CopyToAsync(bytes, cancellationToken);
+            var read = ImportFileReader.Read(bytes.ToArray(), upload.FileName);
+            if (!read.IsRead)
+            {
+                ModelState.AddModelError("", a["Import.Refused." + read.Refusal]);
+                return Page();
+            }
+
+            csv = read.Text;
+            Format = read.Format;
         }
 
         if (string.IsNullOrWhiteSpace(csv))
