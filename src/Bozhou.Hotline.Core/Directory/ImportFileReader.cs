@@ -147,6 +147,8 @@ public static class ImportFileReader
                 csv.AppendJoin(',', cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append('\n');
             }
         }
+        // Not a ZIP: InvalidDataException; a ZIP without a sheet: InvalidOperationException; a broken part: XmlException.
+        // MiniExcel reports other damage by whatever its parsing meets, and an uploaded file is untrusted: each is a refusal.
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or InvalidOperationException or NotSupportedException
                                    or KeyNotFoundException or FormatException or NullReferenceException or ArgumentException or IndexOutOfRangeException)
         {

@@ -92,6 +92,18 @@ public class ImportFileReaderTests
         Assert.Equal("\"name\",\"duties\",\"mobile\",\"order\"\n\"李明\",\"分管教育、卫生健康，\n联系\"\"市妇联\"\"\",\"13905580000\",\"2\"\n", read.Text);
     }
 
+    private static byte[] ZipOf(string entry, string content)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry(entry).Open()))
+        {
+            writer.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
     [Fact]
     public void A_damaged_workbook_is_refused_as_a_bad_workbook()
     {
@@ -99,5 +111,7 @@ public class ImportFileReaderTests
 
         Assert.Equal(ImportFileRefusal.BadWorkbook, ImportFileReader.Read(zipStart, "名录.csv").Refusal);
         Assert.Equal(ImportFileRefusal.BadWorkbook, ImportFileReader.Read("not a workbook"u8.ToArray(), "名录.xlsx").Refusal);
+        Assert.Equal(ImportFileRefusal.BadWorkbook, ImportFileReader.Read(ZipOf("readme.txt", "not a sheet"), "名录.xlsx").Refusal);
+        Assert.Equal(ImportFileRefusal.BadWorkbook, ImportFileReader.Read(ZipOf("xl/workbook.xml", "<workbook"), "名录.xlsx").Refusal);
     }
 }
