@@ -487,5 +487,14 @@ public class CadreAdminTests
         var confirm = await EndConfirmationAsync(admin, world.WangId);
 
         Assert.Contains("这些诉求将无人答复", confirm.QuerySelector("#open-appeals-who")!.TextContent, StringComparison.Ordinal);
+        using (var switched = await admin.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        var english = await admin.GetPageAsync($"/admin/cadres/end/{world.WangId}");
+        Assert.StartsWith("No account acts for this post.", english.QuerySelector("#open-appeals-who")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("not transferred", english.QuerySelector("#open-appeals-fate")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.QuerySelector("main")!.TextContent);
     }
 }
