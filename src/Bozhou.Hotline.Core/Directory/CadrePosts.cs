@@ -42,6 +42,15 @@ public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimePr
         db.Appeals.AsNoTracking().Where(a => a.HandlerCadreId == cadreId && a.Status != AppealStatus.Closed)
             .OrderBy(a => a.LoggedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// How many accounts, not disabled, act for <paramref name="cadreId"/>: linked to it (<see cref="HotlineUser.CadreId"/>)
+    /// or delegated to it. They keep its open appeals after the post ends; none can be linked or delegated once it has.
+    /// </summary>
+    public Task<int> ActingAccountsAsync(int cadreId, CancellationToken cancellationToken) =>
+        db.Users.CountAsync(
+            u => u.DisabledAt == null && (u.CadreId == cadreId || db.CadreDelegations.Any(d => d.CadreId == cadreId && d.StaffUserId == u.Id)),
+            cancellationToken);
+
     /// <summary>Ends <paramref name="cadre"/>'s post (<see cref="PostChange.End"/>), audited; nothing when it has ended already.</summary>
     public async Task EndAsync(Cadre cadre, CancellationToken cancellationToken)
     {

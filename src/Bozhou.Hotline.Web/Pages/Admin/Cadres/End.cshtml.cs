@@ -12,7 +12,7 @@ public class EndModel(HotlineDbContext db, CadrePosts posts, IStringLocalizer<Ad
     /// <summary>The appeals not closed that the post handles, oldest first.</summary>
     public IReadOnlyList<Appeal> OpenAppeals { get; private set; } = [];
 
-    /// <summary>How many accounts act for the post (its own accounts and its delegated staff), who keep its open appeals.</summary>
+    /// <summary>How many accounts, not disabled, act for the post (linked to it or delegated to it), who keep its open appeals.</summary>
     public int ActingAccounts { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -29,8 +29,7 @@ public class EndModel(HotlineDbContext db, CadrePosts posts, IStringLocalizer<Ad
 
         Cadre = cadre;
         OpenAppeals = await posts.OpenAppealsAsync(id, cancellationToken);
-        ActingAccounts = await db.Users.CountAsync(u => u.CadreId == id && u.DisabledAt == null, cancellationToken)
-            + await db.CadreDelegations.Where(d => d.CadreId == id).Select(d => d.StaffUserId).Distinct().CountAsync(cancellationToken);
+        ActingAccounts = await posts.ActingAccountsAsync(id, cancellationToken);
         return Page();
     }
 
