@@ -5,10 +5,11 @@ public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimePr
 {
     /// <summary>
     /// Moves the holder of <paramref name="current"/> (tracked, with its topics) to a new post from today (China time):
-    /// see <see cref="PostChange"/>. Returns the new record, saved.
+    /// see <see cref="PostChange"/> (duties and topic tags carry over only within the same unit). Returns the change, its
+    /// new record (<see cref="PostChange.Next"/>) saved.
     /// </summary>
     /// <exception cref="InvalidOperationException">The post may not change today (<see cref="PostChange.CanChange"/>).</exception>
-    public async Task<Cadre> ChangeAsync(Cadre current, int departmentId, string position, string positionEn, bool subordinatesFollow, CancellationToken cancellationToken)
+    public async Task<PostChange> ChangeAsync(Cadre current, int departmentId, string position, string positionEn, bool subordinatesFollow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var now = time.GetUtcNow();
@@ -30,8 +31,25 @@ public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimePr
             change.Followers.ToList().ForEach(follower => changes.Describe(follower, "superior followed a change of post"));
         });
         await changes.SaveAsync(cancellationToken);
-        return change.Next;
+        return change;
     }
+
+    /// <summary>
+    /// The appeals not closed whose handler is <paramref name="cadreId"/> (what ending that post leaves open), oldest first.
+    /// Ending a post does not move them: they stay with the post, and the accounts acting for it still see and answer them.
+    /// </summary>
+    public Task<List<Appeal>> OpenAppealsAsync(int cadreId, CancellationToken cancellationToken) =>
+        db.Appeals.AsNoTracking().Where(a => a.HandlerCadreId == cadreId && a.Status != AppealStatus.Closed)
+            .OrderBy(a => a.LoggedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// How many accounts, not disabled, act for <paramref name="cadreId"/>: linked to it (<see cref="HotlineUser.CadreId"/>)
+    /// or delegated to it. They keep its open appeals after the post ends; none can be linked or delegated once it has.
+    /// </summary>
+    public Task<int> ActingAccountsAsync(int cadreId, CancellationToken cancellationToken) =>
+        db.Users.CountAsync(
+            u => u.DisabledAt == null && (u.CadreId == cadreId || db.CadreDelegations.Any(d => d.CadreId == cadreId && d.StaffUserId == u.Id)),
+            cancellationToken);
 
     /// <summary>Ends <paramref name="cadre"/>'s post (<see cref="PostChange.End"/>), audited; nothing when it has ended already.</summary>
     public async Task EndAsync(Cadre cadre, CancellationToken cancellationToken)

@@ -2,14 +2,16 @@ namespace Bozhou.Hotline.Core.Directory;
 
 /// <summary>
 /// A cadre moving to another post (职务变动). The old record ends the day before the change and a new record starts
-/// on it, holding the same person's details, superior and topic tags. What follows the person, and what stays:
+/// on it, holding the same person's details and superior. The duties and topic tags are the post's, not the person's:
+/// they carry over only within the same unit (department); a move to another unit starts with none, for the
+/// administrator to fill in (<see cref="DutiesCarryOver"/>). What follows the person, and what stays:
 /// <list type="bullet">
 /// <item>Appeals stay with the old post: they were logged and are handled there.</item>
 /// <item>The person's accounts move to the new post, and each keeps the old one by a delegation (<see cref="KeptPosts"/>),
 /// so that the matters still open there are answered or passed on, not left with no one.</item>
 /// <item>The staff delegated to the old post keep it and are delegated to the new one too.</item>
-/// <item>The cadres who escalate to the old post escalate to the new one when asked (a promotion in the same line);
-/// otherwise they wait for the successor.</item>
+/// <item>The cadres who escalate to the old post escalate to the new one when asked (a promotion in the same line, which
+/// the form proposes only within the same unit: <see cref="SubordinatesFollowByDefault"/>); otherwise they wait for the successor.</item>
 /// </list>
 /// Planned in two steps because the new record's id is the database's: <see cref="Plan"/> before the first save,
 /// <see cref="Complete"/> once the new record has its id, before a second save in the same transaction.
@@ -37,9 +39,36 @@ public sealed class PostChange
     /// <summary>The cadres who escalate to the new post once <see cref="Complete"/> has run (none unless asked).</summary>
     public IReadOnlyList<Cadre> Followers { get; }
 
+    /// <summary>Whether the new post carried the old one's duties and topic tags (same unit), or starts with none (another unit).</summary>
+    public bool CarriedDuties => Previous.DepartmentId == Next.DepartmentId;
+
+    /// <summary>
+    /// Whether the duties (职责, both languages) and topic tags go with the person to a post in
+    /// <paramref name="departmentId"/>: only when it is the unit (department) of <paramref name="current"/>. A deputy
+    /// secretary-general moved from the transport bureau no longer handles "公交".
+    /// </summary>
+    public static bool DutiesCarryOver(Cadre current, int departmentId)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return current.DepartmentId == departmentId;
+    }
+
+    /// <summary>
+    /// Whether the form proposes (ticks) that the cadres reporting to <paramref name="current"/> follow it to a post in
+    /// <paramref name="departmentId"/>: only within the same unit (a promotion in the same line); for another unit
+    /// they wait for the successor. Null <paramref name="departmentId"/> (none chosen) counts as the same unit.
+    /// The administrator's choice, as posted, is what <see cref="Plan"/> applies.
+    /// </summary>
+    public static bool SubordinatesFollowByDefault(Cadre current, int? departmentId)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return departmentId is null || DutiesCarryOver(current, departmentId.Value);
+    }
+
     /// <summary>
     /// Ends <paramref name="current"/> yesterday (China date <paramref name="today"/> minus one) and plans the new
-    /// record from today, in <paramref name="departmentId"/> as <paramref name="position"/>.
+    /// record from today, in <paramref name="departmentId"/> as <paramref name="position"/>, with the duties and topic tags
+    /// of the old post when in the same unit and none otherwise (<see cref="DutiesCarryOver"/>).
     /// </summary>
     /// <param name="accounts">The accounts acting as <paramref name="current"/> (<see cref="HotlineUser.CadreId"/>).</param>
     /// <param name="delegations">The delegations to <paramref name="current"/> as they stand before the change.</param>
@@ -67,20 +96,21 @@ public sealed class PostChange
         }
 
         current.PostEnd = today.AddDays(-1);
+        var carry = DutiesCarryOver(current, departmentId);
         var next = new Cadre
         {
             Name = current.Name,
             NamePinyin = current.NamePinyin,
             Position = position.Trim(),
             PositionEn = positionEn.Trim(),
-            Duties = current.Duties,
-            DutiesEn = current.DutiesEn,
+            Duties = carry ? current.Duties : "",
+            DutiesEn = carry ? current.DutiesEn : "",
             Mobile = current.Mobile,
             OfficePhone = current.OfficePhone,
             DepartmentId = departmentId,
             ProtocolOrder = current.ProtocolOrder,
             SuperiorId = current.SuperiorId,
-            Topics = [.. current.Topics.Select(t => new CadreTopic { TopicId = t.TopicId })],
+            Topics = carry ? [.. current.Topics.Select(t => new CadreTopic { TopicId = t.TopicId })] : [],
             PostStart = today,
         };
         var mine = accounts.Where(a => a.CadreId == current.Id).ToList();

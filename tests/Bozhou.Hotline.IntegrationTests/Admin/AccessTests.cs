@@ -115,8 +115,8 @@ public class AccessTests
         // The same kind of token and body do reach the handler for an administrator: the 403s above are the role's.
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
         using var ended = await admin.PostAsync(
-            new Uri($"/admin/cadres/edit/{world.WangId}?handler=End", UriKind.Relative),
-            samples.Body("/admin/cadres/edit/{id:int?}", "End", await FormTokenAsync(admin, "/account/change-password")),
+            new Uri($"/admin/cadres/end/{world.WangId}", UriKind.Relative),
+            samples.Body("/admin/cadres/end/{id:int}", null, await FormTokenAsync(admin, "/account/change-password")),
             TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.NotEqual(before, await samples.SnapshotAsync());
@@ -179,12 +179,14 @@ internal sealed class AdminSamples
         var urls = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/admin/cadres/edit/{id:int?}"] = $"/admin/cadres/edit/{world.ZhangId}",
+            ["/admin/cadres/end/{id:int}"] = $"/admin/cadres/end/{world.WangId}",
             ["/admin/accounts/{id}"] = $"/admin/accounts/{staffId}",
         };
         var bodies = new Dictionary<(string, string?), (string, string)[]>
         {
             [("/admin/cadres/edit/{id:int?}", null)] = [("Input.DepartmentId", S(departmentId)), ("Input.Name", "孙丽"), ("Input.Position", "副局长"), ("Input.Mobile", "13905581234"), ("Input.SuperiorId", S(world.LiId))],
             [("/admin/cadres/edit/{id:int?}", "End")] = [],
+            [("/admin/cadres/end/{id:int}", null)] = [],
             [("/admin/cadres/edit/{id:int?}", "ChangePost")] = [("Move.DepartmentId", S(departmentId)), ("Move.Position", "副市长"), ("Move.SubordinatesFollow", "true")],
             [("/admin/departments", "Save")] = [("Input.JurisdictionId", S(cityId)), ("Input.NameZh", "市数据资源局"), ("Input.NameEn", "Data Resources Bureau"), ("Input.Order", "9")],
             [("/admin/departments", "End")] = [("id", S(departmentId))],

@@ -27,6 +27,21 @@ public class CadreAdminTests
     private static Task<AuditEntry> SingleAdminChangeAsync(WorkspaceTestData data) =>
         data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == AuditAction.AdminChange).SingleAsync());
 
+    /// <summary>The confirmation page that the cadre page's 免去职务 button leads to (a POST that ends nothing).</summary>
+    private static async Task<IHtmlDocument> EndConfirmationAsync(HttpClient admin, int cadreId)
+    {
+        using var first = await admin.SubmitAsync(await EditFormAsync(admin, cadreId, "end-post-form"));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        return await admin.GetPageAsync(first.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Ends the cadre's post the way the administrator does: the button, then the confirmation's button.</summary>
+    private static async Task<HttpResponseMessage> EndPostAsync(HttpClient admin, int cadreId)
+    {
+        var confirm = await EndConfirmationAsync(admin, cadreId);
+        return await admin.SubmitAsync(confirm.QuerySelector<IHtmlFormElement>("#end-confirm-form")!, pageUrl: $"/admin/cadres/end/{cadreId}");
+    }
+
     [Fact]
     public async Task Admin_creates_a_cadre_with_the_phone_in_E164_an_audit_entry_and_the_directory_cache_evicted()
     {
@@ -131,9 +146,8 @@ public class CadreAdminTests
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        var form = await EditFormAsync(admin, world.WangId, "end-post-form");
 
-        using var response = await admin.SubmitAsync(form);
+        using var response = await EndPostAsync(admin, world.WangId);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var wang = await CadreAsync(data, world.WangId);
@@ -172,7 +186,7 @@ public class CadreAdminTests
         }
 
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
-        using (var ended = await admin.SubmitAsync(await EditFormAsync(admin, world.WangId, "end-post-form")))
+        using (var ended = await EndPostAsync(admin, world.WangId))
         {
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
@@ -337,5 +351,150 @@ public class CadreAdminTests
         Assert.Equal(AppealStatus.Contacted, (await data.AppealAsync(open)).Status);
         var grant = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Details == "earlier post kept"));
         Assert.Contains($"\"DelegatedCadreId\":{world.LiId}", grant.After, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_move_to_another_unit_empties_the_duties_and_topic_tags_says_so_and_applies_the_subordinates_box_as_posted(bool follow)
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var (transport, housing) = await data.QueryAsync(async db =>
+        {
+            var zhang = await db.Cadres.SingleAsync(c => c.Id == world.ZhangId);
+            zhang.Duties = "分管城区公交、出租车管理";
+            zhang.DutiesEn = "Buses and taxis";
+            zhang.Topics.Add(new() { TopicId = world.TransportTopicId });
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhaoId)).SuperiorId = world.ZhangId;
+            await db.SaveChangesAsync();
+            return (zhang.DepartmentId, await db.Departments.Where(d => d.NameZh == "市住房和城乡建设局").Select(d => d.Id).SingleAsync());
+        });
+        using var citizen = factory.CreateClient();
+        Assert.Contains("张伟", (await citizen.GetPageAsync("/directory?q=" + Uri.EscapeDataString("公交"))).CadreNames("#results"));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = await EditFormAsync(admin, world.ZhangId, "change-post-form");
+        var box = form.QuerySelector<IHtmlInputElement>("input[name='Move.SubordinatesFollow'][type=checkbox]")!;
+        Assert.Equal(Id(transport), form.QuerySelector<IHtmlSelectElement>("select[name='Move.DepartmentId']")!.Value);
+        Assert.Equal(Id(transport), form.QuerySelector("select[name='Move.DepartmentId']")!.GetAttribute("data-home-department"));
+        Assert.True(box.IsChecked);
+        box.IsChecked = follow;
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Move.DepartmentId", Id(housing)), ("Move.Position", "副局长")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var next = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Name == "张伟" && c.PostEnd == null));
+        Assert.Equal((housing, "", ""), (next.DepartmentId, next.Duties, next.DutiesEn));
+        Assert.Empty(next.Topics);
+        var old = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
+        Assert.Equal(("分管城区公交、出租车管理", world.TransportTopicId), (old.Duties, old.Topics.Single().TopicId));
+        Assert.Equal(follow ? next.Id : world.ZhangId, (await CadreAsync(data, world.ZhaoId)).SuperiorId);
+        var page = await admin.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("张伟 已改任 副局长。新职务在另一单位，原职责和诉求类别未带入，已清空，请在下方填写新职务的职责并勾选诉求类别。",
+            page.QuerySelector(".alert-success")!.TextContent.Trim());
+        Assert.DoesNotContain("张伟", (await citizen.GetPageAsync("/directory?q=" + Uri.EscapeDataString("公交"))).CadreNames("#results"));
+        Assert.Empty((await citizen.GetPageAsync($"/directory/cadres/{next.Id}")).QuerySelectorAll(".topic-tag"));
+    }
+
+    [Fact]
+    public async Task A_move_within_the_same_unit_keeps_the_duties_and_says_nothing_of_emptying_them()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        await data.QueryAsync(async db =>
+        {
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhangId)).Duties = "分管城区公交";
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var form = await EditFormAsync(admin, world.ZhangId, "change-post-form");
+
+        using var response = await admin.SubmitAsync(form, Html.Fields(("Move.Position", "党组书记、局长")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("分管城区公交", (await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Name == "张伟" && c.PostEnd == null))).Duties);
+        var page = await admin.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("张伟 已改任 党组书记、局长", page.QuerySelector(".alert-success")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_end_post_button_ends_nothing_and_shows_a_confirmation_naming_the_post_and_listing_its_open_appeals()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var open = await data.AddAppealAsync(world.LiId, at: factory.Clock.GetUtcNow().AddDays(-2));
+        await data.AddAppealAsync(world.ZhangId);
+        var appeal = await data.AppealAsync(open);
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        var confirm = await EndConfirmationAsync(admin, world.LiId);
+
+        Assert.Null((await CadreAsync(data, world.LiId)).PostEnd);
+        Assert.Equal(0, await data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.AdminChange)));
+        Assert.Contains("李明", confirm.QuerySelector("#end-whom")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("副市长", confirm.QuerySelector("#end-whom")!.TextContent, StringComparison.Ordinal);
+        var row = Assert.Single(confirm.QuerySelectorAll("#open-appeals tbody tr"));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal([appeal.TrackingCode, "已登记", appeal.ReplyDueAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], cells);
+        Assert.Contains("不会自动转交", confirm.QuerySelector("#open-appeals-fate")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("目前有 2 个账号", confirm.QuerySelector("#open-appeals-who")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/admin/cadres/edit/{world.LiId}", confirm.QuerySelector("#end-cancel")!.GetAttribute("href"));
+        Assert.NotNull(confirm.QuerySelector("#end-confirm-form input[name='__RequestVerificationToken']"));
+
+        using var forged = await admin.PostAsync(new Uri($"/admin/cadres/end/{world.LiId}", UriKind.Relative), new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null((await CadreAsync(data, world.LiId)).PostEnd);
+    }
+
+    [Fact]
+    public async Task Confirming_ends_the_post_and_leaves_its_open_appeal_with_it_for_the_person_and_the_staff()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var open = await data.AddAppealAsync(world.LiId, at: factory.Clock.GetUtcNow().AddDays(-2));
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        using var response = await EndPostAsync(admin, world.LiId);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await CadreAsync(data, world.LiId)).PostEnd);
+        Assert.Equal(world.LiId, (await data.AppealAsync(open)).HandlerCadreId);
+        using var li = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+        Assert.Equal([open], WorkspacePages.InboxIds(await li.GetPageAsync("/workspace")));
+        Assert.Equal([open], WorkspacePages.InboxIds(await staff.GetPageAsync("/workspace")));
+    }
+
+    [Fact]
+    public async Task The_confirmation_warns_when_no_account_acts_for_the_post_and_says_so_when_nothing_is_open()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        Assert.NotNull((await EndConfirmationAsync(admin, world.WangId)).QuerySelector("#open-appeals-none"));
+        await data.AddAppealAsync(world.WangId);
+        await data.QueryAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == WorkspaceWorld.WangEmail)).CadreId = null;
+            return await db.SaveChangesAsync();
+        });
+
+        var confirm = await EndConfirmationAsync(admin, world.WangId);
+
+        Assert.Contains("这些诉求将无人答复", confirm.QuerySelector("#open-appeals-who")!.TextContent, StringComparison.Ordinal);
+        using (var switched = await admin.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        var english = await admin.GetPageAsync($"/admin/cadres/end/{world.WangId}");
+        Assert.StartsWith("No account acts for this post.", english.QuerySelector("#open-appeals-who")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("not transferred", english.QuerySelector("#open-appeals-fate")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.QuerySelector("main")!.TextContent);
     }
 }

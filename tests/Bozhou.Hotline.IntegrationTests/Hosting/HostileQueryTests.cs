@@ -59,6 +59,7 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/directory/cadres/{id:int}/vcard", "id")] = cadre;
         RouteSamples[("/supervision/cadres/{id:int}", "id")] = cadre;
         RouteSamples[("/admin/cadres/edit/{id:int?}", "id")] = world.ZhangId.ToString(CultureInfo.InvariantCulture);
+        RouteSamples[("/admin/cadres/end/{id:int}", "id")] = world.ZhangId.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/admin/accounts/{id}", "id")] = UserIds[WorkspaceWorld.StaffEmail];
         RouteSamples[("/workspace/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/appeals/receipt/{code}", "code")] = code;

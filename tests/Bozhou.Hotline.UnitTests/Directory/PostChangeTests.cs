@@ -32,6 +32,34 @@ public class PostChangeTests
     }
 
     [Fact]
+    public void A_new_post_in_another_unit_starts_with_no_duties_and_no_topic_tags_but_keeps_the_superior()
+    {
+        var old = Current();
+        old.SuperiorId = 3;
+        old.DutiesEn = "Transport";
+        old.Topics = [new CadreTopic { CadreId = 7, TopicId = 1 }];
+
+        var change = PostChange.Plan(old, 5, "副秘书长", "Deputy Secretary-General", subordinatesFollow: false, Today, Now, [], [], []);
+
+        Assert.False(change.CarriedDuties);
+        Assert.Equal(("", "", 3), (change.Next.Duties, change.Next.DutiesEn, change.Next.SuperiorId));
+        Assert.Empty(change.Next.Topics);
+        Assert.Equal(("分管交通", 1), (old.Duties, old.Topics.Single().TopicId));
+    }
+
+    [Fact]
+    public void Subordinates_are_proposed_to_follow_only_to_a_post_in_the_same_unit()
+    {
+        var current = Current();
+
+        Assert.True(PostChange.SubordinatesFollowByDefault(current, 1));
+        Assert.True(PostChange.SubordinatesFollowByDefault(current, null));
+        Assert.False(PostChange.SubordinatesFollowByDefault(current, 5));
+        Assert.True(PostChange.DutiesCarryOver(current, 1));
+        Assert.False(PostChange.DutiesCarryOver(current, 5));
+    }
+
+    [Fact]
     public void A_post_that_started_today_or_has_ended_cannot_change()
     {
         var fresh = Current();
@@ -46,13 +74,16 @@ public class PostChangeTests
     }
 
     [Fact]
-    public void The_new_post_keeps_the_superior_and_the_topic_tags_and_the_old_record_keeps_its_own()
+    public void A_new_post_in_the_same_unit_keeps_the_superior_the_duties_and_the_topic_tags_and_the_old_record_keeps_its_own()
     {
         var old = Current();
         old.SuperiorId = 3;
+        old.DutiesEn = "Transport";
         old.Topics = [new CadreTopic { CadreId = 7, TopicId = 1 }, new CadreTopic { CadreId = 7, TopicId = 4 }];
 
-        var next = Apply(old, 5, "市长", "Mayor");
+        var next = Apply(old, 1, "常务副市长", "Executive Deputy Mayor");
+
+        Assert.Equal(("分管交通", "Transport"), (next.Duties, next.DutiesEn));
 
         Assert.Equal(3, next.SuperiorId);
         Assert.Equal([1, 4], next.Topics.Select(t => t.TopicId).Order());

@@ -34,7 +34,7 @@ public class EditModel(
         if (Cadre is { } c)
         {
             Input = CadreInput.From(c);
-            Move = new PostChangeInput { DepartmentId = c.DepartmentId, SubordinatesFollow = true };
+            Move = new PostChangeInput { DepartmentId = c.DepartmentId, SubordinatesFollow = PostChange.SubordinatesFollowByDefault(c, c.DepartmentId) };
         }
 
         return Page();
@@ -102,27 +102,15 @@ public class EditModel(
             return Page();
         }
 
-        var next = await posts.ChangeAsync(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Move.SubordinatesFollow, cancellationToken);
-        this.Flash(a["Cadre.PostChanged", current.Name, next.Position]);
+        var change = await posts.ChangeAsync(current, Move.DepartmentId!.Value, Move.Position!, Move.PositionEn ?? "", Move.SubordinatesFollow, cancellationToken);
+        var next = change.Next;
+        var notice = a["Cadre.PostChanged", current.Name, next.Position].Value;
+        this.Flash(change.CarriedDuties ? notice : notice + a["Cadre.DutiesCleared"].Value);
         return RedirectToPage("/Admin/Cadres/Edit", new { id = next.Id });
     }
 
-    public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken) || Cadre is not { } cadre)
-        {
-            return NotFound();
-        }
-
-        if (cadre.PostEnd is not null)
-        {
-            return RedirectToPage("/Admin/Cadres/Edit", new { id });
-        }
-
-        await posts.EndAsync(cadre, cancellationToken);
-        this.Flash(a["Cadre.Ended", cadre.Name]);
-        return RedirectToPage("/Admin/Cadres/Index");
-    }
+    /// <summary>Ends nothing: shows the confirmation (<see cref="EndModel"/>), whose own POST ends the post.</summary>
+    public IActionResult OnPostEnd(int id) => RedirectToPage("/Admin/Cadres/End", new { id });
 
     private async Task<bool> LoadAsync(int? id, CancellationToken cancellationToken)
     {
