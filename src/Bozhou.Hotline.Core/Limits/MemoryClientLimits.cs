@@ -53,6 +53,23 @@ public sealed class MemoryClientLimits(TimeProvider time) : IClientLimits
         return Task.CompletedTask;
     }
 
+    public Task ReturnAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var hits = Hits(key);
+        lock (hits)
+        {
+            if (hits.Count > 0)
+            {
+                // A queue has no "remove last": keep all but the newest.
+                var kept = hits.ToArray()[..^1];
+                hits.Clear();
+                Array.ForEach(kept, hits.Enqueue);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     private Queue<DateTimeOffset> Hits(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

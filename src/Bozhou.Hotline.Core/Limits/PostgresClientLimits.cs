@@ -44,6 +44,16 @@ public sealed class PostgresClientLimits(string connectionString, TimeProvider t
         await InsertAsync(connection, key, time.GetUtcNow(), cancellationToken);
     }
 
+    public async Task ReturnAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """DELETE FROM "LimitHits" WHERE "Id" = (SELECT "Id" FROM "LimitHits" WHERE "Key" = @key ORDER BY "At" DESC, "Id" DESC LIMIT 1)""", connection);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);

@@ -80,6 +80,26 @@ public sealed class TwoInstanceLimitsTests : IAsyncDisposable
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, Limit), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, Limit)], answers);
     }
 
+    [Fact]
+    public async Task Simultaneous_wrong_tracking_checks_on_two_instances_get_no_more_answers_than_the_lockout_allows()
+    {
+        var (a, b) = await StartTwoAsync("Appeals:TrackFailuresAllowed");
+        using var toA = a.Client();
+        using var toB = b.Client();
+        var formA = (await toA.GetPageAsync("/appeals/track")).QuerySelector<IHtmlFormElement>("form#track-check")!;
+        var formB = (await toB.GetPageAsync("/appeals/track")).QuerySelector<IHtmlFormElement>("form#track-check")!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var fields = Html.Fields(("Check.Code", Core.Appeals.TrackingCode.Generate()), ("Check.LastFour", "9999"));
+            using var response = await (i % 2 == 0 ? toA.SubmitAsync(formA, fields) : toB.SubmitAsync(formB, fields));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(Limit, answers.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(12 - Limit, answers.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _b?.Dispose();
