@@ -14,10 +14,12 @@ public sealed class MemoryClientLimits(TimeProvider time) : IClientLimits
 
     public Task<TimeSpan?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         var hits = Hits(key);
+        DateTimeOffset now;
         lock (hits)
         {
+            // Read under the lock: a time read before waiting for it would be older than the hits counted meanwhile.
+            now = time.GetUtcNow();
             if (Wait(hits, limit, window, now) is { } wait)
             {
                 return Task.FromResult<TimeSpan?>(wait);

@@ -100,6 +100,24 @@ public sealed class TwoInstanceLimitsTests : IAsyncDisposable
         Assert.Equal(12 - Limit, answers.Count(s => s == HttpStatusCode.TooManyRequests));
     }
 
+    [Fact]
+    public async Task Thirty_simultaneous_sign_in_posts_on_two_instances_get_exactly_the_limit_past()
+    {
+        var (a, b) = await StartTwoAsync("Accounts:SignInAttemptsPerMinute");
+
+        // One browser each (their own antiforgery cookies), all from the same address, half on each instance.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var client = (i % 2 == 0 ? a : b).Client();
+            using var response = await WorkspaceTestData.SubmitLoginAsync(client, "nobody@test.local", "wrong-password-123");
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(
+            [(HttpStatusCode.OK, Limit), (HttpStatusCode.TooManyRequests, 30 - Limit)],
+            answers.GroupBy(s => s).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key).ToList());
+    }
+
     public async ValueTask DisposeAsync()
     {
         _b?.Dispose();
