@@ -1,6 +1,5 @@
 using Bozhou.Hotline.Core.Limits;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Bozhou.Hotline.Core.Appeals;
 
@@ -10,17 +9,25 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// window. A success does not clear the count, or an attacker holding one appeal of their own could reset it between
 /// guesses. Counted by <see cref="IClientLimits"/>: on PostgreSQL every instance counts the same failures.
 /// </summary>
+/// <remarks>
+/// A check first reserves a failure (<see cref="TryBeginAsync"/>, one atomic count) and gives it back when it turns out
+/// not to be one (<see cref="NotAFailureAsync"/>): checking "is there room?" and counting the failure afterwards would
+/// let a burst of simultaneous guesses all find room (40 at once got 20 guesses past a limit of 5).
+/// </remarks>
 public sealed class TrackingLockout(IClientLimits limits, IOptions<AppealsOptions> options)
 {
     private readonly AppealsOptions _options = options.Value;
 
-    /// <summary>How long the client must wait before its next check, or null when it may check now.</summary>
-    public Task<TimeSpan?> RetryAfterAsync(string client, CancellationToken cancellationToken = default) =>
-        limits.RetryAfterAsync(Key(client), _options.TrackFailuresAllowed, _options.TrackFailureWindow, cancellationToken);
+    /// <summary>
+    /// Begins a check of <paramref name="client"/>: counts it as a failure in advance and returns null, or, when the
+    /// client has no failure left, counts nothing and returns how long it must wait (at least one second).
+    /// </summary>
+    public Task<TimeSpan?> TryBeginAsync(string client, CancellationToken cancellationToken = default) =>
+        limits.TryTakeAsync(Key(client), _options.TrackFailuresAllowed, _options.TrackFailureWindow, cancellationToken);
 
-    /// <summary>Counts one failed check of <paramref name="client"/>.</summary>
-    public Task RecordFailureAsync(string client, CancellationToken cancellationToken = default) =>
-        limits.RecordAsync(Key(client), cancellationToken);
+    /// <summary>The check begun by <see cref="TryBeginAsync"/> was not a failure (it passed, or the input was refused before any lookup): gives its count back.</summary>
+    public Task NotAFailureAsync(string client, CancellationToken cancellationToken = default) =>
+        limits.ReturnAsync(Key(client), cancellationToken);
 
     private static string Key(string client)
     {

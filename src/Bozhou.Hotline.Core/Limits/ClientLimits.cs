@@ -21,4 +21,10 @@ public interface IClientLimits
 
     /// <summary>Counts one attempt under <paramref name="key"/>, whatever the count (a failure that adds to a lockout).</summary>
     Task RecordAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes back the latest attempt counted under <paramref name="key"/> (one reserved by <see cref="TryTakeAsync"/>
+    /// before the outcome was known, which turned out not to count); nothing when none is counted.
+    /// </summary>
+    Task ReturnAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -14,10 +14,12 @@ public sealed class MemoryClientLimits(TimeProvider time) : IClientLimits
 
     public Task<TimeSpan?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         var hits = Hits(key);
+        DateTimeOffset now;
         lock (hits)
         {
+            // Read under the lock: a time read before waiting for it would be older than the hits counted meanwhile.
+            now = time.GetUtcNow();
             if (Wait(hits, limit, window, now) is { } wait)
             {
                 return Task.FromResult<TimeSpan?>(wait);
@@ -50,6 +52,23 @@ public sealed class MemoryClientLimits(TimeProvider time) : IClientLimits
         }
 
         Tidy(now);
+        return Task.CompletedTask;
+    }
+
+    public Task ReturnAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var hits = Hits(key);
+        lock (hits)
+        {
+            if (hits.Count > 0)
+            {
+                // A queue has no "remove last": keep all but the newest.
+                var kept = hits.ToArray()[..^1];
+                hits.Clear();
+                Array.ForEach(kept, hits.Enqueue);
+            }
+        }
+
         return Task.CompletedTask;
     }
 

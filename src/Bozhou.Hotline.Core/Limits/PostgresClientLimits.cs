@@ -15,10 +15,12 @@ public sealed class PostgresClientLimits(string connectionString, TimeProvider t
     public async Task<TimeSpan?> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockAsync(connection, key, cancellationToken);
+        // Read once the lock is held: a time read before waiting for it would be older than the hits counted
+        // meanwhile, which the count (hits at or before now) would then miss, letting one more through.
+        var now = time.GetUtcNow();
         if (await WaitAsync(connection, key, limit, window, now, cancellationToken) is { } wait)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -42,6 +44,16 @@ public sealed class PostgresClientLimits(string connectionString, TimeProvider t
         ArgumentException.ThrowIfNullOrEmpty(key);
         await using var connection = await OpenAsync(cancellationToken);
         await InsertAsync(connection, key, time.GetUtcNow(), cancellationToken);
+    }
+
+    public async Task ReturnAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """DELETE FROM "LimitHits" WHERE "Id" = (SELECT "Id" FROM "LimitHits" WHERE "Key" = @key ORDER BY "At" DESC, "Id" DESC LIMIT 1)""", connection);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using Bozhou.Hotline.Core.Appeals;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Bozhou.Hotline.IntegrationTests.Appeals;
 
 public class TrackAppealTests
@@ -100,6 +103,40 @@ public class TrackAppealTests
         factory.Clock.Advance(TimeSpan.FromMinutes(10));
         using var again = await client.CheckAsync(code, AppealsKit.LastFour);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_wrong_checks_get_no_more_answers_than_the_five_failures_allowed()
+    {
+        using var logged = await new HotlineFactory().LogOneAppealAsync();
+        var (_, client, code) = logged;
+        var page = await client.GetPageAsync("/appeals/track");
+        var form = page.QuerySelector<IHtmlFormElement>("form#track-check")!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var response = await client.SubmitAsync(form, Html.Fields(("Check.Code", code), ("Check.LastFour", (9000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(5, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal(15, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task A_check_counts_as_a_failure_from_its_start_and_one_that_was_not_gives_its_count_back()
+    {
+        await using var factory = new HotlineFactory();
+        var lockout = factory.Services.GetRequiredService<TrackingLockout>();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(await lockout.TryBeginAsync("203.0.113.7"));
+        }
+
+        Assert.NotNull(await lockout.TryBeginAsync("203.0.113.7"));
+        await lockout.NotAFailureAsync("203.0.113.7");
+        Assert.Null(await lockout.TryBeginAsync("203.0.113.7"));
+        Assert.NotNull(await lockout.TryBeginAsync("203.0.113.7"));
     }
 
     [Fact]

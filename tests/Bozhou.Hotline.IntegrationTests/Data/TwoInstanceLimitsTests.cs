@@ -80,6 +80,44 @@ public sealed class TwoInstanceLimitsTests : IAsyncDisposable
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, Limit), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, Limit)], answers);
     }
 
+    [Fact]
+    public async Task Simultaneous_wrong_tracking_checks_on_two_instances_get_no_more_answers_than_the_lockout_allows()
+    {
+        var (a, b) = await StartTwoAsync("Appeals:TrackFailuresAllowed");
+        using var toA = a.Client();
+        using var toB = b.Client();
+        var formA = (await toA.GetPageAsync("/appeals/track")).QuerySelector<IHtmlFormElement>("form#track-check")!;
+        var formB = (await toB.GetPageAsync("/appeals/track")).QuerySelector<IHtmlFormElement>("form#track-check")!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var fields = Html.Fields(("Check.Code", Core.Appeals.TrackingCode.Generate()), ("Check.LastFour", "9999"));
+            using var response = await (i % 2 == 0 ? toA.SubmitAsync(formA, fields) : toB.SubmitAsync(formB, fields));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(Limit, answers.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(12 - Limit, answers.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Thirty_simultaneous_sign_in_posts_on_two_instances_get_exactly_the_limit_past()
+    {
+        var (a, b) = await StartTwoAsync("Accounts:SignInAttemptsPerMinute");
+
+        // One browser each (their own antiforgery cookies), all from the same address, half on each instance.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var client = (i % 2 == 0 ? a : b).Client();
+            using var response = await WorkspaceTestData.SubmitLoginAsync(client, "nobody@test.local", "wrong-password-123");
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(
+            [(HttpStatusCode.OK, Limit), (HttpStatusCode.TooManyRequests, 30 - Limit)],
+            answers.GroupBy(s => s).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key).ToList());
+    }
+
     public async ValueTask DisposeAsync()
     {
         _b?.Dispose();

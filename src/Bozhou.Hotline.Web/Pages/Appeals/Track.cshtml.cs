@@ -51,13 +51,15 @@ public sealed class TrackModel(
     {
         Now = time.GetUtcNow();
         var client = ClientKey.Of(HttpContext);
-        if (await lockout.RetryAfterAsync(client, cancellationToken) is { } wait)
+        if (await lockout.TryBeginAsync(client, cancellationToken) is { } wait)
         {
             return TooManyTries(wait);
         }
 
         if (!ModelState.AddErrors(await checkValidator.ValidateAsync(Check, cancellationToken), nameof(Check)))
         {
+            // A mistyped code is not a guess: the failure counted in advance is given back.
+            await lockout.NotAFailureAsync(client, CancellationToken.None);
             return Page();
         }
 
@@ -66,12 +68,12 @@ public sealed class TrackModel(
         if (masked is not { Length: >= 4 } || !CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(masked[^4..]), Encoding.ASCII.GetBytes(Check.LastFourDigits!)))
         {
-            // Unknown code or wrong digits: one answer for both, so that neither can be probed.
-            await lockout.RecordFailureAsync(client, cancellationToken);
+            // Unknown code or wrong digits: one answer for both, so that neither can be probed. The failure stays counted.
             ModelState.AddModelError(string.Empty, l["Track.NotFound"]);
             return Page();
         }
 
+        await lockout.NotAFailureAsync(client, CancellationToken.None);
         access.Grant(HttpContext, code);
         return RedirectToPage("/Appeals/Track", new { code });
     }
