@@ -170,6 +170,15 @@ public sealed class TwoInstanceKeptValuesTests : IAsyncDisposable
         await using (var connection = new Npgsql.NpgsqlConnection(_database!.ConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
+            // Each instance's listener connects in the background after its start: wait until both listen.
+            await using var listening = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", connection);
+            var listenDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while ((long)(await listening.ExecuteScalarAsync(TestContext.Current.CancellationToken))! < 2 && DateTime.UtcNow < listenDeadline)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
             await using var cut = new Npgsql.NpgsqlCommand(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", connection);
             Assert.Equal(2L, await cut.ExecuteScalarAsync(TestContext.Current.CancellationToken));
