@@ -212,68 +212,6 @@ nginx_split() {
   echo "$out requests per instance"
 }
 
-instances() {
-  local n=$1 provider=$2 conn=$3 i t0; t0=$(date +%s.%N)
-  for ((i = 0; i < n; i++)); do launch_server "$provider" "$conn"; done
-  for ((i = 0; i < n; i++)); do
-    await_answer "http://127.0.0.1:${server_ports[$i]}" /healthz/live "${server_pids[$i]}" "$t0" || return 1
-  done
-}
-
-# nginx in front of the running instances, as deploy/nginx-bozhou-hotline.conf proxies (round robin, keep-alive to
-# the app, the client's address and the scheme forwarded), in plain HTTP on a free port; not a daemon, a child of
-# this script, stopped by stop_nginx and on every exit (cleanup). Logs which instance answered each request.
-# Sets base to its address.
-start_nginx() {
-  local dir="$work/nginx" upstream="" p t0; t0=$(date +%s.%N)
-  mkdir -p "$dir"; : >"$dir/access.log"
-  for p in "${server_ports[@]}"; do upstream+="        server 127.0.0.1:$p;"$'\n'; done
-  nginx_port=$(free_port)
-  cat >"$dir/nginx.conf" <<EOF
-daemon off;
-master_process off;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 1024; }
-http {
-    log_format instance '\$upstream_addr \$status';
-    access_log $dir/access.log instance;
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    upstream bozhou_hotline {
-$upstream        keepalive 16;
-    }
-    server {
-        listen 127.0.0.1:$nginx_port;
-        client_max_body_size 4m;
-        proxy_http_version 1.1;
-        proxy_set_header Connection "";
-        proxy_set_header Host \$host;
-        proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto \$scheme;
-        proxy_read_timeout 60s;
-        location / {
-            proxy_pass http://bozhou_hotline;
-        }
-    }
-}
-EOF
-  "${proxy_cpu[@]}" "$nginx_bin" -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" >>"$dir/error.log" 2>&1 &
-  nginx_pid=$!
-  base="http://127.0.0.1:$nginx_port"
-  await_answer "$base" /healthz/live "$nginx_pid" "$t0" || { cat "$dir/error.log" >&2; return 1; }
-}
-
-# How the requests nginx has passed on since it started were shared among the instances: "a / b requests per instance".
-nginx_split() {
-  local p counts=()
-  for p in "${server_ports[@]}"; do counts+=("$(awk -v a="127.0.0.1:$p" '$1 == a { n++ } END { print n + 0 }' "$work/nginx/access.log")"); done
-  local IFS=/; echo "${counts[*]// /} requests per instance" | sed 's#/# / #g'
-}
-
 instances() { if [ "$1" = 1 ]; then echo "1 instance"; else echo "$1 instances"; fi; }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
