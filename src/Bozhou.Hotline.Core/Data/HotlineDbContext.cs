@@ -29,6 +29,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<CadreTopic> CadreTopics => Set<CadreTopic>();
 
+    /// <summary>The history of directory imports (<see cref="DirectoryImportBatch"/>), each revertible for 30 days.</summary>
+    public DbSet<DirectoryImportBatch> DirectoryImportBatches => Set<DirectoryImportBatch>();
+
     public DbSet<Appeal> Appeals => Set<Appeal>();
 
     public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();

@@ -37,6 +37,33 @@ public sealed class CadreHierarchy
         return path;
     }
 
+    /// <summary>
+    /// Whether <paramref name="cadre"/> holds its jurisdiction's top post (本级最高负责人): the first in protocol order of
+    /// the jurisdiction's first unit (the lowest <see cref="Department.Order"/>, then <see cref="Cadre.ProtocolOrder"/>,
+    /// then id) among the cadres of the set. Needs every cadre's <see cref="Cadre.Department"/> (order and jurisdiction).
+    /// </summary>
+    public bool IsTopPost(Cadre cadre)
+    {
+        ArgumentNullException.ThrowIfNull(cadre);
+        var top = _byId.Values.Where(c => c.Department.JurisdictionId == cadre.Department.JurisdictionId)
+            .OrderBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder).ThenBy(c => c.Id).First();
+        return top.Id == cadre.Id;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="cadre"/>'s superior is not set: none, or one who no longer holds a post, while the cadre is
+    /// not its jurisdiction's top post. Such a card says the superior is not set (and offers 12345), never that the
+    /// cadre is the top official; <c>/admin</c> lists them.
+    /// </summary>
+    public bool LacksSuperior(Cadre cadre)
+    {
+        ArgumentNullException.ThrowIfNull(cadre);
+        return (cadre.SuperiorId is not int id || !_byId.ContainsKey(id)) && !IsTopPost(cadre);
+    }
+
+    /// <summary>Every cadre of the set whose superior is not set (<see cref="LacksSuperior"/>).</summary>
+    public IReadOnlyList<Cadre> WithoutSuperior() => [.. _byId.Values.Where(LacksSuperior)];
+
     /// <summary>How many levels sit above the cadre: deeper is lower, and lower is where a matter starts.</summary>
     public int Depth(Cadre cadre) => EscalationPath(cadre).Count;
 

@@ -625,6 +625,104 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Jurisdictions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RevertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevertedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("DirectoryImportBatches");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("DirectoryImportChange");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -1432,6 +1530,29 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Cadre");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
                 {
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
@@ -1546,6 +1667,11 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Department", b =>
                 {
                     b.Navigation("Cadres");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>

@@ -608,6 +608,100 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdictions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevertedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("DirectoryImportBatches");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("DirectoryImportChange");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -1395,6 +1489,29 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Cadre");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
                 {
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
@@ -1509,6 +1626,11 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Department", b =>
                 {
                     b.Navigation("Cadres");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>

@@ -176,13 +176,14 @@ public static class HostCommands
         var file = app.Configuration["file"];
         if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"Usage: import-directory FILE (a CSV in UTF-8, UTF-16 or GB18030, or an .xlsx workbook). No such file: '{file}'.");
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE [--end-missing N] (a CSV in UTF-8, UTF-16 or GB18030, or an .xlsx workbook). No such file: '{file}'.");
             return 2;
         }
 
         await app.PrepareDatabaseAsync();
         var importer = services.GetRequiredService<DirectoryImporter>();
-        var read = ImportFileReader.Read(await File.ReadAllBytesAsync(file), file);
+        var bytes = await File.ReadAllBytesAsync(file);
+        var read = ImportFileReader.Read(bytes, file);
         if (!read.IsRead)
         {
             await Console.Error.WriteLineAsync($"Nothing was imported: {ImportFileReader.Describe(read.Refusal!.Value)} ({read.Detail}).");
@@ -198,8 +199,23 @@ public static class HostCommands
             return 1;
         }
 
-        await importer.ApplyAsync(plan, CancellationToken.None);
-        Console.WriteLine("Imported.");
+        // Ending the posts missing from the file is the separate step: all of them, confirmed by their number.
+        var endMissing = app.Configuration["end-missing"];
+        IReadOnlyCollection<Cadre> ending = [];
+        if (endMissing is not null)
+        {
+            if (!int.TryParse(endMissing, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count != plan.Missing.Count)
+            {
+                await Console.Error.WriteLineAsync($"Nothing was imported: --end-missing must be the number of cadres not in the file ({plan.Missing.Count}).");
+                return 2;
+            }
+
+            ending = plan.Missing;
+        }
+
+        var batch = await importer.ApplyAsync(plan, ending, ImportSource.Of(Path.GetFileName(file), bytes), CancellationToken.None);
+        Console.WriteLine($"Imported as batch {batch.Id}: {batch.Added} added, {batch.Changed} changed, {batch.Ended} ended"
+            + (plan.Missing.Count > 0 && ending.Count == 0 ? $"; {plan.Missing.Count} not in the file kept in post (end them with --end-missing {plan.Missing.Count})." : "."));
         return 0;
     }
 

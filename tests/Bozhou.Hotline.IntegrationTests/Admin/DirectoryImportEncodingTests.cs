@@ -75,7 +75,8 @@ public class DirectoryImportEncodingTests
         Assert.Equal(shown, previewPage.QuerySelector("#import-encoding")?.TextContent.Trim());
         Assert.Equal(NewNames.Select(n => $"新增：市交通运输局 {n} 副局长"), previewPage.QuerySelectorAll("#import-plan li.added").Select(li => li.TextContent.Trim()));
         Assert.Equal(["变更：市政府 王强"], previewPage.QuerySelectorAll("#import-plan li.changed").Select(li => li.TextContent.Trim()));
-        Assert.Equal(["免职：市住房和城乡建设局 赵刚 局长"], previewPage.QuerySelectorAll("#import-plan li.ended").Select(li => li.TextContent.Trim()));
+        Assert.Equal(["市住房和城乡建设局 赵刚 局长"], previewPage.QuerySelectorAll("#import-ending label.form-check-label").Select(l => l.TextContent.Trim()));
+        previewPage.QuerySelector("#import-ending input[type=checkbox]")!.SetAttribute("checked", "checked");
 
         using var applied = await admin.SubmitAsync(previewPage.QuerySelector<IHtmlFormElement>("#import-apply")!);
 
@@ -132,10 +133,11 @@ public class DirectoryImportEncodingTests
         Assert.Contains("neither UTF-8 nor GB18030", refused.Errors, StringComparison.Ordinal);
         Assert.Null(await data.QueryAsync(db => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Name == "陈静")));
 
-        var (exitCode, output, errors) = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", gbk);
+        var (exitCode, output, errors) = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", gbk, "--end-missing", "1");
         Assert.True(exitCode == 0, $"import-directory exited {exitCode}: {output} {errors}");
         Assert.Contains("File encoding: GB18030 (GBK)", output, StringComparison.Ordinal);
-        Assert.Contains("17 to add, 1 to change, 1 to end, 0 errors.", output, StringComparison.Ordinal);
+        Assert.Contains("17 to add, 1 to change, 0 to end, 1 not in the file, 0 errors.", output, StringComparison.Ordinal);
+        Assert.Contains("17 added, 1 changed, 1 ended.", output, StringComparison.Ordinal);
         Assert.NotNull(await data.QueryAsync(db => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Name == "陈静")));
     }
 }

@@ -26,12 +26,14 @@ public class DirectoryImportTests
         var previewPage = await Html.ParseAsync(preview);
         Assert.Equal(["新增：市交通运输局 孙丽 副局长"], previewPage.QuerySelectorAll("#import-plan li.added").Select(li => li.TextContent.Trim()));
         Assert.Equal(["变更：市政府 王强"], previewPage.QuerySelectorAll("#import-plan li.changed").Select(li => li.TextContent.Trim()));
-        Assert.Equal(["免职：市住房和城乡建设局 赵刚 局长"], previewPage.QuerySelectorAll("#import-plan li.ended").Select(li => li.TextContent.Trim()));
+        Assert.Empty(previewPage.QuerySelectorAll("#import-plan li.ended"));
+        Assert.Equal(["市住房和城乡建设局 赵刚 局长"], previewPage.QuerySelectorAll("#import-ending label.form-check-label").Select(l => l.TextContent.Trim()));
         Assert.Null(await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleOrDefaultAsync(c => c.Name == "孙丽")));
 
         var apply = previewPage.QuerySelector<IHtmlFormElement>("#import-apply")!;
         using var tampered = await admin.SubmitAsync(apply, Html.Fields(("Protected", "forged")));
         Assert.Contains("请重新上传", (await Html.ParseAsync(tampered)).QuerySelector("#errors")!.TextContent, StringComparison.Ordinal);
+        previewPage.QuerySelector("#import-ending input[type=checkbox]")!.SetAttribute("checked", "checked");
         using var applied = await admin.SubmitAsync(apply);
 
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
@@ -62,7 +64,7 @@ public class DirectoryImportTests
     }
 
     [Fact]
-    public async Task The_import_directory_command_prints_the_plan_and_refuses_a_bad_file()
+    public async Task The_import_directory_command_prints_the_plan_refuses_a_bad_file_and_ends_missing_posts_only_with_their_count()
     {
         using var factory = new HotlineFactory();
         var data = new WorkspaceTestData(factory);
@@ -80,8 +82,17 @@ public class DirectoryImportTests
 
         var (exitCode, output, errors) = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", good);
         Assert.True(exitCode == 0, $"import-directory exited {exitCode}: {output} {errors}");
-        Assert.Contains("1 to add, 1 to change, 1 to end, 0 errors.", output, StringComparison.Ordinal);
+        Assert.Contains("1 to add, 1 to change, 0 to end, 1 not in the file, 0 errors.", output, StringComparison.Ordinal);
+        Assert.Contains("1 not in the file kept in post (end them with --end-missing 1)", output, StringComparison.Ordinal);
         Assert.NotNull(await data.QueryAsync(db => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Name == "孙丽")));
+        Assert.Null((await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhaoId))).PostEnd);
+
+        var unconfirmed = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", good, "--end-missing", "2");
+        Assert.Equal(2, unconfirmed.ExitCode);
+        Assert.Null((await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhaoId))).PostEnd);
+        var ended = await CreateUserCommandTests.RunAppAsync(factory.SqlitePath, "import-directory", good, "--end-missing", "1");
+        Assert.True(ended.ExitCode == 0, ended.Output + ended.Errors);
         Assert.NotNull((await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.ZhaoId))).PostEnd);
+        Assert.Equal(2, await data.QueryAsync(db => db.DirectoryImportBatches.CountAsync(b => b.FileName == "good.csv")));
     }
 }

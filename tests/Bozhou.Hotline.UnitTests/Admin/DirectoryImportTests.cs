@@ -11,12 +11,14 @@ public class DirectoryImportTests
         var city = new Jurisdiction { Id = 1, Code = "city", NameZh = "亳州市" };
         var government = new Department { Id = 10, Jurisdiction = city, JurisdictionId = 1, NameZh = "市政府" };
         city.Departments.Add(government);
-        Cadre Make(int id, string name, string position, int order) => new()
+        var transport = new Department { Id = 11, Jurisdiction = city, JurisdictionId = 1, NameZh = "市交通运输局", Order = 1 };
+        city.Departments.Add(transport);
+        Cadre Make(int id, string name, string position, int order, int? superior, Department? department = null) => new()
         {
-            Id = id, Name = name, Position = position, Duties = "负责有关工作", Mobile = "+8613805581001", Department = government, DepartmentId = 10,
-            ProtocolOrder = order, PostStart = new DateOnly(2024, 1, 1),
+            Id = id, Name = name, Position = position, Duties = "负责有关工作", Mobile = "+8613805581001", Department = department ?? government,
+            DepartmentId = (department ?? government).Id, ProtocolOrder = order, PostStart = new DateOnly(2024, 1, 1), SuperiorId = superior,
         };
-        return (city, [Make(1, "刘洋", "市长", 1), Make(2, "王强", "副市长", 2), Make(3, "张明", "副市长", 3)]);
+        return (city, [Make(1, "刘洋", "市长", 1, null), Make(2, "王强", "副市长", 2, 1), Make(3, "张明", "副市长", 3, 1), Make(4, "冯海", "局长", 1, 2, transport)]);
     }
 
     private static ImportPlan PlanOf(string text)
@@ -41,11 +43,14 @@ public class DirectoryImportTests
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
         Assert.Equal(["孙浩", "周磊"], plan.Added.Select(a => a.Row.Name));
         Assert.Equal("王强", Assert.Single(plan.Changed).Cadre.Name);
-        Assert.Equal("张明", Assert.Single(plan.Ended).Name);
+        Assert.Equal(["张明", "冯海"], plan.Missing.Select(c => c.Name));
+        Assert.Empty(plan.Replaced);
         Assert.Equal("市数据资源局", Assert.Single(plan.NewDepartments).Name);
 
-        var (departments, cadres) = DirectoryImport.Apply(plan, new DateOnly(2026, 3, 2));
+        var (departments, added, _) = DirectoryImport.Apply(plan, [current[2]], new DateOnly(2026, 3, 2));
+        var cadres = added.Values.ToList();
         Assert.Equal(new DateOnly(2026, 3, 1), current[2].PostEnd);
+        Assert.Null(current[3].PostEnd);
         Assert.Equal(("分管教育、卫生健康，联系市妇联", "+8613805581009", "+865585123456"), (current[1].Duties, current[1].Mobile, current[1].OfficePhone));
         Assert.Same(departments[0], cadres.Single(c => c.Name == "周磊").Department);
         Assert.Equal(new DateOnly(2026, 3, 2), cadres[0].PostStart);
@@ -74,12 +79,13 @@ public class DirectoryImportTests
     public void A_row_that_differs_from_the_stored_record_only_by_invisible_marks_is_unchanged()
     {
         var plan = PlanOf(Header + "亳州市,市政府,\u202E刘洋,市长\u0007,负责有关工作,13805581001,,1\n亳州市,市政府,王强,副市长,负责有关工作,13805581001,,2\n"
-            + "亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
+            + "亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n亳州市,市交通运输局,冯海,局长,负责有关工作,13805581001,,1\n");
 
         Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
         Assert.Empty(plan.Added);
         Assert.Empty(plan.Changed);
-        Assert.Empty(plan.Ended);
+        Assert.Empty(plan.Replaced);
+        Assert.Empty(plan.Missing);
     }
 
     [Fact]
@@ -88,7 +94,7 @@ public class DirectoryImportTests
         var plan = PlanOf(Header + "亳州市,市政府,王强,常务副市长,,13805581001,,2\n亳州市,市政府,刘洋,市长,负责有关工作,13805581001,,1\n亳州市,市政府,张明,副市长,负责有关工作,13805581001,,3\n");
 
         Assert.True(plan.IsValid);
-        Assert.Equal("王强", Assert.Single(plan.Ended).Name);
+        Assert.Equal("王强", Assert.Single(plan.Replaced).Name);
         Assert.Equal("常务副市长", Assert.Single(plan.Added).Row.Position);
     }
 
@@ -106,7 +112,7 @@ public class DirectoryImportTests
 
         Assert.False(plan.IsValid);
         Assert.Contains(new ImportError(row, column, message), plan.Errors);
-        Assert.Throws<InvalidOperationException>(() => DirectoryImport.Apply(plan, new DateOnly(2026, 3, 2)));
+        Assert.Throws<InvalidOperationException>(() => DirectoryImport.Apply(plan, [], new DateOnly(2026, 3, 2)));
     }
 
     [Fact]

@@ -66,3 +66,29 @@ internal sealed class CadreTopicConfiguration : IEntityTypeConfiguration<CadreTo
         builder.HasIndex(ct => ct.TopicId);
     }
 }
+
+internal sealed class DirectoryImportBatchConfiguration : IEntityTypeConfiguration<DirectoryImportBatch>
+{
+    public void Configure(EntityTypeBuilder<DirectoryImportBatch> builder)
+    {
+        builder.Property(b => b.ImportedByUserId).HasMaxLength(450);
+        builder.Property(b => b.ImportedBy).HasMaxLength(256);
+        builder.Property(b => b.FileName).HasMaxLength(200);
+        builder.Property(b => b.FileSha256).HasMaxLength(64);
+        builder.Property(b => b.Jurisdictions).HasMaxLength(1000);
+        builder.Property(b => b.RevertedBy).HasMaxLength(256);
+        builder.HasIndex(b => b.ImportedAt);
+        builder.HasMany(b => b.Changes).WithOne().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DirectoryImportChangeConfiguration : IEntityTypeConfiguration<DirectoryImportChange>
+{
+    public void Configure(EntityTypeBuilder<DirectoryImportChange> builder)
+    {
+        builder.HasOne(c => c.Cadre).WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Department).WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.Before).HasMaxLength(8000);
+        builder.Property(c => c.After).HasMaxLength(8000);
+    }
+}

@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>
-/// The published list uploaded, previewed and applied. Between preview and apply the file travels in a hidden
-/// field protected with Data Protection (an hour's lifetime), so it cannot be altered; applying plans it again
-/// against the directory as it then stands. An uploaded file is read as bytes by <see cref="ImportFileReader"/>
-/// (its encoding detected, or a .xlsx workbook turned into CSV); pasted text is taken as it is.
+/// The published list uploaded, previewed and applied. Between preview and apply the file (its text, name and hash)
+/// travels in a hidden field protected with Data Protection (an hour's lifetime), so it cannot be altered; applying
+/// plans it again against the directory as it then stands. An uploaded file is read as bytes by
+/// <see cref="ImportFileReader"/> (its encoding detected, or a .xlsx workbook turned into CSV); pasted text is taken as
+/// it is. The cadres of the listed jurisdictions missing from the file end only when ticked one by one in the separate
+/// ending step, and beyond a quarter of a jurisdiction's posts only with their number typed.
 /// </summary>
 public class ImportModel(DirectoryImporter importer, IDataProtectionProvider protection, IStringLocalizer<AdminResource> a) : PageModel
 {
@@ -22,6 +25,9 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
     /// <summary>How the uploaded file was read (null for pasted text), shown with the preview.</summary>
     public ImportFileFormat? Format { get; private set; }
 
+    /// <summary>The missing cadres ticked for ending when the apply was refused, to tick them again.</summary>
+    public IReadOnlyCollection<int> Ending { get; private set; } = [];
+
     public void OnGet()
     {
     }
@@ -29,6 +35,7 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload, string? pasted, CancellationToken cancellationToken)
     {
         var csv = pasted;
+        var source = pasted is null ? null : ImportSource.Pasted(pasted);
         if (upload is { Length: > 0 })
         {
             if (upload.Length > MaxBytes)
@@ -48,40 +55,58 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
 
             csv = read.Text;
             Format = read.Format;
+            source = ImportSource.Of(Path.GetFileName(upload.FileName), bytes.ToArray());
         }
 
-        if (string.IsNullOrWhiteSpace(csv))
+        if (string.IsNullOrWhiteSpace(csv) || source is null)
         {
             ModelState.AddModelError("", a["Import.NoFile"]);
             return Page();
         }
 
         Plan = await importer.PlanAsync(csv, cancellationToken);
-        Protected = Plan.IsValid ? _protector.Protect(csv, TimeSpan.FromHours(1)) : null;
+        Protected = Plan.IsValid ? _protector.Protect(JsonSerializer.Serialize(new Upload(csv, source.FileName, source.Sha256)), TimeSpan.FromHours(1)) : null;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync([FromForm(Name = "Protected")] string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApplyAsync(
+        [FromForm(Name = "Protected")] string? token, [FromForm(Name = "End")] int[]? end, [FromForm(Name = "EndCount")] string? endCount, CancellationToken cancellationToken)
     {
-        string csv;
+        Upload upload;
         try
         {
-            csv = _protector.Unprotect(token ?? "");
+            upload = JsonSerializer.Deserialize<Upload>(_protector.Unprotect(token ?? ""))!;
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or JsonException)
         {
             ModelState.AddModelError("", a["Import.Expired"]);
             return Page();
         }
 
-        Plan = await importer.PlanAsync(csv, cancellationToken);
+        Plan = await importer.PlanAsync(upload.Csv, cancellationToken);
+        Protected = token;
         if (!Plan.IsValid)
         {
             return Page();
         }
 
-        await importer.ApplyAsync(Plan, cancellationToken);
-        this.Flash(a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Ended.Count]);
-        return RedirectToPage("/Admin/Cadres/Index");
+        var typed = int.TryParse(endCount, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : (int?)null;
+        Ending = end ?? [];
+        switch (DirectoryImporter.CheckEnding(Plan, Ending, typed, out var ending))
+        {
+            case EndingProblem.NotMissing:
+                ModelState.AddModelError("", a["Import.EndingChanged"]);
+                return Page();
+            case EndingProblem.CountNotConfirmed:
+                ModelState.AddModelError("EndCount", a["Import.EndCountNeeded", ending.Count]);
+                return Page();
+        }
+
+        await importer.ApplyAsync(Plan, ending, new ImportSource(upload.FileName, upload.Sha256), cancellationToken);
+        this.Flash(a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Replaced.Count + ending.Count]);
+        return RedirectToPage("/Admin/ImportHistory");
     }
+
+    /// <summary>What the hidden field carries from the preview to the apply.</summary>
+    private sealed record Upload(string Csv, string FileName, string Sha256);
 }

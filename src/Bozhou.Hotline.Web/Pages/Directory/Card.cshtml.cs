@@ -17,6 +17,9 @@ public class CardModel(DirectoryReader reader) : PageModel
 
     public IReadOnlyList<Cadre> EscalationPath { get; private set; } = [];
 
+    /// <summary>The post has no superior set and is not its jurisdiction's top post (<see cref="CadreHierarchy.LacksSuperior"/>).</summary>
+    public bool SuperiorNotSet { get; private set; }
+
     /// <summary>For an ended post: whoever now holds the same position in the same department, if anyone obviously does.</summary>
     public Cadre? CurrentHolder { get; private set; }
 
@@ -36,6 +39,7 @@ public class CardModel(DirectoryReader reader) : PageModel
         {
             Availability = cadre.CurrentAvailability(reader.Now);
             EscalationPath = hierarchy.EscalationPath(cadre);
+            SuperiorNotSet = hierarchy.Find(cadre.Id) is { } held && hierarchy.LacksSuperior(held);
         }
         else
         {

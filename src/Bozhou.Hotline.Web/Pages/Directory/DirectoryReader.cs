@@ -47,7 +47,7 @@ public sealed class DirectoryReader(HotlineDbContext db, TimeProvider time)
 
     /// <summary>
     /// Who escalates to whom today: the cadres holding a post, with only what a path and a successor
-    /// need (names, positions, superior, department), in one light query.
+    /// need (names, positions, superior, department with its order and jurisdiction, protocol order), in one light query.
     /// </summary>
     public async Task<CadreHierarchy> HierarchyAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +63,8 @@ public sealed class DirectoryReader(HotlineDbContext db, TimeProvider time)
                 PositionEn = c.PositionEn,
                 SuperiorId = c.SuperiorId,
                 DepartmentId = c.DepartmentId,
+                Department = new Department { Id = c.DepartmentId, Order = c.Department.Order, JurisdictionId = c.Department.JurisdictionId },
+                ProtocolOrder = c.ProtocolOrder,
                 PostStart = c.PostStart,
                 PostEnd = c.PostEnd,
             })
