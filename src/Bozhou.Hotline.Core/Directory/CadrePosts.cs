@@ -16,10 +16,13 @@ public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimePr
         var today = ChinaTime.DateOf(now);
         var accounts = await db.Users.Where(u => u.CadreId == current.Id).ToListAsync(cancellationToken);
         var delegations = await db.CadreDelegations.AsNoTracking().Where(d => d.CadreId == current.Id).ToListAsync(cancellationToken);
-        var subordinates = subordinatesFollow
-            ? await db.Cadres.Where(c => c.SuperiorId == current.Id && (c.PostEnd == null || c.PostEnd >= today)).ToListAsync(cancellationToken)
-            : [];
+        var subordinates = await SubordinatesAsync(current.Id, today, cancellationToken);
         var change = PostChange.Plan(current, departmentId, position, positionEn, subordinatesFollow, today, now, accounts, delegations, subordinates);
+        if (!subordinatesFollow)
+        {
+            LetGo(subordinates);
+        }
+
         db.Cadres.Add(change.Next);
         db.CadreDelegations.AddRange(change.KeptPosts);
         changes.Describe(current, "post ended by a change of post");
@@ -51,13 +54,34 @@ public sealed class CadrePosts(HotlineDbContext db, AdminChanges changes, TimePr
             u => u.DisabledAt == null && (u.CadreId == cadreId || db.CadreDelegations.Any(d => d.CadreId == cadreId && d.StaffUserId == u.Id)),
             cancellationToken);
 
-    /// <summary>Ends <paramref name="cadre"/>'s post (<see cref="PostChange.End"/>), audited; nothing when it has ended already.</summary>
+    /// <summary>
+    /// Ends <paramref name="cadre"/>'s post (<see cref="PostChange.End"/>), audited; nothing when it has ended already. The
+    /// cadres who escalated to it are left with no superior (never pointing at an ended record), which their cards and
+    /// <c>/admin</c> show as not set until the administrator names one.
+    /// </summary>
     public async Task EndAsync(Cadre cadre, CancellationToken cancellationToken)
     {
-        if (PostChange.End(cadre, ChinaTime.DateOf(time.GetUtcNow())))
+        ArgumentNullException.ThrowIfNull(cadre);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var subordinates = await SubordinatesAsync(cadre.Id, today, cancellationToken);
+        if (PostChange.End(cadre, today))
         {
             changes.Describe(cadre, "post ended");
+            LetGo(subordinates);
             await changes.SaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The cadres holding a post today or later (China date <paramref name="today"/>) who escalate to <paramref name="cadreId"/>, tracked.</summary>
+    public Task<List<Cadre>> SubordinatesAsync(int cadreId, DateOnly today, CancellationToken cancellationToken) =>
+        db.Cadres.Where(c => c.SuperiorId == cadreId && (c.PostEnd == null || c.PostEnd >= today)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    private void LetGo(IEnumerable<Cadre> subordinates)
+    {
+        foreach (var subordinate in subordinates)
+        {
+            subordinate.SuperiorId = null;
+            changes.Describe(subordinate, "superior's post ended");
         }
     }
 }

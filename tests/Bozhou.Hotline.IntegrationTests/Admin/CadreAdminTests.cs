@@ -318,10 +318,11 @@ public class CadreAdminTests
         }
         else
         {
-            // The chain stops at the ended post until the administrator names the successor.
-            Assert.Equal(world.ZhangId, zhao.SuperiorId);
+            // No one escalates to an ended post: the superior is not set (the card says so) until the administrator names one.
+            Assert.Null(zhao.SuperiorId);
             Assert.Empty(escalation);
-            Assert.Empty(followed);
+            var entry = Assert.Single(followed);
+            Assert.Equal(($"{{\"SuperiorId\":{world.ZhangId}}}", "{\"SuperiorId\":null}"), (entry.Before, entry.After));
         }
     }
 
@@ -389,7 +390,7 @@ public class CadreAdminTests
         Assert.Empty(next.Topics);
         var old = await data.QueryAsync(db => db.Cadres.AsNoTracking().Include(c => c.Topics).SingleAsync(c => c.Id == world.ZhangId));
         Assert.Equal(("分管城区公交、出租车管理", world.TransportTopicId), (old.Duties, old.Topics.Single().TopicId));
-        Assert.Equal(follow ? next.Id : world.ZhangId, (await CadreAsync(data, world.ZhaoId)).SuperiorId);
+        Assert.Equal(follow ? next.Id : null, (await CadreAsync(data, world.ZhaoId)).SuperiorId);
         var page = await admin.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Equal("张伟 已改任 副局长。新职务在另一单位，原职责和诉求类别未带入，已清空，请在下方填写新职务的职责并勾选诉求类别。",
             page.QuerySelector(".alert-success")!.TextContent.Trim());
@@ -467,6 +468,29 @@ public class CadreAdminTests
         using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
         Assert.Equal([open], WorkspacePages.InboxIds(await li.GetPageAsync("/workspace")));
         Assert.Equal([open], WorkspacePages.InboxIds(await staff.GetPageAsync("/workspace")));
+    }
+
+    [Fact]
+    public async Task Ending_a_post_names_its_subordinates_first_and_leaves_none_of_them_pointing_at_the_ended_record()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        await data.QueryAsync(async db =>
+        {
+            (await db.Cadres.SingleAsync(c => c.Id == world.ZhaoId)).SuperiorId = world.ZhangId;
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        Assert.Contains("1 名下级干部（赵刚）", (await EndConfirmationAsync(admin, world.ZhangId)).QuerySelector("#subordinates-fate")!.TextContent, StringComparison.Ordinal);
+        using var ended = await EndPostAsync(admin, world.ZhangId);
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Null((await CadreAsync(data, world.ZhaoId)).SuperiorId);
+        using var citizen = factory.CreateClient();
+        Assert.NotNull((await citizen.GetPageAsync($"/directory/cadres/{world.ZhaoId}")).QuerySelector("#superior-not-set"));
+        Assert.Contains($"/admin/cadres/edit/{world.ZhaoId}", (await admin.GetPageAsync("/admin")).QuerySelector("#without-superior")!.InnerHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Bozhou.Hotline.Web.Pages.Admin.Cadres;
 /// that post as handler, which ending it leaves where they are (see <see cref="CadrePosts.OpenAppealsAsync"/>); only
 /// the confirming POST (antiforgery-checked, like every form) ends it.
 /// </summary>
-public class EndModel(HotlineDbContext db, CadrePosts posts, IStringLocalizer<AdminResource> a) : PageModel
+public class EndModel(HotlineDbContext db, CadrePosts posts, TimeProvider time, IStringLocalizer<AdminResource> a) : PageModel
 {
     public Cadre Cadre { get; private set; } = null!;
 
@@ -14,6 +14,9 @@ public class EndModel(HotlineDbContext db, CadrePosts posts, IStringLocalizer<Ad
 
     /// <summary>How many accounts, not disabled, act for the post (linked to it or delegated to it), who keep its open appeals.</summary>
     public int ActingAccounts { get; private set; }
+
+    /// <summary>The cadres who escalate to the post, left with no superior once it ends.</summary>
+    public IReadOnlyList<Cadre> Subordinates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -30,6 +33,7 @@ public class EndModel(HotlineDbContext db, CadrePosts posts, IStringLocalizer<Ad
         Cadre = cadre;
         OpenAppeals = await posts.OpenAppealsAsync(id, cancellationToken);
         ActingAccounts = await posts.ActingAccountsAsync(id, cancellationToken);
+        Subordinates = await posts.SubordinatesAsync(id, ChinaTime.DateOf(time.GetUtcNow()), cancellationToken);
         return Page();
     }
 
