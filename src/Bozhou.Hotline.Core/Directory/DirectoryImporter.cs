@@ -157,6 +157,13 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
 
         if (names.Count > 0)
         {
+            // A record gone or changed may be another revert of this import, committed since the batch was read.
+            if (await db.DirectoryImportBatches.AnyAsync(b => b.Id == batchId && b.RevertedAt != null, cancellationToken))
+            {
+                names.Clear();
+                return RevertOutcome.AlreadyReverted;
+            }
+
             return RevertOutcome.ChangedSince;
         }
 
@@ -195,16 +202,32 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
         {
             ["batch"] = batch.Id, ["removed"] = added.Count, ["restored"] = batch.Changes.Count(c => c.CadreId is not null), ["departments"] = departments.Count,
         }, $"directory import {batch.Id} of {batch.ImportedAt:yyyy-MM-dd HH:mm} UTC reverted");
-        await changes.RunAsync(
-            async token =>
-            {
-                // Added posts first (their superiors may be other added posts), then the units left empty.
-                await db.SaveChangesAsync(token);
-                db.Cadres.RemoveRange(added);
-                await db.SaveChangesAsync(token);
-                db.Departments.RemoveRange(departments);
-            },
-            cancellationToken);
+        try
+        {
+            await changes.RunAsync(
+                async token =>
+                {
+                    // Claimed in the transaction: of two reverts at once, the second finds it taken and changes nothing.
+                    if (await db.DirectoryImportBatches.Where(b => b.Id == batchId && b.RevertedAt == null)
+                        .ExecuteUpdateAsync(set => set.SetProperty(b => b.RevertedAt, now), token) == 0)
+                    {
+                        throw new RevertTakenException();
+                    }
+
+                    // Added posts first (their superiors may be other added posts), then the units left empty.
+                    await db.SaveChangesAsync(token);
+                    db.Cadres.RemoveRange(added);
+                    await db.SaveChangesAsync(token);
+                    db.Departments.RemoveRange(departments);
+                },
+                cancellationToken);
+        }
+        catch (RevertTakenException)
+        {
+            db.ChangeTracker.Clear();
+            return RevertOutcome.AlreadyReverted;
+        }
+
         return RevertOutcome.Reverted;
     }
 
@@ -252,4 +275,9 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
         text.Append($"{plan.Added.Count} to add, {plan.Changed.Count} to change, {plan.Replaced.Count} to end, {plan.Missing.Count} not in the file, {plan.Errors.Count} errors.");
         return text.ToString();
     }
+}
+
+/// <summary>Another revert of the same import committed first; this one rolls back.</summary>
+internal sealed class RevertTakenException : Exception
+{
 }

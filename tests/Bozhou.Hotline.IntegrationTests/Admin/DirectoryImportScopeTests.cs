@@ -13,9 +13,9 @@ public class DirectoryImportScopeTests
 {
     private const string Header = "jurisdiction,department,name,position,duties,mobile,office_phone,order\n";
 
-    private sealed class Site : IDisposable
+    private sealed class Site(HotlineFactory? factory = null) : IDisposable
     {
-        public HotlineFactory Factory { get; } = DemoDirectorySite.NewFactory();
+        public HotlineFactory Factory { get; } = factory ?? DemoDirectorySite.NewFactory();
 
         public WorkspaceTestData Data => new(Factory);
 
@@ -166,6 +166,51 @@ public class DirectoryImportScopeTests
     public async Task A_reverted_import_leaves_the_directory_exactly_as_before_it()
     {
         using var site = new Site();
+        await ImportThenRevertAsync(site);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_reverted_import_leaves_the_directory_exactly_as_before_it()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var site = new Site(DemoDirectorySite.NewFactory().UsePostgres(database.ConnectionString));
+        await ImportThenRevertAsync(site);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_two_reverts_of_one_import_at_once_revert_it_once_and_the_other_is_told()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var site = new Site(DemoDirectorySite.NewFactory().UsePostgres(database.ConnectionString));
+        using var admin = await site.AdminAsync();
+        using var other = await site.AdminAsync();
+        var before = await DirectoryStateAsync(site);
+        var rows = await site.RowsAsync("qiaocheng");
+        rows.Add("qiaocheng,谯城区数据资源局,钱文涛,区数据资源局局长,主持区数据资源局全面工作。,13900000099,,1");
+        using (var applied = await ApplyAsync(admin, await PreviewAsync(admin, Header + string.Join("\n", rows) + "\n"), []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        }
+
+        var forms = await Task.WhenAll(admin.GetPageAsync("/admin/import/history"), other.GetPageAsync("/admin/import/history"));
+
+        var answers = await Task.WhenAll(
+            admin.SubmitAsync(forms[0].QuerySelector<IHtmlFormElement>("form.revert")!), other.SubmitAsync(forms[1].QuerySelector<IHtmlFormElement>("form.revert")!));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], answers.Select(a => a.StatusCode).Order());
+        var told = await Html.ParseAsync(answers.Single(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Contains("该次导入已经撤销", told.QuerySelector("#errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await DirectoryStateAsync(site));
+        Assert.Equal(1, await site.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Subject == "Directory:revert")));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    /// <summary>Imports 谯城区 with a position changed, a phone changed, a post ended and a post in a new unit added, then reverts it.</summary>
+    private static async Task ImportThenRevertAsync(Site site)
+    {
         using var admin = await site.AdminAsync();
         var before = await DirectoryStateAsync(site);
         var rows = await site.RowsAsync("qiaocheng");
