@@ -49,6 +49,22 @@ public class CultureTests
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/Error")]
+    [InlineData("/Error?code=abc")]
+    [InlineData("/Error?code=500")]
+    [InlineData("/Error?code=200")]
+    public async Task The_status_page_visited_on_its_own_is_a_404_whatever_its_code(string url)
+    {
+        using var factory = new HotlineFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("页面不存在", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task An_unknown_page_is_a_404_page_in_the_chosen_language()
     {
