@@ -38,18 +38,31 @@ public class DirectoryListTests(DemoDirectorySite site) : IClassFixture<DemoDire
     }
 
     [Theory]
-    [InlineData("/directory?department=999999999")]
     [InlineData("/directory?department=abc")]
     [InlineData("/directory?department=99999999999999999999")]
-    [InlineData("/directory?jurisdiction=%3Cscript%3E&topic=nope")]
     [InlineData("/directory?jurisdiction=&department=&topic=&q=")]
-    public async Task Unknown_or_malformed_filters_are_ignored_and_everyone_is_listed(string url)
+    public async Task Malformed_or_empty_filters_are_ignored_and_everyone_is_listed(string url)
     {
         using var client = site.Factory.CreateClient();
 
         var page = await client.GetPageAsync(url);
 
         Assert.Equal(81, page.QuerySelectorAll("article.cadre").Length);
+    }
+
+    [Theory]
+    [InlineData("/directory?department=999999999")]
+    [InlineData("/directory?jurisdiction=%3Cscript%3E")]
+    [InlineData("/directory?topic=nope")]
+    [InlineData("/directory?topic=nope&q=" + "%E5%85%AC%E4%BA%A4")]
+    public async Task A_filter_no_one_answers_to_lists_no_one_and_offers_everyone_never_everyone_as_if_they_matched(string url)
+    {
+        using var client = site.Factory.CreateClient();
+
+        var page = await client.GetPageAsync(url);
+
+        Assert.Empty(page.QuerySelectorAll("article.cadre"));
+        Assert.Equal("/directory", page.QuerySelector("#no-results a[href='/directory']")?.GetAttribute("href"));
     }
 
     [Fact]

@@ -38,7 +38,12 @@ public class IndexModel(DirectoryReader reader) : PageModel
             Topics.Any(t => t.Code == query.Topic) ? query.Topic : null);
 
         Query = DirectorySearch.Clean(query.Q);
-        var shown = Filter.Apply(cadres).ToList();
+        // A filter no one answers to (a topic no cadre handles now, an ended unit in an old link) finds no one: it is
+        // not dropped, which would list everyone as if they handled it.
+        var unmatched = (!string.IsNullOrEmpty(query.Jurisdiction) && Filter.JurisdictionCode is null)
+            || (query.Department is not null && Filter.DepartmentId is null)
+            || (!string.IsNullOrEmpty(query.Topic) && Filter.TopicCode is null);
+        var shown = unmatched ? [] : Filter.Apply(cadres).ToList();
         if (Query.Length > 0)
         {
             Hits = DirectorySearch.Search(shown, Query, new CadreHierarchy(cadres));
