@@ -23,6 +23,12 @@ public class UserSession
     public DateTimeOffset? EndedAt { get; set; }
 
     public SessionEnd? EndReason { get; set; }
+
+    /// <summary>
+    /// How long a session's row is kept after it started, at the least (30 days, or the absolute lifetime if longer):
+    /// long enough to answer "was this account signed in then"; then the daily purge deletes it.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
 }
 
 /// <summary>Why a session ended.</summary>

@@ -16,10 +16,12 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS, once a day at
 /// <see cref="RetentionOptions.PurgeAt"/> (China time), and a minute after start when its last successful pass is older
 /// than that day's time (so a service restarted daily still purges). Once per cluster (<see cref="ClusterJob"/>).
-/// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry.
+/// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry. The same pass deletes
+/// the forms' old submission keys, the old counted attempts and sign-in sessions long over.
 /// </summary>
 public sealed class PersonalDataPurger(
-    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, IOptions<RetentionOptions> retention, JobRuns jobs, ILogger<PersonalDataPurger> logger)
+    IServiceScopeFactory scopes, TimeProvider time, SettingsStore settings, IOptions<RetentionOptions> retention, IOptions<AccountOptions> accounts, JobRuns jobs,
+    ILogger<PersonalDataPurger> logger)
     : ClusterJob(jobs, time, logger)
 {
     /// <summary>The job's name in <c>JobRuns</c> and <c>/healthz</c>.</summary>
@@ -55,6 +57,7 @@ public sealed class PersonalDataPurger(
         await PurgeDueAsync(cancellationToken);
         await ForgetOldSubmissionKeysAsync(cancellationToken);
         await ForgetOldLimitHitsAsync(cancellationToken);
+        await ForgetOldSessionsAsync(cancellationToken);
     }
 
     public const int BatchSize = 500;
@@ -122,6 +125,22 @@ public sealed class PersonalDataPurger(
         await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
         {
             return await db.FormSubmissions.Where(s => s.SubmittedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the sign-in sessions (<see cref="UserSession"/>) started more than <see cref="UserSession.KeptFor"/> ago
+    /// (30 days), or the absolute session lifetime if that is longer, so none of them can still be open; returns how many.
+    /// </summary>
+    public async Task<int> ForgetOldSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var lifetime = TimeSpan.FromHours(accounts.Value.SessionMaxHours);
+        var cutoff = Time.GetUtcNow() - (lifetime > UserSession.KeptFor ? lifetime : UserSession.KeptFor);
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.UserSessions.Where(s => s.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
     }
 

@@ -3,6 +3,37 @@ namespace Bozhou.Hotline.IntegrationTests.Admin;
 public class RetentionTests
 {
     [Fact]
+    public async Task Sign_in_sessions_are_deleted_by_the_daily_pass_30_days_after_they_started_and_not_before()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        var now = factory.Clock.GetUtcNow();
+        using (await data.SignInAsync(WorkspaceWorld.LiEmail))
+        {
+        }
+
+        var userId = await data.QueryAsync(db => db.Users.Where(u => u.Email == WorkspaceWorld.LiEmail).Select(u => u.Id).SingleAsync());
+        await data.QueryAsync(async db =>
+        {
+            db.UserSessions.AddRange(
+                new UserSession { Id = "old-ended", UserId = userId, StartedAt = now.AddDays(-31), LastSeenAt = now.AddDays(-31), EndedAt = now.AddDays(-31), EndReason = SessionEnd.SignedOut },
+                new UserSession { Id = "old-never-ended", UserId = userId, StartedAt = now.AddDays(-30).AddTicks(-1), LastSeenAt = now.AddDays(-30) },
+                new UserSession { Id = "recent-ended", UserId = userId, StartedAt = now.AddDays(-29), LastSeenAt = now.AddDays(-29), EndedAt = now.AddDays(-29), EndReason = SessionEnd.Idle });
+            return await db.SaveChangesAsync();
+        });
+
+        var deleted = await factory.Services.GetRequiredService<PersonalDataPurger>().ForgetOldSessionsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, deleted);
+        var left = await data.QueryAsync(db => db.UserSessions.Select(s => s.Id).ToListAsync());
+        Assert.Contains("recent-ended", left);
+        Assert.DoesNotContain("old-ended", left);
+        Assert.DoesNotContain("old-never-ended", left);
+        Assert.Equal(2, left.Count);
+    }
+
+    [Fact]
     public async Task Personal_data_of_an_appeal_closed_exactly_the_retention_days_ago_is_purged_at_the_boundary_and_not_a_tick_before()
     {
         using var factory = new HotlineFactory();
