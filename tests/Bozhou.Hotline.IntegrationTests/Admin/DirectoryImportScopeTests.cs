@@ -34,6 +34,13 @@ public class DirectoryImportScopeTests
 
         public void Dispose() => Factory.Dispose();
 
+        /// <summary>Replaces <paramref name="from"/> with <paramref name="to"/> in the row of <paramref name="name"/>.</summary>
+        public static void Edit(List<string> rows, string name, string from, string to)
+        {
+            var i = rows.FindIndex(r => r.Contains($",{name},", StringComparison.Ordinal));
+            rows[i] = rows[i].Replace(from, to, StringComparison.Ordinal);
+        }
+
         private static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
@@ -130,8 +137,7 @@ public class DirectoryImportScopeTests
         using var site = new Site();
         using var admin = await site.AdminAsync();
         var rows = await site.RowsAsync("qiaocheng");
-        var du = rows.FindIndex(r => r.Contains(",杜明亮,", StringComparison.Ordinal));
-        rows[du] = rows[du].Replace(",副区长,", ",区委常委、副区长,", StringComparison.Ordinal);
+        Site.Edit(rows, "杜明亮", ",副区长,", ",区委常委、副区长,");
         rows.Add("qiaocheng,谯城区数据资源局,钱文涛,区数据资源局局长,主持区数据资源局全面工作。,13900000099,,1");
 
         var preview = await PreviewAsync(admin, Header + string.Join("\n", rows) + "\n");
@@ -214,10 +220,8 @@ public class DirectoryImportScopeTests
         using var admin = await site.AdminAsync();
         var before = await DirectoryStateAsync(site);
         var rows = await site.RowsAsync("qiaocheng");
-        var du = rows.FindIndex(r => r.Contains(",杜明亮,", StringComparison.Ordinal));
-        rows[du] = rows[du].Replace(",副区长,", ",区委常委、副区长,", StringComparison.Ordinal);
-        var yuan = rows.FindIndex(r => r.Contains(",袁秀英,", StringComparison.Ordinal));
-        rows[yuan] = rows[yuan].Replace("+8613800000026", "13900000026", StringComparison.Ordinal);
+        Site.Edit(rows, "杜明亮", ",副区长,", ",区委常委、副区长,");
+        Site.Edit(rows, "袁秀英", "+8613800000026", "13900000026");
         rows.RemoveAll(r => r.Contains(",苏婉清,", StringComparison.Ordinal));
         rows.Add("qiaocheng,谯城区数据资源局,钱文涛,区数据资源局局长,主持区数据资源局全面工作。,13900000099,,1");
         var csv = Header + string.Join("\n", rows) + "\n";
@@ -253,8 +257,7 @@ public class DirectoryImportScopeTests
         using var site = new Site();
         using var admin = await site.AdminAsync();
         var rows = await site.RowsAsync("qiaocheng");
-        var yuan = rows.FindIndex(r => r.Contains(",袁秀英,", StringComparison.Ordinal));
-        rows[yuan] = rows[yuan].Replace("+8613800000026", "13900000026", StringComparison.Ordinal);
+        Site.Edit(rows, "袁秀英", "+8613800000026", "13900000026");
         using (var applied = await ApplyAsync(admin, await PreviewAsync(admin, Header + string.Join("\n", rows) + "\n"), []))
         {
             Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
