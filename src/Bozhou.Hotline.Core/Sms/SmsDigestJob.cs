@@ -27,6 +27,10 @@ public sealed class SmsDigestJob(
 
     protected override TimeSpan StartDelay => TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs only when <see cref="SmsOptions.DigestEnabled"/>.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.DigestEnabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+
     protected override TimeSpan Lease => TimeSpan.FromHours(1);
 
     /// <summary>Due from that day's digest time (China) until a pass has succeeded after it.</summary>

@@ -47,6 +47,9 @@ public sealed class SmsOptions
     /// <summary>When, on each working day (China time), the digest of what falls due goes to each person (08:30).</summary>
     public TimeOnly DigestAt { get; set; } = new(8, 30);
 
+    /// <summary>Whether this instance runs the working-day digest in the background (on by default; a pass can still be run by hand).</summary>
+    public bool DigestEnabled { get; set; } = true;
+
     public bool IsHttp => string.Equals(Gateway, HttpGateway, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsHttpUrl(string? url) =>
