@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Bozhou.Hotline.IntegrationTests.Workspace;
+namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>
 /// A stand-in SMS gateway: a minimal Kestrel app on 127.0.0.1 and a free port that records each request
