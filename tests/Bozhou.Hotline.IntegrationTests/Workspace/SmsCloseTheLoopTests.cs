@@ -275,6 +275,11 @@ public class SmsCloseTheLoopTests
         Assert.Equal($"{Signature}今日到期诉求0件，已超期1件，请登录工作台及时办理。", Assert.Single(scene.Gateway.To(ZhangMobile)));
         Assert.Empty(scene.Gateway.To(LiMobile));
         Assert.Equal(2, scene.Gateway.Requests);
+        using var zhang = await scene.Data.SignInAsync(WorkspaceWorld.ZhangEmail);
+        var outbox = await zhang.GetPageAsync("/workspace/outbox");
+        var digest = Assert.Single(outbox.QuerySelectorAll(".outbox-row"));
+        Assert.Equal("Sent", digest.GetAttribute("data-status"));
+        Assert.Contains("每日提醒", digest.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
