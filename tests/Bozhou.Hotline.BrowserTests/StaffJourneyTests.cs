@@ -71,7 +71,12 @@ public class StaffJourneyTests
         Assert.Equal(
             [AppealEventKind.Logged, AppealEventKind.QuickSms, AppealEventKind.Callback, AppealEventKind.Reply],
             appeal.Events.OrderBy(e => e.Id).Select(e => e.Kind));
-        Assert.Equal(SmsStatus.Pending, (await data.QueryAsync(db => db.SmsMessages.SingleAsync())).Status);
+        // The receipt, the cadre's call-back text, the quick reply, the first contact and the reply, all waiting in the outbox.
+        var outboxed = await data.QueryAsync(db => db.SmsMessages.OrderBy(m => m.Id).Select(m => new { m.Purpose, m.Status }).ToListAsync());
+        Assert.Equal(
+            [SmsPurpose.Receipt, SmsPurpose.CadreMissedCall, SmsPurpose.QuickReply, SmsPurpose.CallerFirstContact, SmsPurpose.CallerReplied],
+            outboxed.Select(m => m.Purpose));
+        Assert.All(outboxed, m => Assert.Equal(SmsStatus.Pending, m.Status));
         await page.ClickAsync("a.nav-link[href='/workspace/outbox']");
         Assert.Equal("Pending", await page.GetAttributeAsync(".outbox-row", "data-status"));
         await BrowserSession.ScreenshotAsync(page, "workspace-5-outbox");

@@ -46,14 +46,15 @@ public static class AppealTimelineCheck
 
     private static void CompareOutbox(Appeal appeal, List<AppealEvent> events, IReadOnlyCollection<SmsMessage> sms, List<string> problems)
     {
-        var toCaller = sms.Where(m => m.ToPhoneCipher == appeal.CallerPhoneCipher).Select(m => m.Body).Order(StringComparer.Ordinal).ToList();
+        // The quick replies are the texts the timeline records; the other texts tell of steps that have events of their own.
+        var toCaller = sms.Where(m => m.ToPhoneCipher == appeal.CallerPhoneCipher && m.Purpose == SmsPurpose.QuickReply).Select(m => m.Body).Order(StringComparer.Ordinal).ToList();
         var quick = events.Where(e => e.Kind == AppealEventKind.QuickSms).Select(e => e.Text ?? "").Order(StringComparer.Ordinal).ToList();
         if (!toCaller.SequenceEqual(quick, StringComparer.Ordinal))
         {
             problems.Add($"the outbox holds {toCaller.Count} SMS to the caller for {quick.Count} quick-SMS events, or their texts differ");
         }
 
-        var toCadre = sms.Count(m => m.ToPhoneCipher != appeal.CallerPhoneCipher);
+        var toCadre = sms.Count(m => m.ToPhoneCipher != appeal.CallerPhoneCipher && m.Purpose == SmsPurpose.CadreReminder);
         var reminders = events.Count(e => e.Kind == AppealEventKind.Reminder);
         if (toCadre != reminders)
         {

@@ -4,7 +4,8 @@ namespace Bozhou.Hotline.Core.Accounts;
 
 /// <summary>A signed-in user: cadre, staff, supervisor or administrator.</summary>
 // Only the fields an administrator sets: never the password hash, stamps or sign-in counters.
-[Audited("User", OnlyWhenDescribed = true, Fields = [nameof(Email), nameof(DisplayName), nameof(CadreId), nameof(DisabledAt), nameof(MustChangePassword)])]
+[Audited("User", OnlyWhenDescribed = true, Fields = [nameof(Email), nameof(DisplayName), nameof(CadreId), nameof(DisabledAt), nameof(MustChangePassword), nameof(PhoneNumber)])]
+/// <remarks><see cref="IdentityUser.PhoneNumber"/> holds the optional mobile (E.164) the account is texted at (<c>Sms.SmsNotifier</c>).</remarks>
 public class HotlineUser : IdentityUser
 {
     [SingleLine]

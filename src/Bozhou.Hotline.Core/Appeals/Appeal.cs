@@ -54,6 +54,9 @@ public class Appeal
 
     public bool ConsentToContact { get; private set; }
 
+    /// <summary>The caller asked for no SMS: none of the caller's texts is queued (the cadre's side still is).</summary>
+    public bool DeclinesSms { get; private set; }
+
     public AppealStatus Status { get; private set; }
 
     public DateTimeOffset LoggedAt { get; private set; }
@@ -129,6 +132,7 @@ public class Appeal
             Description = input.Description,
             Confidential = input.Confidential,
             ConsentToContact = input.ConsentToContact,
+            DeclinesSms = input.DeclinesSms,
             Status = AppealStatus.Logged,
             LoggedAt = now,
             FirstContactDueAt = clock.FirstContactDue(now),
@@ -527,4 +531,8 @@ public sealed record NewAppeal(
     string Description,
     bool Confidential,
     bool ConsentToContact,
-    string CallerActor);
+    string CallerActor)
+{
+    /// <summary>The caller ticked "no SMS, please" on the form.</summary>
+    public bool DeclinesSms { get; init; }
+}

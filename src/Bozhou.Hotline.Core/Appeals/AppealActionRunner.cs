@@ -18,7 +18,7 @@ namespace Bozhou.Hotline.Core.Appeals;
 /// A concurrent change makes a versioned action a <see cref="AppealActionStatus.Conflict"/>; an action that concerns the
 /// appeal as it is (<see cref="Actor.ActsOnAppealAsItIs"/>) is read and tried again, up to <see cref="ConflictRetry.MaxAttempts"/> times.
 /// </remarks>
-public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource clocks, CallerDataProtector callerData, TimeProvider time)
+public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource clocks, CallerDataProtector callerData, SmsNotifier sms, TimeProvider time)
 {
     /// <summary>Runs <paramref name="act"/> on appeal <paramref name="appealId"/> as <paramref name="actor"/>.</summary>
     /// <param name="version">The appeal's version the form was shown with; null for a step that carries none.</param>
@@ -27,9 +27,21 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
         Actor actor, long appealId, int? version, Func<AppealActionContext, Task> act, CancellationToken cancellationToken = default) =>
         RunAsync(actor, a => a.Id == appealId, version, act, cancellationToken);
 
-    /// <summary>Runs <paramref name="act"/> on the appeal whose tracking code the caller <paramref name="caller"/> proved.</summary>
+    /// <summary>Runs the synchronous <paramref name="act"/> on the appeal whose tracking code the caller <paramref name="caller"/> proved.</summary>
     /// <exception cref="ArgumentException"><paramref name="caller"/> is not a <see cref="ActorKind.Caller"/>.</exception>
     public Task<AppealActionOutcome> RunForCallerAsync(Actor caller, Action<AppealActionContext> act, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        return RunForCallerAsync(caller, c =>
+        {
+            act(c);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="act"/> on the appeal whose tracking code the caller <paramref name="caller"/> proved.</summary>
+    /// <exception cref="ArgumentException"><paramref name="caller"/> is not a <see cref="ActorKind.Caller"/>.</exception>
+    public Task<AppealActionOutcome> RunForCallerAsync(Actor caller, Func<AppealActionContext, Task> act, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(act);
@@ -39,11 +51,7 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
         }
 
         var code = caller.TrackingCode;
-        return RunAsync(caller, a => a.TrackingCode == code, null, c =>
-        {
-            act(c);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        return RunAsync(caller, a => a.TrackingCode == code, null, act, cancellationToken);
     }
 
     private async Task<AppealActionOutcome> RunAsync(
@@ -64,7 +72,7 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
                 }
 
                 var context = new AppealActionContext(
-                    appeal!, actor.NameOn(appeal!), actor.UserId, await clocks.GetAsync(cancellationToken), time.GetUtcNow(), db, callerData);
+                    appeal!, actor.NameOn(appeal!), actor.UserId, await clocks.GetAsync(cancellationToken), time.GetUtcNow(), db, callerData, sms);
                 await act(context);
                 await db.SaveChangesAsync(cancellationToken);
                 return new AppealActionOutcome(AppealActionStatus.Done, Appeal: appeal);
@@ -121,10 +129,14 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
 /// in force and the moment (UTC), and the request's database context for what the action adds in the same save.
 /// </summary>
 public sealed class AppealActionContext(
-    Appeal appeal, string actorName, string? userId, AppealClock clock, DateTimeOffset now, HotlineDbContext db, CallerDataProtector callerData)
+    Appeal appeal, string actorName, string? userId, AppealClock clock, DateTimeOffset now, HotlineDbContext db, CallerDataProtector callerData,
+    SmsNotifier sms)
 {
     /// <summary>Refused: the callback number is not a mobile, or the caller's data was purged.</summary>
     public const string NoMobile = "Workspace.Rule.NoMobile";
+
+    /// <summary>Refused: the caller asked for no SMS.</summary>
+    public const string SmsDeclined = "Workspace.Rule.SmsDeclined";
 
     public Appeal Appeal { get; } = appeal;
 
@@ -145,27 +157,49 @@ public sealed class AppealActionContext(
     /// Puts an SMS to the caller in the outbox, in the same transaction as the action.
     /// </summary>
     /// <exception cref="AppealRuleException"><see cref="NoMobile"/>: the callback number is not a mobile or was purged.</exception>
-    public void QueueSmsToCaller(string body)
+    /// <exception cref="AppealRuleException"><see cref="SmsDeclined"/>: the caller asked for no SMS.</exception>
+    public void QueueSmsToCaller(string body, SmsPurpose purpose = SmsPurpose.QuickReply)
     {
+        if (Appeal.DeclinesSms)
+        {
+            throw new AppealRuleException(SmsDeclined);
+        }
+
         var phone = callerData.Reveal(Appeal.CallerPhoneCipher);
         if (phone is null || !ChinesePhone.IsMobile(phone))
         {
             throw new AppealRuleException(NoMobile);
         }
 
-        Db.SmsMessages.Add(SmsDelivery.Queue(Appeal.Id, Appeal.CallerPhoneCipher!, Appeal.CallerPhoneMasked ?? ChinesePhone.Mask(phone), body, Now));
+        var message = SmsDelivery.Queue(Appeal.Id, Appeal.CallerPhoneCipher!, Appeal.CallerPhoneMasked ?? ChinesePhone.Mask(phone), body, Now);
+        message.Purpose = purpose;
+        message.ToPhoneHash = Appeal.CallerPhoneHash ?? callerData.HashPhone(phone);
+        Db.SmsMessages.Add(message);
     }
 
     /// <summary>
-    /// How the caller's SMS names a cadre who holds a post today, China date ("市交通运输局局长张伟"); null for anyone
-    /// else, who cannot receive a transfer.
+    /// Tells the caller of a step by SMS, in the same save, unless the caller declined SMS or has no mobile (then nothing
+    /// is queued and the step stands); <c>{code}</c> is the appeal's, and a confidential appeal's text names no one.
     /// </summary>
-    public Task<string?> CurrentCadreForCallerAsync(int cadreId, CancellationToken cancellationToken)
+    public Task TellCallerAsync(SmsText text, SmsValues values, CancellationToken cancellationToken) =>
+        sms.ToCallerAsync(Db, Appeal, text, values, Now, cancellationToken);
+
+    /// <summary>Tells the handling side of cadre <paramref name="cadreId"/> (its account and its staff) of a step on this appeal, in the same save.</summary>
+    public Task TellHandlingSideAsync(int cadreId, SmsText text, SmsValues values, CancellationToken cancellationToken) =>
+        sms.ToCadreAsync(Db, cadreId, Appeal.Id, text, values with { Code = values.Code ?? Appeal.TrackingCode }, Now, cancellationToken);
+
+    /// <summary>The quick reply <paramref name="text"/> as this appeal's caller receives it.</summary>
+    public Task<string> RenderForCallerAsync(SmsText text, SmsValues values, CancellationToken cancellationToken) =>
+        sms.RenderForCallerAsync(Appeal, text, values, cancellationToken);
+
+    /// <summary>
+    /// How the caller's SMS names a cadre who holds a post today, China date ("市交通运输局局长张伟", the unit once), with
+    /// the office phone; null for anyone else, who cannot receive a transfer.
+    /// </summary>
+    public async Task<HandlerForCaller?> CurrentCadreForCallerAsync(int cadreId, CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateOf(Now);
-        return Db.Cadres
-            .Where(c => c.Id == cadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today))
-            .Select(c => c.Department.NameZh + c.Position + c.Name)
-            .FirstOrDefaultAsync(cancellationToken);
+        var holds = await Db.Cadres.AnyAsync(c => c.Id == cadreId && c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today), cancellationToken);
+        return holds ? await SmsNotifier.HandlerAsync(Db, cadreId, cancellationToken) : null;
     }
 }

@@ -13,7 +13,7 @@ namespace Bozhou.Hotline.Core.Appeals;
 
 /// <summary>
 /// Purges the caller's name and phone from appeals closed <see cref="CurrentSettings.RetentionDays"/> (configured, or
-/// saved on /admin/settings) or more days ago, with the phone of their sent or failed SMS, once a day at
+/// saved on /admin/settings) or more days ago, with the phone (cipher and hash) of their SMS no longer waiting to go, once a day at
 /// <see cref="RetentionOptions.PurgeAt"/> (China time), and a minute after start when its last successful pass is older
 /// than that day's time (so a service restarted daily still purges). Once per cluster (<see cref="ClusterJob"/>).
 /// The appeal and its events stay for the statistics. Each sweep that purges is one audit entry. The same pass deletes
@@ -84,9 +84,13 @@ public sealed class PersonalDataPurger(
             var ids = due.Select(a => (long?)a.Id).ToList();
             due.ForEach(a => a.PurgePersonalData(now));
             var messages = await db.SmsMessages
-                .Where(m => ids.Contains(m.AppealId) && (m.Status == SmsStatus.Sent || m.Status == SmsStatus.Failed))
+                .Where(m => ids.Contains(m.AppealId) && m.Status != SmsStatus.Pending)
                 .ToListAsync(cancellationToken);
-            messages.ForEach(m => m.ToPhoneCipher = "");
+            messages.ForEach(m =>
+            {
+                m.ToPhoneCipher = "";
+                m.ToPhoneHash = null;
+            });
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, UserName = AppealActors.System, Action = AuditAction.Purge, Subject = "Appeals",

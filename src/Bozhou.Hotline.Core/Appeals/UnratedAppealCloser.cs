@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Bozhou.Hotline.Core.Operations;
+using Bozhou.Hotline.Core.Sms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -32,6 +33,7 @@ public sealed class UnratedAppealCloser(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var notifier = scope.ServiceProvider.GetRequiredService<SmsNotifier>();
             var now = Time.GetUtcNow();
             var due = await db.Appeals
                 .Where(a => a.Status == AppealStatus.Replied && a.RatingDueAt != null && a.RatingDueAt <= now)
@@ -40,8 +42,8 @@ public sealed class UnratedAppealCloser(
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
             var (count, conflict) = oneByOne
-                ? await CloseOneByOneAsync(db, due, now, cancellationToken)
-                : await CloseTogetherAsync(db, due, now, cancellationToken);
+                ? await CloseOneByOneAsync(db, notifier, due, now, cancellationToken)
+                : await CloseTogetherAsync(db, notifier, due, now, cancellationToken);
             closed += count;
             if (conflict)
             {
@@ -62,9 +64,15 @@ public sealed class UnratedAppealCloser(
 
     /// <summary>The whole batch in one transaction: one commit for up to a batch of appeals.</summary>
     private async Task<(int Closed, bool Conflict)> CloseTogetherAsync(
-        HotlineDbContext db, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
+        HotlineDbContext db, SmsNotifier notifier, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var count = due.Count(appeal => appeal.CloseUnratedIfDue(now, AppealActors.System));
+        var count = 0;
+        foreach (var appeal in due.Where(appeal => appeal.CloseUnratedIfDue(now, AppealActors.System)))
+        {
+            await TellCallerAsync(notifier, db, appeal, now, cancellationToken);
+            count++;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -79,7 +87,7 @@ public sealed class UnratedAppealCloser(
     }
 
     private async Task<(int Closed, bool Conflict)> CloseOneByOneAsync(
-        HotlineDbContext db, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
+        HotlineDbContext db, SmsNotifier notifier, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var closed = 0;
         foreach (var appeal in due)
@@ -89,6 +97,7 @@ public sealed class UnratedAppealCloser(
                 continue;
             }
 
+            await TellCallerAsync(notifier, db, appeal, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -105,6 +114,10 @@ public sealed class UnratedAppealCloser(
 
         return (closed, false);
     }
+
+    /// <summary>The caller is told the appeal closed unrated, in the same save as the closing (unless the caller declined SMS).</summary>
+    private static Task TellCallerAsync(SmsNotifier notifier, HotlineDbContext db, Appeal appeal, DateTimeOffset now, CancellationToken cancellationToken) =>
+        notifier.ToCallerAsync(db, appeal, SmsText.CallerClosedUnrated, new SmsValues(), now, cancellationToken);
 
     public override string Name => JobName;
 

@@ -45,4 +45,7 @@ public enum AuditAction
 
     /// <summary>An administrator lifted an account's lockout.</summary>
     Unlock = 7,
+
+    /// <summary>An SMS was kept back by the gateway limits: a duplicate within minutes, or over a phone's daily limit.</summary>
+    SmsWithheld = 8,
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Bozhou.Hotline.Core.Phones;
 
@@ -22,8 +21,8 @@ public sealed class LogSmsGateway(ILogger<LogSmsGateway> logger) : ISmsGateway
 }
 
 /// <summary>
-/// POSTs <c>{"to": "+86…", "body": "…"}</c> to the configured URL, with the API key (when set) in
-/// <c>X-Api-Key</c>. A 2xx answer is accepted, its <c>id</c> (when it has one) kept; anything else throws,
+/// POSTs <c>{"to": "+86…", "body": "…"}</c> (UTF-8 JSON, sent whole with its <c>Content-Length</c>: many gateways
+/// refuse a chunked body) to the configured URL, with the API key (when set) in <c>X-Api-Key</c>. A 2xx answer is accepted, its <c>id</c> (when it has one) kept; anything else throws,
 /// and the outbox retries later.
 /// </summary>
 public sealed class HttpSmsGateway(HttpClient http, IOptions<SmsOptions> options) : ISmsGateway
@@ -33,8 +32,10 @@ public sealed class HttpSmsGateway(HttpClient http, IOptions<SmsOptions> options
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Url!, UriKind.Absolute))
         {
-            Content = JsonContent.Create(new SmsRequest(phoneE164, body)),
+            // Serialized first, so the length is known and no chunked transfer encoding is used.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new SmsRequest(phoneE164, body), JsonOptions)),
         };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         if (!string.IsNullOrEmpty(settings.ApiKey))
         {
             request.Headers.Add("X-Api-Key", settings.ApiKey);
@@ -64,6 +65,8 @@ public sealed class HttpSmsGateway(HttpClient http, IOptions<SmsOptions> options
             return null;
         }
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200];
 

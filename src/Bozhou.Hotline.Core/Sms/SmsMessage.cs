@@ -10,6 +10,16 @@ public class SmsMessage
 
     public long? AppealId { get; set; }
 
+    /// <summary>The cadre a text to the handling side concerns (a digest has no appeal); null for a text to the caller.</summary>
+    public int? CadreId { get; set; }
+
+    /// <summary>Which event the text tells of; the logging receipt alone is sent in quiet hours.</summary>
+    public SmsPurpose Purpose { get; set; }
+
+    /// <summary>The recipient's number as a keyed hash (<see cref="CallerDataProtector.HashPhone"/>), for the daily limit and the duplicate check.</summary>
+    [NotDisplayText]
+    public string? ToPhoneHash { get; set; }
+
     /// <summary>The recipient's number, protected at rest like the caller's phone.</summary>
     [NotDisplayText]
     public string ToPhoneCipher { get; set; } = "";
@@ -47,4 +57,33 @@ public enum SmsStatus
 
     /// <summary>Gave up after the configured attempts; stays visible for staff to act on.</summary>
     Failed = 3,
+
+    /// <summary>Not sent: the same text went to the same phone within <see cref="SmsOptions.DuplicateWindowMinutes"/>.</summary>
+    Duplicate = 4,
+
+    /// <summary>Not sent: the phone had its <see cref="SmsOptions.DailyLimitPerPhone"/> texts that China day.</summary>
+    OverDailyLimit = 5,
+}
+
+/// <summary>The event an SMS tells of (stored as its number; 0 for texts queued before it was recorded).</summary>
+public enum SmsPurpose
+{
+    Other = 0,
+
+    /// <summary>A one-key reply a cadre or staff sent the caller.</summary>
+    QuickReply = 1,
+
+    /// <summary>The receipt when an appeal is logged: the one text sent in quiet hours too.</summary>
+    Receipt = 2,
+
+    CallerTransferred = 3,
+    CallerFirstContact = 4,
+    CallerReplied = 5,
+    CallerReopened = 6,
+    CallerClosedUnrated = 7,
+    CadreMissedCall = 8,
+    CadreTransferReceived = 9,
+    CadreReopened = 10,
+    CadreReminder = 11,
+    CadreDigest = 12,
 }

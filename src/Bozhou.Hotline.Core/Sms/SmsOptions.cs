@@ -32,6 +32,24 @@ public sealed class SmsOptions
     /// <summary>How often the background service looks for messages due.</summary>
     public int PollSeconds { get; set; } = 5;
 
+    /// <summary>Texts one phone receives at most per China day (the rest are kept, marked, not sent).</summary>
+    public int DailyLimitPerPhone { get; set; } = 10;
+
+    /// <summary>An identical text to the same phone within this many minutes is sent once.</summary>
+    public int DuplicateWindowMinutes { get; set; } = 10;
+
+    /// <summary>China hour from which texts wait (22 = 22:00); only the logging receipt goes in quiet hours.</summary>
+    public int QuietFromHour { get; set; } = 22;
+
+    /// <summary>China hour at which waiting texts go (7 = 07:00).</summary>
+    public int QuietUntilHour { get; set; } = 7;
+
+    /// <summary>When, on each working day (China time), the digest of what falls due goes to each person (08:30).</summary>
+    public TimeOnly DigestAt { get; set; } = new(8, 30);
+
+    /// <summary>Whether this instance runs the working-day digest in the background (on by default; a pass can still be run by hand).</summary>
+    public bool DigestEnabled { get; set; } = true;
+
     public bool IsHttp => string.Equals(Gateway, HttpGateway, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsHttpUrl(string? url) =>

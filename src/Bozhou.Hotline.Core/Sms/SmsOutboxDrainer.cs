@@ -7,6 +7,10 @@ namespace Bozhou.Hotline.Core.Sms;
 /// <summary>
 /// Sends the outbox's due messages through the gateway. Each message is first claimed by moving its next
 /// attempt forward with a conditional update, so that two instances on one database never both send it.
+/// Before a message goes, the gateway limits of <see cref="SmsLimits"/> apply: in quiet hours (China time) any text but
+/// the logging receipt waits until they end; a text identical to one sent to the same phone within the duplicate
+/// window, or beyond the phone's daily limit, is not sent but marked (<see cref="SmsStatus.Duplicate"/>,
+/// <see cref="SmsStatus.OverDailyLimit"/>) and recorded in the audit trail.
 /// </summary>
 public sealed class SmsOutboxDrainer(
     IServiceScopeFactory scopes, CallerDataProtector callerData, IOptions<SmsOptions> options, TimeProvider time,
@@ -49,6 +53,12 @@ public sealed class SmsOutboxDrainer(
             }
 
             message.NextAttemptAt = claimedUntil;
+            if (await WithheldAsync(db, message, now, cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
             if (await SendAsync(gateway, message, delivery, cancellationToken))
             {
                 sent++;
@@ -58,6 +68,59 @@ public sealed class SmsOutboxDrainer(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Whether the limits keep <paramref name="message"/> from going now: held until quiet hours end (its next attempt
+    /// moved there, no attempt counted), or marked a duplicate or over the daily limit (with an audit entry).
+    /// </summary>
+    private async Task<bool> WithheldAsync(HotlineDbContext db, SmsMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limits = new SmsLimits(options.Value);
+        if (limits.HeldUntil(message.Purpose, now) is { } release)
+        {
+            message.NextAttemptAt = release;
+            return true;
+        }
+
+        if (message.ToPhoneHash is not { } hash)
+        {
+            return false;
+        }
+
+        var sent = db.SmsMessages.AsNoTracking().Where(m => m.ToPhoneHash == hash && m.Status == SmsStatus.Sent && m.Id != message.Id);
+        var windowStart = now - limits.DuplicateWindow;
+        var body = message.Body;
+        string? reason = null;
+        if (limits.DuplicateWindow > TimeSpan.Zero && await sent.AnyAsync(m => m.Body == body && m.SentAt >= windowStart, cancellationToken))
+        {
+            message.Status = SmsStatus.Duplicate;
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"Not sent: the same text went to {message.ToPhoneMasked} within {limits.DuplicateWindow.TotalMinutes:0} minutes.");
+        }
+        else if (await sent.CountAsync(m => m.SentAt >= limits.StartOfDay(now), cancellationToken) >= limits.DailyLimit)
+        {
+            message.Status = SmsStatus.OverDailyLimit;
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"Not sent: {message.ToPhoneMasked} has had its {limits.DailyLimit} texts today (China time).");
+        }
+
+        if (reason is null)
+        {
+            return false;
+        }
+
+        message.LastError = reason;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserName = AuditActor.System.UserName,
+            Action = AuditAction.SmsWithheld,
+            Subject = string.Create(CultureInfo.InvariantCulture, $"Sms:{message.Id}"),
+            Details = reason,
+        });
+        logger.LogInformation("SMS {Id} withheld: {Reason}", message.Id, reason);
+        return true;
     }
 
     private void CountFailure(SmsMessage message)

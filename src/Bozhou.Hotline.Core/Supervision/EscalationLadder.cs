@@ -1,5 +1,3 @@
-using Bozhou.Hotline.Core.Phones;
-using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 
 namespace Bozhou.Hotline.Core.Supervision;
@@ -36,14 +34,14 @@ public sealed record NewInterviewCase(
 /// handling (严肃处理). Each step leaves a timeline event on the appeals behind it, in the same
 /// transaction as the step itself.
 /// </summary>
-public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner runner, CallerDataProtector phones, SettingsStore settings)
+public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner runner)
 {
     /// <summary>The rule code of a second reminder on the same China date.</summary>
     private const string RemindedToday = "Remind.AlreadyToday";
 
     /// <summary>
-    /// 催办: records the reminder on the appeal's timeline and queues an SMS to the handling cadre's mobile in the
-    /// outbox; both or neither are saved. Refused when the appeal is closed, or already had a reminder on the same
+    /// 催办: records the reminder on the appeal's timeline and queues an SMS to the handling side of the cadre (its
+    /// accounts' mobiles, else the directory mobile, <see cref="SmsNotifier.MobilesOfAsync"/>) in the outbox; both or neither are saved. Refused when the appeal is closed, or already had a reminder on the same
     /// China date (one a working day, so a repeat or a second click sends no second SMS). Run through
     /// <see cref="AppealActionRunner"/> as the office, so a concurrent change to the appeal is met by reading it again,
     /// up to three times.
@@ -66,10 +64,8 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
                 throw new AppealRuleException(RemindedToday);
             }
 
-            var sms = (await settings.GetAsync(cancellationToken)).Sms;
-            var handler = await db.Cadres.SingleAsync(h => h.Id == appeal.HandlerCadreId, cancellationToken);
             appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), c.ActorName, c.UserId, now);
-            db.SmsMessages.Add(ReminderSms(appeal, handler, sms.ReminderBody(appeal.TrackingCode), now));
+            await c.TellHandlingSideAsync(appeal.HandlerCadreId, SmsText.CadreReminder, new SmsValues(Due: appeal.ReplyDueAt), cancellationToken);
         }, cancellationToken);
         return outcome switch
         {
@@ -122,15 +118,4 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
             return interviewCase;
         });
     }
-
-    private SmsMessage ReminderSms(Appeal appeal, Cadre handler, string body, DateTimeOffset now) => new()
-    {
-        AppealId = appeal.Id,
-        ToPhoneCipher = phones.ProtectPhone(handler.Mobile),
-        ToPhoneMasked = ChinesePhone.Mask(handler.Mobile),
-        Body = body,
-        Status = SmsStatus.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
 }

@@ -158,7 +158,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
             if (!rows.TryGetValue(key, out var row))
             {
                 row = level == ScorecardLevel.Cadre
-                    ? new ScorecardRow { Id = c.Id, NameZh = c.Name, NameEn = c.NamePinyin, DetailZh = $"{c.DepartmentZh} {c.Position}", DetailEn = $"{c.DepartmentEn}, {c.PositionEn}" }
+                    ? new ScorecardRow { Id = c.Id, NameZh = c.Name, NameEn = c.NamePinyin, DetailZh = c.Position.StartsWith(c.DepartmentZh, StringComparison.Ordinal) ? c.Position : $"{c.DepartmentZh} {c.Position}", DetailEn = $"{c.DepartmentEn}, {c.PositionEn}" }
                     : new ScorecardRow { Id = c.DepartmentId, NameZh = c.DepartmentZh, NameEn = c.DepartmentEn, DetailZh = c.JurisdictionZh, DetailEn = c.JurisdictionEn };
                 rows.Add(key, row);
             }

@@ -3,10 +3,10 @@ using Bozhou.Hotline.Core.Settings;
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>A cadre as the transfer list and the timeline name them.</summary>
-public sealed record CadreOption(int Id, string Name, string Position, string Department, string Jurisdiction)
+public sealed record CadreOption(int Id, string Name, string Position, string Department, string Jurisdiction, string? OfficePhone = null)
 {
-    /// <summary>How the "passed on" SMS names the receiver: "市交通运输局张伟".</summary>
-    public string ForCaller => $"{Department}{Position}{Name}";
+    /// <summary>How the caller's SMS names the cadre, the unit once: "市交通运输局局长张伟" (<see cref="CadreTitle"/>).</summary>
+    public string ForCaller => CadreTitle.Full(Department, Position, Name);
 }
 
 /// <summary>
@@ -113,6 +113,6 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>
         cadres
             .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new CadreOption(c.Id, c.Name, c.Position, c.Department.NameZh, c.Department.Jurisdiction.NameZh))
+            .Select(c => new CadreOption(c.Id, c.Name, c.Position, c.Department.NameZh, c.Department.Jurisdiction.NameZh, c.OfficePhone))
             .ToListAsync(cancellationToken);
 }

@@ -1,9 +1,9 @@
-using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 
 namespace Bozhou.Hotline.Core.Workspace;
 
-/// <summary>A transfer (转办) as the workspace form asks for it: to whom, why, and whether to text the caller.</summary>
-public sealed record TransferRequest(int ToCadreId, string Reason, bool NotifyCaller);
+/// <summary>A transfer (转办) as the workspace form asks for it: to whom and why.</summary>
+public sealed record TransferRequest(int ToCadreId, string Reason);
 
 /// <summary>A reply as the workspace form gives it; <paramref name="TicketNumber"/> only for a referral to 12345.</summary>
 public sealed record ReplyRequest(ReplyKind Kind, string Text, string? TicketNumber);
@@ -12,7 +12,12 @@ public sealed record ReplyRequest(ReplyKind Kind, string Text, string? TicketNum
 /// The actions of the workspace's appeal page, each one run through <see cref="AppealActionRunner"/> with the version
 /// the form was shown with, each ending in the appeal's own method and its timeline event.
 /// </summary>
-public sealed class CadreActions(AppealActionRunner runner, SettingsStore settings)
+/// <remarks>
+/// The texts of PRODUCT §4 go in the same save as the step: the caller is told of a transfer (to whom, with that person's
+/// office phone), of the first contact (the handler and the office phone) and of a reply (its kind, where to read it and
+/// until when to rate it); the receiver of a transfer is told to accept it by its deadline.
+/// </remarks>
+public sealed class CadreActions(AppealActionRunner runner)
 {
     /// <summary>Refused: the receiver of a transfer holds no post today.</summary>
     public const string UnknownCadre = "Workspace.Rule.UnknownCadre";
@@ -30,10 +35,14 @@ public sealed class CadreActions(AppealActionRunner runner, SettingsStore settin
 
     /// <summary>A call back to the caller, reached or not, with an optional note.</summary>
     public Task<AppealActionOutcome> CallbackAsync(Actor actor, long appealId, int version, bool reached, string? note, CancellationToken cancellationToken) =>
-        runner.RunAsync(actor, appealId, version, c =>
+        runner.RunAsync(actor, appealId, version, async c =>
         {
+            var firstContact = c.Appeal.FirstContactAt is null;
             c.Appeal.RecordCallback(reached, Trimmed(note), c.ActorName, c.UserId, c.Now);
-            return Task.CompletedTask;
+            if (firstContact && c.Appeal.FirstContactAt is not null)
+            {
+                await TellCallerOfHandlerAsync(c, SmsText.CallerFirstContact, c.Appeal.HandlerCadreId, cancellationToken);
+            }
         }, cancellationToken);
 
     /// <summary>
@@ -44,23 +53,21 @@ public sealed class CadreActions(AppealActionRunner runner, SettingsStore settin
     public Task<AppealActionOutcome> SendSmsAsync(Actor actor, long appealId, int version, QuickSmsTemplate template, CancellationToken cancellationToken) =>
         runner.RunAsync(actor, appealId, version, async c =>
         {
-            string? passedTo = null;
-            if (template == QuickSmsTemplate.PassedOn)
+            var handler = await c.CurrentCadreForCallerAsync(c.Appeal.HandlerCadreId, cancellationToken);
+            if (template == QuickSmsTemplate.PassedOn && (c.Appeal.TransferCount == 0 || handler is null))
             {
-                passedTo = c.Appeal.TransferCount > 0 ? await c.CurrentCadreForCallerAsync(c.Appeal.HandlerCadreId, cancellationToken) : null;
-                if (passedTo is null)
-                {
-                    throw new AppealRuleException(NotPassedOn);
-                }
+                throw new AppealRuleException(NotPassedOn);
             }
 
-            await TextCallerAsync(c, template, passedTo, cancellationToken);
+            var body = await c.RenderForCallerAsync(template.Text(), Values(handler), cancellationToken);
+            c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
+            c.QueueSmsToCaller(body);
         }, cancellationToken);
 
     /// <summary>
     /// 转办: passes the matter to a cadre who holds a post today (else <see cref="UnknownCadre"/>), under the appeal's own
-    /// limits (not to itself, not while a transfer waits, at most the configured number of levels); when asked, the caller
-    /// is texted whom it went to, in the same save, and a caller with no mobile refuses the whole transfer.
+    /// limits (not to itself, not while a transfer waits, at most the configured number of levels); the caller is texted
+    /// whom it went to and that person's office phone, and the receiver's side to accept it by its deadline.
     /// </summary>
     public Task<AppealActionOutcome> TransferAsync(Actor actor, long appealId, int version, TransferRequest request, CancellationToken cancellationToken)
     {
@@ -68,11 +75,10 @@ public sealed class CadreActions(AppealActionRunner runner, SettingsStore settin
         return runner.RunAsync(actor, appealId, version, async c =>
         {
             var receiver = await c.CurrentCadreForCallerAsync(request.ToCadreId, cancellationToken) ?? throw new AppealRuleException(UnknownCadre);
+            var from = await SmsNotifier.HandlerAsync(c.Db, c.Appeal.HandlerCadreId, cancellationToken);
             c.Appeal.Transfer(request.ToCadreId, request.Reason.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
-            if (request.NotifyCaller)
-            {
-                await TextCallerAsync(c, QuickSmsTemplate.PassedOn, receiver, cancellationToken);
-            }
+            await c.TellCallerAsync(SmsText.CallerTransferred, Values(receiver), cancellationToken);
+            await c.TellHandlingSideAsync(request.ToCadreId, SmsText.CadreTransferReceived, new SmsValues(Name: from?.Name, Due: c.Appeal.TransferAcceptDueAt), cancellationToken);
         }, cancellationToken);
     }
 
@@ -80,10 +86,11 @@ public sealed class CadreActions(AppealActionRunner runner, SettingsStore settin
     public Task<AppealActionOutcome> ReplyAsync(Actor actor, long appealId, int version, ReplyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return runner.RunAsync(actor, appealId, version, c =>
+        return runner.RunAsync(actor, appealId, version, async c =>
         {
             c.Appeal.Reply(request.Kind, request.Text.Trim(), Trimmed(request.TicketNumber), c.ActorName, c.UserId, c.Clock, c.Now);
-            return Task.CompletedTask;
+            var handler = await SmsNotifier.HandlerAsync(c.Db, c.Appeal.HandlerCadreId, cancellationToken);
+            await c.TellCallerAsync(SmsTexts.Replied(request.Kind), Values(handler) with { Due = c.Appeal.RatingDueAt }, cancellationToken);
         }, cancellationToken);
     }
 
@@ -98,12 +105,12 @@ public sealed class CadreActions(AppealActionRunner runner, SettingsStore settin
         }, cancellationToken);
     }
 
-    private async Task TextCallerAsync(AppealActionContext c, QuickSmsTemplate template, string? passedTo, CancellationToken cancellationToken)
-    {
-        var body = (await settings.GetAsync(cancellationToken)).Sms.Body(template, passedTo);
-        c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
-        c.QueueSmsToCaller(body);
-    }
+    private static async Task TellCallerOfHandlerAsync(AppealActionContext c, SmsText text, int cadreId, CancellationToken cancellationToken) =>
+        await c.TellCallerAsync(text, Values(await SmsNotifier.HandlerAsync(c.Db, cadreId, cancellationToken)), cancellationToken);
+
+    /// <summary>A person as the caller's text gives them: the name (unit once) and the office phone, or 12345 without one.</summary>
+    private static SmsValues Values(HandlerForCaller? person) =>
+        new(Name: person?.Name, Phone: SmsTexts.PhoneText(person?.OfficePhone));
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

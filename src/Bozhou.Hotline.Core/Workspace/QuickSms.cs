@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Sms;
+
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>The one-key SMS replies a cadre or staff sends the caller (一键短信回复).</summary>
@@ -9,60 +11,144 @@ public enum QuickSmsTemplate
     /// <summary>请短信告知具体事项.</summary>
     TextDetails = 2,
 
-    /// <summary>您反映的事项已转交{0}办理，将与您联系.</summary>
+    /// <summary>您反映的事项已转交{name}办理，将与您联系.</summary>
     PassedOn = 3,
 }
 
 public static class QuickSmsTemplates
 {
     public static readonly QuickSmsTemplate[] All = [QuickSmsTemplate.InMeeting, QuickSmsTemplate.TextDetails, QuickSmsTemplate.PassedOn];
+
+    /// <summary>The template text a quick reply is written from.</summary>
+    public static SmsText Text(this QuickSmsTemplate template) => template switch
+    {
+        QuickSmsTemplate.InMeeting => SmsText.InMeeting,
+        QuickSmsTemplate.TextDetails => SmsText.TextDetails,
+        QuickSmsTemplate.PassedOn => SmsText.PassedOn,
+        _ => throw new ArgumentOutOfRangeException(nameof(template), template, null),
+    };
 }
 
 /// <summary>
-/// The texts of every SMS the system sends, in Chinese whatever the sender's screen language: the three quick
-/// replies to the caller and the supervision office's reminder (催办) to the handling cadre. The defaults are
-/// the built-in texts; an administrator may change them (<see cref="Settings.SavedSettings"/>).
+/// The signature, the public address for <c>{link}</c> and the template of every SMS the system sends, in Chinese
+/// whatever the sender's screen language (<see cref="SmsText"/> lists them, <see cref="SmsTexts"/> holds their rules and
+/// built-in texts). An administrator may change them (<see cref="Settings.SavedSettings"/>); a template left empty (a
+/// row saved before the template existed) is the built-in text.
 /// </summary>
 public sealed class SmsTemplates
 {
-    /// <summary>Stands for whom the matter went to (passed on) or the appeal's tracking code (reminder).</summary>
-    public const string Placeholder = "{0}";
+    /// <summary>The longest signature: carriers register signatures of 2 to 12 characters inside 【】.</summary>
+    public const int SignatureMaxLength = 16;
 
-    /// <summary>One SMS segment holds 70 Chinese characters; a longer text is split and may arrive out of order.</summary>
-    public const int MaxLength = 70;
+    /// <summary>The longest template (three SMS segments' worth).</summary>
+    public const int MaxLength = 200;
 
-    /// <summary>Characters a template leaves for whom the matter went to: a unit, a position and a name.</summary>
-    public const int PassedToAllowance = 20;
+    public const int PublicBaseUrlMaxLength = 200;
 
+    /// <summary>Put before every text (carriers in China refuse unsigned texts).</summary>
     [SingleLine]
-    public string InMeeting { get; set; } = "在开会，会后回电";
+    public string Signature { get; set; } = SmsTexts.DefaultSignature;
 
+    /// <summary>The site's public address (absolute http(s) URL) that <c>{link}</c> points into; null leaves <c>{link}</c> empty.</summary>
     [SingleLine]
-    public string TextDetails { get; set; } = "请短信告知具体事项";
+    public string? PublicBaseUrl { get; set; }
 
-    [SingleLine]
-    public string PassedOn { get; set; } = "您反映的事项已转交{0}办理，将与您联系";
+    [SingleLine] public string InMeeting { get; set; } = SmsTexts.Default(SmsText.InMeeting);
+    [SingleLine] public string TextDetails { get; set; } = SmsTexts.Default(SmsText.TextDetails);
+    [SingleLine] public string PassedOn { get; set; } = SmsTexts.Default(SmsText.PassedOn);
+    [SingleLine] public string Reminder { get; set; } = SmsTexts.Default(SmsText.CadreReminder);
+    [SingleLine] public string CallerLogged { get; set; } = SmsTexts.Default(SmsText.CallerLogged);
+    [SingleLine] public string CallerTransferred { get; set; } = SmsTexts.Default(SmsText.CallerTransferred);
+    [SingleLine] public string CallerFirstContact { get; set; } = SmsTexts.Default(SmsText.CallerFirstContact);
+    [SingleLine] public string CallerRepliedResolved { get; set; } = SmsTexts.Default(SmsText.CallerRepliedResolved);
+    [SingleLine] public string CallerRepliedExplained { get; set; } = SmsTexts.Default(SmsText.CallerRepliedExplained);
+    [SingleLine] public string CallerReferred12345 { get; set; } = SmsTexts.Default(SmsText.CallerReferred12345);
+    [SingleLine] public string CallerReopened { get; set; } = SmsTexts.Default(SmsText.CallerReopened);
+    [SingleLine] public string CallerClosedUnrated { get; set; } = SmsTexts.Default(SmsText.CallerClosedUnrated);
+    [SingleLine] public string CadreMissedCall { get; set; } = SmsTexts.Default(SmsText.CadreMissedCall);
+    [SingleLine] public string CadreTransferReceived { get; set; } = SmsTexts.Default(SmsText.CadreTransferReceived);
+    [SingleLine] public string CadreReopened { get; set; } = SmsTexts.Default(SmsText.CadreReopened);
+    [SingleLine] public string CadreDigest { get; set; } = SmsTexts.Default(SmsText.CadreDigest);
 
-    /// <summary>
-    /// The reminder (催办) to the handling cadre. A reminder may be sent before any deadline has passed, so the
-    /// default text says nothing of one.
-    /// </summary>
-    [SingleLine]
-    public string Reminder { get; set; } = "【亳州干部热线】督查室催办：请抓紧办理诉求{0}，尽快联系来电人并答复。";
-
-    /// <summary>
-    /// The quick reply as the caller receives it. <paramref name="passedTo"/> names whom the matter went to
-    /// (for <see cref="QuickSmsTemplate.PassedOn"/>).
-    /// </summary>
-    public string Body(QuickSmsTemplate template, string? passedTo = null) => template switch
+    /// <summary>The stored template of <paramref name="text"/>, or the built-in one when none is stored.</summary>
+    public string Template(SmsText text)
     {
-        QuickSmsTemplate.InMeeting => InMeeting,
-        QuickSmsTemplate.TextDetails => TextDetails,
-        QuickSmsTemplate.PassedOn when !string.IsNullOrWhiteSpace(passedTo) => PassedOn.Replace(Placeholder, passedTo, StringComparison.Ordinal),
-        QuickSmsTemplate.PassedOn => throw new ArgumentException("The 'passed on' message names whom the matter went to.", nameof(passedTo)),
-        _ => throw new ArgumentOutOfRangeException(nameof(template), template, null),
+        var stored = text switch
+        {
+            SmsText.InMeeting => InMeeting,
+            SmsText.TextDetails => TextDetails,
+            SmsText.PassedOn => PassedOn,
+            SmsText.CadreReminder => Reminder,
+            SmsText.CallerLogged => CallerLogged,
+            SmsText.CallerTransferred => CallerTransferred,
+            SmsText.CallerFirstContact => CallerFirstContact,
+            SmsText.CallerRepliedResolved => CallerRepliedResolved,
+            SmsText.CallerRepliedExplained => CallerRepliedExplained,
+            SmsText.CallerReferred12345 => CallerReferred12345,
+            SmsText.CallerReopened => CallerReopened,
+            SmsText.CallerClosedUnrated => CallerClosedUnrated,
+            SmsText.CadreMissedCall => CadreMissedCall,
+            SmsText.CadreTransferReceived => CadreTransferReceived,
+            SmsText.CadreReopened => CadreReopened,
+            SmsText.CadreDigest => CadreDigest,
+            _ => throw new ArgumentOutOfRangeException(nameof(text), text, null),
+        };
+        return string.IsNullOrWhiteSpace(stored) ? SmsTexts.Default(text) : SmsTexts.Upgrade(text, stored);
+    }
+
+    /// <summary>The property that stores the template of <paramref name="text"/> (its column is <c>Sms_</c> and this name).</summary>
+    public static string PropertyOf(SmsText text) => text switch
+    {
+        SmsText.InMeeting => nameof(InMeeting),
+        SmsText.TextDetails => nameof(TextDetails),
+        SmsText.PassedOn => nameof(PassedOn),
+        SmsText.CadreReminder => nameof(Reminder),
+        _ => text.ToString(),
     };
 
-    /// <summary>The reminder (催办) to the handling cadre about the appeal with <paramref name="trackingCode"/>.</summary>
-    public string ReminderBody(string trackingCode) => Reminder.Replace(Placeholder, trackingCode, StringComparison.Ordinal);
+    /// <summary>Sets the template of <paramref name="text"/>.</summary>
+    public void SetTemplate(SmsText text, string value)
+    {
+        switch (text)
+        {
+            case SmsText.InMeeting: InMeeting = value; break;
+            case SmsText.TextDetails: TextDetails = value; break;
+            case SmsText.PassedOn: PassedOn = value; break;
+            case SmsText.CadreReminder: Reminder = value; break;
+            case SmsText.CallerLogged: CallerLogged = value; break;
+            case SmsText.CallerTransferred: CallerTransferred = value; break;
+            case SmsText.CallerFirstContact: CallerFirstContact = value; break;
+            case SmsText.CallerRepliedResolved: CallerRepliedResolved = value; break;
+            case SmsText.CallerRepliedExplained: CallerRepliedExplained = value; break;
+            case SmsText.CallerReferred12345: CallerReferred12345 = value; break;
+            case SmsText.CallerReopened: CallerReopened = value; break;
+            case SmsText.CallerClosedUnrated: CallerClosedUnrated = value; break;
+            case SmsText.CadreMissedCall: CadreMissedCall = value; break;
+            case SmsText.CadreTransferReceived: CadreTransferReceived = value; break;
+            case SmsText.CadreReopened: CadreReopened = value; break;
+            case SmsText.CadreDigest: CadreDigest = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(text), text, null);
+        }
+    }
+
+    /// <summary>The signature in force: the stored one, or the built-in 【亳州干部热线】 when none is stored.</summary>
+    public string SignatureOrDefault => string.IsNullOrWhiteSpace(Signature) ? SmsTexts.DefaultSignature : Signature.Trim();
+
+    /// <summary>
+    /// The whole text as the phone receives it: the signature, then the template with its placeholders filled from
+    /// <paramref name="values"/> (a placeholder with no value becomes empty).
+    /// </summary>
+    public string Render(SmsText text, SmsValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var body = Template(text);
+        var signature = SignatureOrDefault;
+        foreach (var (placeholder, value) in values.Pairs(PublicBaseUrl))
+        {
+            body = body.Replace(placeholder, value, StringComparison.Ordinal);
+        }
+
+        // A template saved when the signature was part of the text keeps it once.
+        return body.StartsWith(signature, StringComparison.Ordinal) ? body : signature + body;
+    }
 }

@@ -197,6 +197,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<bool>("ConsentToContact")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("DeclinesSms")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -910,25 +913,94 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CadreDigest")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreMissedCall")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreTransferReceived")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerClosedUnrated")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerFirstContact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerLogged")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerReferred12345")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerRepliedExplained")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerRepliedResolved")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerTransferred")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
                             b1.Property<string>("InMeeting")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("PassedOn")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("PublicBaseUrl")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Reminder")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Signature")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<string>("TextDetails")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
                         });
 
                     b.HasKey("Id");
@@ -955,6 +1027,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -972,6 +1047,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -985,6 +1063,10 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ToPhoneHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ToPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -995,6 +1077,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("AppealId");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToPhoneHash", "CreatedAt");
 
                     b.ToTable("SmsMessages");
                 });

@@ -190,6 +190,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<bool>("ConsentToContact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DeclinesSms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -883,24 +886,93 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CadreDigest")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreMissedCall")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreTransferReceived")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerClosedUnrated")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerFirstContact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerLogged")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerReferred12345")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerRepliedExplained")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerRepliedResolved")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerTransferred")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("InMeeting")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PassedOn")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PublicBaseUrl")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Reminder")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Signature")
+                                .IsRequired()
+                                .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("TextDetails")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
                         });
 
@@ -926,6 +998,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -943,6 +1018,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -956,6 +1034,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToPhoneHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -966,6 +1048,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("AppealId");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToPhoneHash", "CreatedAt");
 
                     b.ToTable("SmsMessages");
                 });

@@ -32,6 +32,7 @@ public static class AppealsSetup
         builder.Services.AddSingleton<TrackingCodeSource>();
         builder.Services.AddScoped<AppealIntake>();
         builder.Services.AddScoped<AppealActionRunner>();
+        builder.Services.AddScoped<CallerActions>();
         builder.Services.AddSingleton<TrackedAppealsCookie>();
         builder.Services.AddSingleton<TrackingLockout>();
         builder.Services.AddSingleton<IntakeDirectory>();

@@ -34,6 +34,10 @@ public static class WorkspaceSetup
                 "Sms:Gateway is Http but Sms:Url is not an absolute http(s) URL. Set Sms__Url, e.g. https://sms.example.gov.cn/send.")
             .Validate(o => o.MaxAttempts is >= 1 and <= 50, "Sms:MaxAttempts must be between 1 and 50.")
             .Validate(o => o.StartDelaySeconds is >= 0 and <= 600, "Sms:StartDelaySeconds must be between 0 and 600.")
+            .Validate(o => o.DailyLimitPerPhone is >= 1 and <= 1000 && o.DuplicateWindowMinutes is >= 0 and <= 1440,
+                "Sms:DailyLimitPerPhone must be between 1 and 1000, Sms:DuplicateWindowMinutes between 0 and 1440.")
+            .Validate(o => o.QuietFromHour is >= 0 and <= 23 && o.QuietUntilHour is >= 0 and <= 23,
+                "Sms:QuietFromHour and Sms:QuietUntilHour are China hours between 0 and 23.")
             .Validate(o => o.RetryDelaySeconds > 0 && o.MaxRetryDelaySeconds >= o.RetryDelaySeconds && o.TimeoutSeconds > 0 && o.PollSeconds > 0,
                 "Sms: delays, timeout and poll interval must be more than zero, the longest retry delay no shorter than the first.")
             .ValidateOnStart();
@@ -46,6 +50,9 @@ public static class WorkspaceSetup
             : services.GetRequiredService<LogSmsGateway>());
         builder.Services.AddSingleton<SmsOutboxDrainer>();
         builder.Services.AddHostedService<SmsOutboxService>();
+        builder.Services.AddScoped<SmsNotifier>();
+        builder.Services.AddSingleton<SmsDigestJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SmsDigestJob>());
         return builder;
     }
 }

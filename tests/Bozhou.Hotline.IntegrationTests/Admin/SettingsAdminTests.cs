@@ -49,7 +49,7 @@ public class SettingsAdminTests
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
 
         using var first = await SaveAsync(admin, ("Input.CallbackWorkingDays", "2"));
-        using var second = await SaveAsync(admin, ("Input.ReplyOtherWorkingDays", "15"), ("Input.SmsTextDetails", "请将具体事项短信发至本号码"));
+        using var second = await SaveAsync(admin, ("Input.ReplyOtherWorkingDays", "15"), ("Input.Sms[TextDetails]", "请将具体事项短信发至本号码，诉求编号{code}"));
         using var unchanged = await SaveAsync(admin);
 
         var entries = await SettingsAuditAsync(data);
@@ -57,8 +57,8 @@ public class SettingsAdminTests
         Assert.All(entries, e => Assert.Equal((AuditAction.AdminChange, WorkspaceWorld.AdminEmail), (e.Action, e.UserName)));
         Assert.Contains("\"Clocks:CallbackWorkingDays\":1", entries[0].Before, StringComparison.Ordinal);
         Assert.Contains("\"Clocks:CallbackWorkingDays\":2", entries[0].After, StringComparison.Ordinal);
-        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":10,\"Sms:TextDetails\":\"请短信告知具体事项\"}", entries[1].Before);
-        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":15,\"Sms:TextDetails\":\"请将具体事项短信发至本号码\"}", entries[1].After);
+        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":10,\"Sms:TextDetails\":\"您好，{name}暂不便接听，请回复短信告知具体事项。诉求编号{code}。\"}", entries[1].Before);
+        Assert.Equal("{\"Clocks:ReplyOtherWorkingDays\":15,\"Sms:TextDetails\":\"请将具体事项短信发至本号码，诉求编号{code}\"}", entries[1].After);
         Assert.Contains("设置没有变化", (await admin.GetPageAsync(Url)).Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -71,19 +71,63 @@ public class SettingsAdminTests
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
 
         using var response = await SaveAsync(admin,
-            ("Input.CallbackWorkingDays", "0"), ("Input.RetentionDays", ""), ("Input.SmsInMeeting", " "),
-            ("Input.SmsPassedOn", "您反映的事项已转交有关部门办理"), ("Input.SmsTextDetails", new string('请', 71)), ("Input.SmsReminder", "催办{1}"));
+            ("Input.CallbackWorkingDays", "0"), ("Input.RetentionDays", ""), ("Input.Sms[InMeeting]", " "),
+            ("Input.Sms[PassedOn]", "您反映的事项已转交有关部门办理"), ("Input.Sms[TextDetails]", new string('请', 201) + "{code}"),
+            ("Input.Sms[CadreReminder]", "催办{0}"), ("Input.Sms[CallerLogged]", "查询码{code}，请于{deadline}前查询"),
+            ("Input.SmsSignature", "亳州干部热线"), ("Input.PublicBaseUrl", "rx.bozhou.gov.cn"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("“未接来电回电时限”须为 1 至 10 之间的整数", Error(page, "CallbackWorkingDays"));
         Assert.Equal("“诉求办结后保存来电人姓名和电话的天数”须为 1 至 3650 之间的整数", Error(page, "RetentionDays"));
-        Assert.Equal("请填写“一键回复：在开会”", Error(page, "SmsInMeeting"));
-        Assert.Equal("“一键回复：已转交”须包含且只包含一处 {0}", Error(page, "SmsPassedOn"));
-        Assert.Equal("“一键回复：请短信告知”发送时将超过 70 字，请精简（模板最多 70 字）", Error(page, "SmsTextDetails"));
-        Assert.Equal("“督查室催办短信”须包含且只包含一处 {0}", Error(page, "SmsReminder"));
+        Assert.Equal("请填写“一键回复：在开会”", Error(page, "Sms[InMeeting]"));
+        Assert.Equal("“一键回复：已转交”须包含占位符 {name}", Error(page, "Sms[PassedOn]"));
+        Assert.Equal("“一键回复：请短信告知”不能超过 200 字，请精简", Error(page, "Sms[TextDetails]"));
+        Assert.Equal("“督查室催办短信”含有无法识别的占位符 {0}，此模板可用的占位符为：{code} {due}", Error(page, "Sms[CadreReminder]"));
+        Assert.Equal("“告知来电人：诉求已登记”含有无法识别的占位符 {deadline}，此模板可用的占位符为：{code} {name} {due} {link}", Error(page, "Sms[CallerLogged]"));
+        Assert.Equal("短信签名须为【】括起的2至12个字（含括号不超过 16 字），如【亳州干部热线】", Error(page, "SmsSignature"));
+        Assert.Equal("平台公网地址须为以 http:// 或 https:// 开头的完整网址", Error(page, "PublicBaseUrl"));
         Assert.Equal(0, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
         Assert.Empty(await SettingsAuditAsync(data));
+    }
+
+    [Fact]
+    public async Task The_English_form_refuses_a_missing_placeholder_in_English()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using (await admin.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative)))
+        {
+        }
+
+        using var response = await SaveAsync(admin, ("Input.Sms[CadreMissedCall]", "请尽快回电，诉求{code}"));
+
+        Assert.Equal("\"To the handler: missed call, please call back\" must contain the placeholder {due}", Error(await Html.ParseAsync(response), "Sms[CadreMissedCall]"));
+    }
+
+    [Fact]
+    public async Task The_form_shows_each_texts_length_as_sent_and_its_number_of_SMS_segments()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var longer = "您的诉求{code}已由{name}办结，" + new string('请', 60);
+
+        using var saved = await SaveAsync(admin, ("Input.Sms[CallerRepliedResolved]", longer + "于{due}前评价"));
+        var page = await admin.GetPageAsync(Url);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var logged = page.QuerySelector(".sms-template[data-text='CallerLogged'] .sms-length")!;
+        var expected = new SmsTemplates().Render(SmsText.CallerLogged, SmsTexts.Sample).Length;
+        Assert.Equal((expected.ToString(CultureInfo.InvariantCulture), "1"), (logged.GetAttribute("data-length"), logged.GetAttribute("data-segments")));
+        Assert.Contains($"示例共 {expected} 字，计 1 条短信", logged.TextContent, StringComparison.Ordinal);
+        var replied = page.QuerySelector(".sms-template[data-text='CallerRepliedResolved'] .sms-length")!;
+        var length = int.Parse(replied.GetAttribute("data-length")!, CultureInfo.InvariantCulture);
+        Assert.InRange(length, 71, 134);
+        Assert.Equal("2", replied.GetAttribute("data-segments"));
     }
 
     [Fact]
@@ -95,10 +139,12 @@ public class SettingsAdminTests
         var id = await data.AddAppealAsync(world.LiId);
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
         using var saved = await SaveAsync(admin,
-            ("Input.SmsInMeeting", "您好，我正在开会，会后给您回电"), ("Input.SmsReminder", "【亳州干部热线】诉求{0}已超时限，请于今日内联系来电人"));
+            ("Input.Sms[InMeeting]", "您好，我正在开会，会后给您回电（{code}）"), ("Input.Sms[CadreReminder]", "诉求{code}已超时限，请于今日内联系来电人"),
+            ("Input.SmsSignature", "【亳州市政府】"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
-        Assert.Contains("您好，我正在开会，会后给您回电", (await WorkspacePages.AppealAsync(staff, id)).QuerySelector("#sms-form")!.TextContent, StringComparison.Ordinal);
+        var code = TrackingCode.Format((await data.AppealAsync(id)).TrackingCode);
+        Assert.Contains($"【亳州市政府】您好，我正在开会，会后给您回电（{code}）", (await WorkspacePages.AppealAsync(staff, id)).QuerySelector("#sms-form")!.TextContent, StringComparison.Ordinal);
 
         using var sent = await WorkspacePages.PostAsync(staff, id, "sms-form", ("Sms.Template", "InMeeting"));
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -108,9 +154,9 @@ public class SettingsAdminTests
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var appeal = await data.AppealAsync(id);
-        Assert.Equal("您好，我正在开会，会后给您回电", Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.QuickSms).Text);
+        Assert.Equal($"【亳州市政府】您好，我正在开会，会后给您回电（{code}）", Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.QuickSms).Text);
         var bodies = await data.QueryAsync(db => db.SmsMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Body).ToListAsync());
-        Assert.Equal(["您好，我正在开会，会后给您回电", $"【亳州干部热线】诉求{appeal.TrackingCode}已超时限，请于今日内联系来电人"], bodies);
+        Assert.Equal([$"【亳州市政府】您好，我正在开会，会后给您回电（{code}）", $"【亳州市政府】诉求{code}已超时限，请于今日内联系来电人"], bodies);
     }
 
     [Fact]

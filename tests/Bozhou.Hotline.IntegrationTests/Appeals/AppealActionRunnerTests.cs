@@ -119,7 +119,7 @@ public class AppealActionRunnerTests
         var actor = await scene.ActorAsync(WorkspaceWorld.LiEmail);
         var actions = scene.Scope.ServiceProvider.GetRequiredService<CadreActions>();
 
-        var outcome = await actions.TransferAsync(actor, id, before.Version, new TransferRequest(world.FormerId, "请牵头办理。", NotifyCaller: true), CancellationToken.None);
+        var outcome = await actions.TransferAsync(actor, id, before.Version, new TransferRequest(world.FormerId, "请牵头办理。"), CancellationToken.None);
 
         Assert.Equal(AppealActionStatus.Rule, outcome.Status);
         Assert.Equal(CadreActions.UnknownCadre, outcome.RuleCode);

@@ -27,8 +27,8 @@ public class EscalationTests
         var sms = await data.QueryAsync(db => db.SmsMessages.SingleAsync(m => m.AppealId == appeal.Id));
         Assert.Equal(SmsStatus.Pending, sms.Status);
         Assert.Equal("138****0002", sms.ToPhoneMasked);
-        Assert.Contains(appeal.TrackingCode, sms.Body, StringComparison.Ordinal);
-        Assert.Contains("督查室催办", sms.Body, StringComparison.Ordinal);
+        Assert.Contains(TrackingCode.Format(appeal.TrackingCode), sms.Body, StringComparison.Ordinal);
+        Assert.StartsWith("【亳州干部热线】督查室催办", sms.Body, StringComparison.Ordinal);
         // Readable the way the outbox drainer reads it.
         Assert.Equal("+8613800000002", factory.Services.GetRequiredService<CallerDataProtector>().Reveal(sms.ToPhoneCipher));
     }

@@ -78,10 +78,12 @@ public class AppealActionTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var appeal = await data.AppealAsync(id);
         var sms = Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.QuickSms);
-        Assert.Equal("在开会，会后回电", sms.Text);
+        var expected = $"【亳州干部热线】您好，市政府副市长李明正在开会，会后给您回电。诉求编号{TrackingCode.Format(appeal.TrackingCode)}。";
+        Assert.Equal(expected, sms.Text);
         var message = Assert.Single(await data.QueryAsync(db => db.SmsMessages.ToListAsync()));
         Assert.Equal(id, message.AppealId);
-        Assert.Equal("在开会，会后回电", message.Body);
+        Assert.Equal(expected, message.Body);
+        Assert.Equal(SmsPurpose.QuickReply, message.Purpose);
         Assert.Equal(SmsStatus.Pending, message.Status);
         Assert.Equal(WorkspaceTestData.CallerPhoneMasked, message.ToPhoneMasked);
         Assert.Equal(appeal.CallerPhoneCipher, message.ToPhoneCipher);
@@ -125,11 +127,15 @@ public class AppealActionTests
         Assert.Contains("尚未转办", (await Html.ParseAsync(forged)).QuerySelector("#action-error")!.TextContent, StringComparison.Ordinal);
 
         using var transferred = await WorkspacePages.PostAsync(li, id, "transfer-form",
-            ("Transfer.ToCadreId", world.ZhangId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Transfer.Reason", "属交通部门职责"), ("Transfer.NotifyCaller", "true"));
+            ("Transfer.ToCadreId", world.ZhangId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Transfer.Reason", "属交通部门职责"));
         Assert.Equal(HttpStatusCode.Redirect, transferred.StatusCode);
+        using var zhang = await data.SignInAsync(WorkspaceWorld.ZhangEmail);
+        using var passedOn = await WorkspacePages.PostAsync(zhang, id, "sms-form", ("Sms.Template", "PassedOn"));
+        Assert.Equal(HttpStatusCode.Redirect, passedOn.StatusCode);
 
-        var message = Assert.Single(await data.QueryAsync(db => db.SmsMessages.ToListAsync()));
-        Assert.Equal("您反映的事项已转交市交通运输局局长张伟办理，将与您联系", message.Body);
+        var message = await data.QueryAsync(db => db.SmsMessages.SingleAsync(m => m.Purpose == SmsPurpose.QuickReply));
+        var code = TrackingCode.Format((await data.AppealAsync(id)).TrackingCode);
+        Assert.Equal($"【亳州干部热线】您反映的事项（编号{code}）已转交市交通运输局局长张伟办理，将与您联系。", message.Body);
         Assert.Contains((await data.AppealAsync(id)).Events, e => e.Kind == AppealEventKind.QuickSms && e.Text == message.Body);
     }
 

@@ -24,15 +24,16 @@ public class PostgresWorkspaceTests
         }
 
         using (var transfer = await WorkspacePages.PostAsync(staff, missed, "transfer-form",
-            ("Transfer.ToCadreId", world.ZhangId.ToString(CultureInfo.InvariantCulture)), ("Transfer.Reason", "请办理"), ("Transfer.NotifyCaller", "true")))
+            ("Transfer.ToCadreId", world.ZhangId.ToString(CultureInfo.InvariantCulture)), ("Transfer.Reason", "请办理")))
         {
             Assert.Equal(HttpStatusCode.Redirect, transfer.StatusCode);
         }
 
-        Assert.Equal(2, await factory.Services.GetRequiredService<SmsOutboxDrainer>().DrainOnceAsync(CancellationToken.None));
+        // The quick reply, the caller's transfer text and the receiver's.
+        Assert.Equal(3, await factory.Services.GetRequiredService<SmsOutboxDrainer>().DrainOnceAsync(CancellationToken.None));
         var outbox = await staff.GetPageAsync("/workspace/outbox");
         Assert.All(outbox.QuerySelectorAll(".outbox-row"), r => Assert.Equal("Sent", r.GetAttribute("data-status")));
-        Assert.Equal(2, outbox.QuerySelectorAll(".outbox-row").Length);
+        Assert.Equal(3, outbox.QuerySelectorAll(".outbox-row").Length);
 
         var page = await WorkspacePages.AppealAsync(staff, older);
         using var stale = await staff.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#note-form")!, Html.Fields(("Note.Text", "一"), ("version", "99")));

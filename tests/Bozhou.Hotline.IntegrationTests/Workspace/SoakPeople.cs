@@ -180,8 +180,7 @@ internal sealed class SoakHandler(string name, HttpClient client, Random random,
                 break;
             case "transfer-form":
                 await run.PostAsync(this, "transfer", form, tag, url,
-                    ("Transfer.ToCadreId", passTo.ToString(CultureInfo.InvariantCulture)), ("Transfer.Reason", "请办理 " + tag),
-                    ("Transfer.NotifyCaller", Random.Next(2) == 0 ? "true" : "false"));
+                    ("Transfer.ToCadreId", passTo.ToString(CultureInfo.InvariantCulture)), ("Transfer.Reason", "请办理 " + tag));
                 break;
             default:
                 var kind = Pick(["Resolved", "Explained", "ReferredTo12345"]);

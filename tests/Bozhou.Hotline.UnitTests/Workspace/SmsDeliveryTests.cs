@@ -63,22 +63,4 @@ public class SmsDeliveryTests
         Assert.Equal(Now.AddSeconds(1), message.SentAt);
         Assert.Equal(1, message.Attempts);
     }
-
-    [Fact]
-    public void Quick_replies_read_as_the_caller_receives_them()
-    {
-        var texts = new SmsTemplates();
-        Assert.Equal("在开会，会后回电", texts.Body(QuickSmsTemplate.InMeeting));
-        Assert.Equal("请短信告知具体事项", texts.Body(QuickSmsTemplate.TextDetails));
-        Assert.Equal("您反映的事项已转交市交通运输局局长张伟办理，将与您联系", texts.Body(QuickSmsTemplate.PassedOn, "市交通运输局局长张伟"));
-        Assert.Throws<ArgumentException>(() => texts.Body(QuickSmsTemplate.PassedOn));
-    }
-
-    [Fact]
-    public void Edited_texts_fill_the_placeholder_with_whom_the_matter_went_to_or_the_tracking_code()
-    {
-        var texts = new SmsTemplates { PassedOn = "已转{0}办理", Reminder = "催办{0}，请速办" };
-        Assert.Equal("已转市交通运输局局长张伟办理", texts.Body(QuickSmsTemplate.PassedOn, "市交通运输局局长张伟"));
-        Assert.Equal("催办7KQ2MXD4P9，请速办", texts.ReminderBody("7KQ2MXD4P9"));
-    }
 }

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Bozhou.Hotline.Core.Data.Configuration;
@@ -11,10 +12,12 @@ internal sealed class SavedSettingsConfiguration : IEntityTypeConfiguration<Save
         builder.ComplexProperty(s => s.Clocks);
         builder.ComplexProperty(s => s.Sms, sms =>
         {
-            sms.Property(t => t.InMeeting).HasMaxLength(SmsTemplates.MaxLength);
-            sms.Property(t => t.TextDetails).HasMaxLength(SmsTemplates.MaxLength);
-            sms.Property(t => t.PassedOn).HasMaxLength(SmsTemplates.MaxLength);
-            sms.Property(t => t.Reminder).HasMaxLength(SmsTemplates.MaxLength);
+            sms.Property(t => t.Signature).HasMaxLength(SmsTemplates.SignatureMaxLength);
+            sms.Property(t => t.PublicBaseUrl).HasMaxLength(SmsTemplates.PublicBaseUrlMaxLength);
+            foreach (var text in SmsTexts.All)
+            {
+                sms.Property(SmsTemplates.PropertyOf(text)).HasMaxLength(SmsTemplates.MaxLength);
+            }
         });
         builder.Property(s => s.SavedBy).HasMaxLength(256);
     }

@@ -24,7 +24,10 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(m => m.Body).HasMaxLength(500);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.GatewayMessageId).HasMaxLength(100);
+        builder.Property(m => m.ToPhoneHash).HasMaxLength(100);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // The daily limit, the duplicate check and the digest's once a day look a phone's texts up by time.
+        builder.HasIndex(m => new { m.ToPhoneHash, m.CreatedAt });
         builder.HasIndex(m => m.AppealId);
     }
 }

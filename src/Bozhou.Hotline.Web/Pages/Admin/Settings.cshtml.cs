@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
@@ -14,6 +15,24 @@ public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsSt
     public SettingsInput Input { get; set; } = new();
 
     public CurrentSettings Current { get; private set; } = null!;
+
+    /// <summary>
+    /// How long <paramref name="text"/> is as sent (signature included, placeholders filled with <see cref="SmsTexts.Sample"/>
+    /// and the link under the public address) and how many SMS segments that makes; null for a template not filled in.
+    /// </summary>
+    public (int Length, int Segments)? Measure(SmsText text)
+    {
+        var template = Input.Template(text);
+        if (string.IsNullOrEmpty(template))
+        {
+            return null;
+        }
+
+        var sms = new SmsTemplates { Signature = Input.SmsSignature ?? "", PublicBaseUrl = Input.PublicBaseUrl?.Trim() };
+        sms.SetTemplate(text, template);
+        var length = sms.Render(text, SmsTexts.Sample).Length;
+        return (length, SmsTexts.Segments(length));
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -91,17 +110,22 @@ public sealed class SettingsInput
 
     public int? RetentionDays { get; set; }
 
+    /// <summary>The signature put before every text, 【】 included.</summary>
     [SingleLine]
-    public string? SmsInMeeting { get; set; }
+    public string? SmsSignature { get; set; }
 
+    /// <summary>The site's public address, for <c>{link}</c>; empty for none.</summary>
     [SingleLine]
-    public string? SmsTextDetails { get; set; }
+    public string? PublicBaseUrl { get; set; }
 
-    [SingleLine]
-    public string? SmsPassedOn { get; set; }
+    /// <summary>Each text's template, by <see cref="SmsText"/> name (posted as <c>Input.Sms[CallerLogged]</c>).</summary>
+    public Dictionary<string, string?> Sms { get; set; } = [];
 
-    [SingleLine]
-    public string? SmsReminder { get; set; }
+    /// <summary>The form field (and error key) of <paramref name="text"/>'s template: <c>Sms[CallerLogged]</c>.</summary>
+    public static string SmsKey(SmsText text) => $"{nameof(Sms)}[{text}]";
+
+    /// <summary>The template of <paramref name="text"/> as typed, trimmed; null when not posted.</summary>
+    public string? Template(SmsText text) => Sms.GetValueOrDefault(text.ToString())?.Trim();
 
     public static SettingsInput From(CurrentSettings settings)
     {
@@ -114,7 +138,8 @@ public sealed class SettingsInput
             ReplyConsultationWorkingDays = c.ReplyConsultationWorkingDays, ReplyOtherWorkingDays = c.ReplyOtherWorkingDays,
             RatingWindowDays = c.RatingWindowDays, QuietHoursStart = c.QuietHoursStart, QuietHoursEnd = c.QuietHoursEnd,
             RetentionDays = settings.RetentionDays,
-            SmsInMeeting = sms.InMeeting, SmsTextDetails = sms.TextDetails, SmsPassedOn = sms.PassedOn, SmsReminder = sms.Reminder,
+            SmsSignature = sms.SignatureOrDefault, PublicBaseUrl = sms.PublicBaseUrl,
+            Sms = SmsTexts.All.ToDictionary(t => t.ToString(), t => (string?)sms.Template(t)),
         };
     }
 
@@ -130,16 +155,24 @@ public sealed class SettingsInput
             RatingWindowDays = RatingWindowDays!.Value, QuietHoursStart = QuietHoursStart!.Value, QuietHoursEnd = QuietHoursEnd!.Value,
         };
         saved.RetentionDays = RetentionDays!.Value;
-        saved.Sms = new SmsTemplates
+        var sms = new SmsTemplates
         {
-            InMeeting = SmsInMeeting!.Trim(), TextDetails = SmsTextDetails!.Trim(), PassedOn = SmsPassedOn!.Trim(), Reminder = SmsReminder!.Trim(),
+            Signature = SmsSignature!.Trim(),
+            PublicBaseUrl = string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : PublicBaseUrl.Trim().TrimEnd('/'),
         };
+        foreach (var text in SmsTexts.All)
+        {
+            sms.SetTemplate(text, Template(text)!);
+        }
+
+        saved.Sms = sms;
     }
 }
 
 /// <summary>
-/// Ranges wide enough for any policy a city adopts and narrow enough to catch a slip of the keyboard; SMS texts
-/// that fit one message (70 characters) once the placeholder is filled.
+/// Ranges wide enough for any policy a city adopts and narrow enough to catch a slip of the keyboard; a signature in
+/// 【】; a public address that is an absolute http(s) URL; each SMS template checked by <see cref="SmsTexts.Check"/>
+/// (not empty, not too long, only its own placeholders, each required one present).
 /// </summary>
 public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
 {
@@ -156,10 +189,30 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         Clock(x => x.QuietHoursStart, "Settings.QuietHoursStart", nameof(ClockSettings.QuietHoursStart));
         Clock(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", nameof(ClockSettings.QuietHoursEnd));
         Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
-        Sms(x => x.SmsInMeeting, "Settings.SmsInMeeting", 0);
-        Sms(x => x.SmsTextDetails, "Settings.SmsTextDetails", 0);
-        Sms(x => x.SmsPassedOn, "Settings.SmsPassedOn", SmsTemplates.PassedToAllowance);
-        Sms(x => x.SmsReminder, "Settings.SmsReminder", TrackingCode.Length);
+        RuleFor(x => x.SmsSignature).Must(IsSignature).WithMessage(a["Settings.SmsSignatureInvalid", SmsTemplates.SignatureMaxLength]);
+        RuleFor(x => x.PublicBaseUrl)
+            .Must(url => string.IsNullOrWhiteSpace(url) || (url.Trim().Length <= SmsTemplates.PublicBaseUrlMaxLength && SmsOptions.IsHttpUrl(url.Trim())))
+            .WithMessage(a["Settings.PublicBaseUrlInvalid"]);
+        RuleFor(x => x.Sms).Custom((_, context) =>
+        {
+            foreach (var text in SmsTexts.All)
+            {
+                var label = Label(a, "Settings.SmsText." + text);
+                var check = SmsTexts.Check(text, context.InstanceToValidate.Template(text));
+                string? message = check.Problem switch
+                {
+                    SmsTemplateProblem.Empty => a["Settings.SmsRequired", label].Value,
+                    SmsTemplateProblem.TooLong => a["Settings.SmsTemplateTooLong", label, SmsTemplates.MaxLength].Value,
+                    SmsTemplateProblem.UnknownPlaceholder => a["Settings.SmsUnknownPlaceholder", label, check.Placeholder!, string.Join(" ", SmsTexts.Allowed(text))].Value,
+                    SmsTemplateProblem.MissingPlaceholder => a["Settings.SmsMissingPlaceholder", label, check.Placeholder!].Value,
+                    _ => null,
+                };
+                if (message is not null)
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure(SettingsInput.SmsKey(text), message));
+                }
+            }
+        });
 
         void Clock(Expression<Func<SettingsInput, int?>> field, string key, string limit)
         {
@@ -172,28 +225,17 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
             var message = a["Settings.Range", Label(a, key), min, max];
             RuleFor(field).Cascade(CascadeMode.Stop).NotNull().WithMessage(message).InclusiveBetween(min, max).WithMessage(message);
         }
-
-        // fill: the characters the placeholder stands for when sent; 0 for a text without one.
-        void Sms(Expression<Func<SettingsInput, string?>> field, string key, int fill)
-        {
-            var label = Label(a, key);
-            var longest = SmsTemplates.MaxLength - (fill == 0 ? 0 : fill - SmsTemplates.Placeholder.Length);
-            RuleFor(field).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(a["Settings.SmsRequired", label])
-                .Must(text => text!.Trim().Length <= longest).WithMessage(a["Settings.SmsTooLong", label, SmsTemplates.MaxLength, longest])
-                .Must(text => fill == 0 ? !text!.Contains('{', StringComparison.Ordinal) && !text.Contains('}', StringComparison.Ordinal) : PlaceholderOnce(text!))
-                .WithMessage(fill == 0 ? a["Settings.SmsNoPlaceholder", label] : a["Settings.SmsPlaceholderOnce", label, SmsTemplates.Placeholder]);
-        }
     }
 
     /// <summary>A field's label without its note in brackets: "咨询类诉求答复时限（工作日）" gives "咨询类诉求答复时限".</summary>
     private static string Label(IStringLocalizer<AdminResource> a, string key) =>
         a[key].Value.Split(['（', '('])[0].Trim();
 
-    /// <summary>Exactly one "{0}" and no other brace, so that filling it is a plain replacement.</summary>
-    private static bool PlaceholderOnce(string text)
+    /// <summary>【…】 around 2 to 12 characters, none of them a bracket.</summary>
+    private static bool IsSignature(string? signature)
     {
-        var rest = text.Replace(SmsTemplates.Placeholder, "", StringComparison.Ordinal);
-        return text.Length - rest.Length == SmsTemplates.Placeholder.Length && !rest.Contains('{', StringComparison.Ordinal) && !rest.Contains('}', StringComparison.Ordinal);
+        var s = signature?.Trim() ?? "";
+        return s.Length is >= 4 and <= SmsTemplates.SignatureMaxLength && s[0] == '【' && s[^1] == '】'
+            && s[1..^1].IndexOfAny(['【', '】']) < 0 && s[1..^1].Length is >= 2 and <= 12;
     }
 }

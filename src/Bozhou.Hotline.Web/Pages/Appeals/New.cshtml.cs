@@ -106,7 +106,7 @@ public sealed class NewModel(
         ChinesePhone.TryNormalize(Input.Phone, out var phone);
         var input = new NewAppeal(
             cadreId, topicId, topicKind, calledAt, outcome, callerType, Input.EnterpriseName, Input.Description!,
-            Input.Confidential, Input.ConsentToContact, AppealActors.Caller);
+            Input.Confidential, Input.ConsentToContact, AppealActors.Caller) { DeclinesSms = Input.DeclinesSms };
         var clock = await clocks.GetAsync(cancellationToken);
         return await intake.LogAsync(input, Input.Name, phone, clock, Now, cancellationToken);
     }

@@ -34,6 +34,9 @@ public sealed record NewAppealInput
 
     public bool ConsentToContact { get; set; }
 
+    /// <summary>The caller asks for no SMS about the appeal (the receipt included).</summary>
+    public bool DeclinesSms { get; set; }
+
     /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
     public string? Website { get; set; }
 

@@ -11,7 +11,7 @@ public sealed record PublicAppeal(Appeal Appeal, IReadOnlyList<AppealEvent> Even
         ArgumentNullException.ThrowIfNull(db);
         var appeal = await db.Appeals.AsNoTracking()
             .Include(a => a.Cadre)
-            .Include(a => a.HandlerCadre)
+            .Include(a => a.HandlerCadre).ThenInclude(c => c.Department)
             .Include(a => a.Topic)
             .SingleOrDefaultAsync(a => a.TrackingCode == code, cancellationToken);
         if (appeal is null)
@@ -29,6 +29,12 @@ public sealed record PublicAppeal(Appeal Appeal, IReadOnlyList<AppealEvent> Even
     }
 
     public bool CanCallAgain => !Appeal.IsClosed;
+
+    /// <summary>
+    /// The handler the caller may call, once a first contact is recorded (Bozhou: the handling unit contacts the caller
+    /// and gives the handler's phone); null before.
+    /// </summary>
+    public Cadre? ContactHandler => Appeal.FirstContactAt is null ? null : Appeal.HandlerCadre;
 
     public bool AwaitsRating => Appeal.Status == AppealStatus.Replied;
 }

@@ -13,7 +13,7 @@ public sealed class TrackModel(
     HotlineDbContext db,
     TrackedAppealsCookie access,
     TrackingLockout lockout,
-    AppealActionRunner runner,
+    CallerActions callers,
     TimeProvider time,
     IValidator<TrackInput> checkValidator,
     IValidator<CallAgainInput> callValidator,
@@ -93,8 +93,7 @@ public sealed class TrackModel(
 
         FormValues.TryChinaLocalTime(Call.CalledAt, out var calledAt);
         FormValues.TryEnum<CallOutcome>(Call.Outcome, out var outcome);
-        return await AnswerAsync(normalized, await runner.RunForCallerAsync(
-            Actor.Caller(normalized), c => c.Appeal.RecordCitizenCall(calledAt, outcome, c.Clock, c.Now, c.ActorName), cancellationToken),
+        return await AnswerAsync(normalized, await callers.CallAgainAsync(Actor.Caller(normalized), calledAt, outcome, cancellationToken),
             "Track.CallRecorded", cancellationToken);
     }
 
@@ -114,8 +113,7 @@ public sealed class TrackModel(
         var resolved = Rating.Resolved == "true";
         var score = int.Parse(Rating.Score!, CultureInfo.InvariantCulture);
         var comment = FormValues.Clean(Rating.Comment);
-        return await AnswerAsync(normalized, await runner.RunForCallerAsync(
-            Actor.Caller(normalized), c => c.Appeal.Rate(resolved, score, comment, c.Clock, c.Now, c.ActorName), cancellationToken),
+        return await AnswerAsync(normalized, await callers.RateAsync(Actor.Caller(normalized), resolved, score, comment, cancellationToken),
             "Track.Rated", cancellationToken);
     }
 

@@ -38,9 +38,6 @@ public sealed class TransferInput
     public int? ToCadreId { get; set; }
 
     public string? Reason { get; set; }
-
-    /// <summary>Also text the caller whom the matter went to.</summary>
-    public bool NotifyCaller { get; set; }
 }
 
 public sealed class TransferInputValidator : AbstractValidator<TransferInput>

@@ -1,4 +1,5 @@
 using Bozhou.Hotline.Core.Settings;
+using Bozhou.Hotline.Core.Sms;
 using FluentValidation.Results;
 
 namespace Bozhou.Hotline.Web.Pages.Workspace;
@@ -39,8 +40,18 @@ public class AppealModel(
 
     public AppealView View { get; private set; } = null!;
 
-    /// <summary>The SMS texts in force, shown as the caller will receive them.</summary>
+    /// <summary>The SMS texts in force, to show a quick reply as the caller will receive it (<see cref="QuickText"/>).</summary>
     public SmsTemplates SmsTexts { get; private set; } = new();
+
+    /// <summary>A quick reply as this appeal's caller receives it: signed, with the code, naming the handler (no one when confidential).</summary>
+    public string QuickText(QuickSmsTemplate template)
+    {
+        var handler = View.Handler;
+        return SmsTexts.Render(template.Text(), new SmsValues(
+            View.Appeal.TrackingCode,
+            View.Appeal.Confidential ? Core.Sms.SmsTexts.ConfidentialName : handler?.ForCaller ?? w["Sms.Receiver"].Value,
+            Core.Sms.SmsTexts.PhoneText(handler?.OfficePhone)));
+    }
 
     /// <summary>The form whose action was refused, and why, shown above that form.</summary>
     public string? FailedForm { get; private set; }
@@ -80,7 +91,7 @@ public class AppealModel(
 
     public Task<IActionResult> OnPostTransferAsync(long id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Transfer), transferValidator.Validate(Transfer), "Flash.Transferred",
-            actor => cadres.TransferAsync(actor, id, version, new TransferRequest(Transfer.ToCadreId!.Value, Transfer.Reason!, Transfer.NotifyCaller), cancellationToken),
+            actor => cadres.TransferAsync(actor, id, version, new TransferRequest(Transfer.ToCadreId!.Value, Transfer.Reason!), cancellationToken),
             cancellationToken, returnToInbox: true);
 
     public Task<IActionResult> OnPostReplyAsync(long id, int version, CancellationToken cancellationToken) =>

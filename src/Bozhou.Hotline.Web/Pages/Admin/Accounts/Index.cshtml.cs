@@ -104,13 +104,15 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
     }
 
     /// <summary>The current posts, for linking a Cadre account or delegating staff.</summary>
-    public static Task<List<SelectListItem>> CadreChoices(HotlineDbContext db, CancellationToken cancellationToken)
+    public static async Task<List<SelectListItem>> CadreChoices(HotlineDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Cadres.AsNoTracking().Where(c => c.PostEnd == null)
+        var cadres = await db.Cadres.AsNoTracking().Where(c => c.PostEnd == null)
             .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new SelectListItem(c.Department.NameZh + " " + c.Position + " " + c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
+            .Select(c => new { Unit = c.Department.NameZh, c.Position, c.Name, c.Id })
             .ToListAsync(cancellationToken);
+        // The unit once, though a published position may carry it already.
+        return [.. cadres.Select(c => new SelectListItem(CadreTitle.Post(c.Unit, c.Position) + " " + c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }
 

@@ -35,7 +35,7 @@ public sealed class CadreChoices
             Departments = departments,
             // A superior who has since left stays listed, marked, so that saving other fields does not drop the link unseen.
             Superiors = [.. superiors.Select(c => new SelectListItem(
-                $"{c.Department} · {c.Position} {c.Name}" + (c.PostEnd is { } end && end < today ? a["Cadre.SuperiorLeft"].Value : ""), Value(c.Id)))],
+                $"{c.Department} · {PositionInUnit(c.Department, c.Position)} {c.Name}" + (c.PostEnd is { } end && end < today ? a["Cadre.SuperiorLeft"].Value : ""), Value(c.Id)))],
             Topics = topics,
         };
     }
@@ -78,4 +78,8 @@ public sealed class CadreChoices
     }
 
     private static string Value(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The position after its unit, without the unit a published position may repeat ("市数据资源局 · 局长").</summary>
+    private static string PositionInUnit(string unit, string position) =>
+        unit.Length > 0 && position.StartsWith(unit, StringComparison.Ordinal) && position.Length > unit.Length ? position[unit.Length..] : position;
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Bozhou.Hotline.IntegrationTests.Workspace;
+namespace Bozhou.Hotline.TestSupport;
 
 /// <summary>
 /// A stand-in SMS gateway: a minimal Kestrel app on 127.0.0.1 and a free port that records each request
@@ -19,6 +19,9 @@ public sealed class SmsTestServer : IAsyncDisposable
     private SmsTestServer(WebApplication app) => _app = app;
 
     public ConcurrentQueue<ReceivedSms> Received { get; } = new();
+
+    /// <summary>Each request's framing as the server read it: its <c>Content-Length</c> (null when none) and <c>Transfer-Encoding</c>.</summary>
+    public ConcurrentQueue<(long? ContentLength, string TransferEncoding)> Framing { get; } = new();
 
     /// <summary>The URL to configure as <c>Sms:Url</c>.</summary>
     public string Url { get; private set; } = "";
@@ -34,6 +37,7 @@ public sealed class SmsTestServer : IAsyncDisposable
         var server = new SmsTestServer(app) { _failuresLeft = failFirst };
         app.MapPost("/send", async (HttpContext http) =>
         {
+            server.Framing.Enqueue((http.Request.ContentLength, http.Request.Headers.TransferEncoding.ToString()));
             using var json = await JsonDocument.ParseAsync(http.Request.Body);
             var root = json.RootElement;
             server.Received.Enqueue(new ReceivedSms(
@@ -49,6 +53,9 @@ public sealed class SmsTestServer : IAsyncDisposable
         server.Url = app.Urls.Single().TrimEnd('/') + "/send";
         return server;
     }
+
+    /// <summary>The texts received for one phone (E.164), in order.</summary>
+    public IReadOnlyList<string> To(string phoneE164) => [.. Received.Where(r => r.To == phoneE164).Select(r => r.Body)];
 
     /// <summary>Every request from now on fails.</summary>
     public void FailAlways() => _failuresLeft = int.MaxValue;
