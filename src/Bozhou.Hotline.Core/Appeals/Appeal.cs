@@ -139,7 +139,11 @@ public class Appeal
         return appeal;
     }
 
-    /// <summary>The citizen called or texted again ("called again, no answer"); a missed call restarts the callback clock.</summary>
+    /// <summary>
+    /// The citizen called or texted again ("called again, no answer"): the attempt is recorded with its own callback
+    /// deadline, but a callback already owed keeps its earlier deadline, so a repeat call never makes a missed callback
+    /// less late (lateness runs from the first deadline missed).
+    /// </summary>
     public void RecordCitizenCall(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor)
     {
         EnsureOpen();
@@ -353,10 +357,13 @@ public class Appeal
             return moved;
         }
 
-        var lastMissedCall = CallAttempts.Where(c => c.Outcome.AwaitsCallback()).OrderBy(c => c.LoggedAt).ThenBy(c => c.Id).LastOrDefault();
-        if (CallbackDueAt is { } callbackDue && lastMissedCall is not null)
+        // The callback owed runs from the earliest missed call since the last call back (a repeat call keeps it).
+        var lastCallback = Events.Where(e => e.Kind == AppealEventKind.Callback).Select(e => (DateTimeOffset?)e.At).Max();
+        var owedSince = CallAttempts.Where(c => c.Outcome.AwaitsCallback() && (lastCallback is null || c.LoggedAt > lastCallback))
+            .OrderBy(c => c.At).ThenBy(c => c.Id).FirstOrDefault();
+        if (CallbackDueAt is { } callbackDue && owedSince is not null)
         {
-            CallbackDueAt = Recount(AppealDeadline.Callback, lastMissedCall.At, callbackDue);
+            CallbackDueAt = Recount(AppealDeadline.Callback, owedSince.At, callbackDue);
         }
 
         if (FirstContactAt is null)
@@ -427,7 +434,8 @@ public class Appeal
         CallAttempts.Add(new CallAttempt { At = calledAt, Outcome = outcome, LoggedAt = now });
         if (outcome.AwaitsCallback())
         {
-            CallbackDueAt = clock.CallbackDue(calledAt);
+            var due = clock.CallbackDue(calledAt);
+            CallbackDueAt = CallbackDueAt is { } owed && owed <= due ? owed : due;
         }
 
         if (logEvent)

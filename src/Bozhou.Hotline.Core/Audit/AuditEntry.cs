@@ -45,4 +45,7 @@ public enum AuditAction
 
     /// <summary>An administrator lifted an account's lockout.</summary>
     Unlock = 7,
+
+    /// <summary>The supervision office took a step of the escalation ladder out of its order, with a written reason.</summary>
+    LadderOverride = 8,
 }
