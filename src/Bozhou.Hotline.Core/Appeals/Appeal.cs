@@ -8,6 +8,9 @@ public class Appeal
 {
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>The longest reason for an extension.</summary>
+    public const int ExtensionReasonMaxLength = 1000;
+
     public long Id { get; private set; }
 
     /// <summary>Short, unguessable, with a check character (<see cref="Appeals.TrackingCode"/>).</summary>
@@ -95,6 +98,27 @@ public class Appeal
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public DateTimeOffset? PersonalDataPurgedAt { get; private set; }
+
+    /// <summary>The handler's one request for a later reply deadline (延期), if any, and where it stands.</summary>
+    public ExtensionStatus? ExtensionStatus { get; private set; }
+
+    public DateTimeOffset? ExtensionRequestedAt { get; private set; }
+
+    /// <summary>The reply deadline asked for: the end (24:00 China time) of the date asked for, as a UTC instant.</summary>
+    public DateTimeOffset? ExtensionRequestedDueAt { get; private set; }
+
+    /// <summary>When the office's decision falls due: the end of the working day after the request.</summary>
+    public DateTimeOffset? ExtensionDecisionDueAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public DateTimeOffset? ExtensionDecidedAt { get; private set; }
+
+    /// <summary>The reply deadline before an approved extension moved it.</summary>
+    public DateTimeOffset? ReplyDueBeforeExtensionAt { get; private set; }
+
+    /// <summary>The earlier open appeal this one duplicates (same caller, same matter), which the citizen follows instead.</summary>
+    public long? DuplicateOfAppealId { get; private set; }
 
     /// <summary>Concurrency token: two people acting at once cannot overwrite each other.</summary>
     public int Version { get; private set; }
@@ -332,6 +356,124 @@ public class Appeal
         var kind = referral ? AppealEventKind.Referral : AppealEventKind.Interview;
         Append(now, kind, actor, actorUserId, text: text.Length > 4000 ? text[..4000] : text, isInternal: true, toCadreId: cadreId);
         Touch();
+    }
+
+    /// <summary>
+    /// The latest reply deadline an extension may ask for (PRODUCT §5: at most one more limit): the end of the day one
+    /// full reply limit, in working days, after the current deadline's last day.
+    /// </summary>
+    public DateTimeOffset LatestExtensionDue(AppealClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var lastDay = ChinaTime.DateOf(ReplyDueAt.AddTicks(-1));
+        return ChinaTime.StartOf(clock.Calendar.AddWorkingDays(lastDay, clock.ReplyWorkingDays(TopicKind)).AddDays(1));
+    }
+
+    /// <summary>
+    /// 延期申请: the handler asks, once per appeal, for the reply deadline to move to the end of <paramref name="until"/>
+    /// (China date), with a reason. Refused when the appeal is not awaiting its reply, an extension was asked for
+    /// before, the date is not later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
+    /// decide by the end of the next working day; until it approves, the deadline stays.
+    /// </summary>
+    public void RequestExtension(DateOnly until, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        Require(reason);
+        if (!AppealStatuses.AwaitingReply.Contains(Status))
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotAwaitingReply);
+        }
+
+        if (ExtensionStatus is not null)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionOnce);
+        }
+
+        var due = ChinaTime.StartOf(until.AddDays(1));
+        if (due <= ReplyDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotLater);
+        }
+
+        if (due > LatestExtensionDue(clock))
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionTooFar);
+        }
+
+        ExtensionStatus = Appeals.ExtensionStatus.Requested;
+        ExtensionRequestedAt = now;
+        ExtensionRequestedDueAt = due;
+        ExtensionDecisionDueAt = clock.Calendar.DeadlineAfter(now, 1);
+        ExtensionReason = reason.Trim();
+        Append(now, AppealEventKind.ExtensionRequested, actor, actorUserId, text: $"{until:yyyy-MM-dd}：{ExtensionReason}", isInternal: true);
+        Touch();
+    }
+
+    /// <summary>
+    /// The supervision office decides the pending extension: approved, the reply deadline moves to the date asked for
+    /// and the citizen's timeline says so; refused, it stays (an internal entry). Refused when none is pending, or when
+    /// its decision deadline passed undecided (the deadline then stays as it was).
+    /// </summary>
+    public void DecideExtension(bool approve, string? note, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (ExtensionStatus != Appeals.ExtensionStatus.Requested)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotPending);
+        }
+
+        if (now >= ExtensionDecisionDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionLapsed);
+        }
+
+        ExtensionDecidedAt = now;
+        var until = ChinaTime.DateOf(ExtensionRequestedDueAt!.Value.AddTicks(-1));
+        if (approve)
+        {
+            ExtensionStatus = Appeals.ExtensionStatus.Approved;
+            ReplyDueBeforeExtensionAt = ReplyDueAt;
+            ReplyDueAt = ExtensionRequestedDueAt.Value;
+            Append(now, AppealEventKind.ExtensionDecided, actor, actorUserId, text: until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outcome: "Approved");
+        }
+        else
+        {
+            ExtensionStatus = Appeals.ExtensionStatus.Refused;
+            Append(now, AppealEventKind.ExtensionDecided, actor, actorUserId, text: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), isInternal: true, outcome: "Refused");
+        }
+
+        Touch();
+    }
+
+    /// <summary>
+    /// The handler marks this appeal a duplicate of <paramref name="original"/> (the same caller's same matter): it closes
+    /// pointing to the original, which the citizen follows instead, and the original's timeline names it. Refused when
+    /// the two are one, or the original is closed (then there is nothing to follow).
+    /// </summary>
+    public void MarkDuplicateOf(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        EnsureOpen();
+        if (original.Id == Id)
+        {
+            throw new AppealRuleException(AppealRuleException.DuplicateOfItself);
+        }
+
+        if (original.IsClosed)
+        {
+            throw new AppealRuleException(AppealRuleException.DuplicateOriginalClosed);
+        }
+
+        DuplicateOfAppealId = original.Id;
+        CallbackDueAt = null;
+        RatingDueAt = null;
+        TransferAcceptDueAt = null;
+        Append(now, AppealEventKind.MarkedDuplicate, actor, actorUserId, text: original.TrackingCode);
+        Close(now, "Duplicate", actor);
+        Touch();
+        original.Append(now, AppealEventKind.DuplicateLinked, actor, actorUserId, text: TrackingCode, isInternal: true);
+        original.Touch();
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<SupervisionQueues>();
         builder.Services.AddScoped<EscalationLadder>();
         builder.Services.AddScoped<CaseFiles>();
+        builder.Services.AddScoped<Extensions>();
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<StatsRollup>();
         builder.Services.AddSingleton<RollupSums>();
