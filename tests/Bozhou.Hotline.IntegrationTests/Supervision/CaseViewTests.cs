@@ -46,6 +46,25 @@ public class CaseViewTests
     }
 
     [Fact]
+    public async Task The_scorecard_drills_down_to_the_cadre_whose_appeals_and_interview_cases_link_to_the_case_view()
+    {
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (_, data, appeal, client) = missed;
+        await EscalateAsync(client, appeal.Id, "Interview", overrideReason: "群众多次来电反映");
+
+        var card = await client.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-03");
+        var cadreUrl = card.QuerySelector($"#scorecard tbody tr[data-id='{data.TransportHead}'] a.name")!.GetAttribute("href")!;
+        Assert.Equal($"/supervision/cadres/{data.TransportHead}", cadreUrl);
+        var cadre = await client.GetPageAsync(cadreUrl);
+
+        var expected = $"/supervision/appeals/{appeal.Id}";
+        Assert.Equal(expected, cadre.QuerySelector($"#open-appeals tr[data-appeal='{appeal.Id}'] a.case-link")!.GetAttribute("href"));
+        Assert.Equal(expected, cadre.QuerySelector("#cases-table a.case-link")!.GetAttribute("href"));
+        Assert.Contains("群众多次来电反映", cadre.QuerySelector("#cases-table .override")!.TextContent, StringComparison.Ordinal);
+        await client.GetPageAsync(expected);
+    }
+
+    [Fact]
     public async Task The_case_view_answers_404_for_an_appeal_that_does_not_exist()
     {
         using var missed = await SupervisionPages.MissedCallAsync();
