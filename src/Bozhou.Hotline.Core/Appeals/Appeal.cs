@@ -8,6 +8,9 @@ public class Appeal
 {
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>The longest reason for an extension.</summary>
+    public const int ExtensionReasonMaxLength = 1000;
+
     public long Id { get; private set; }
 
     /// <summary>Short, unguessable, with a check character (<see cref="Appeals.TrackingCode"/>).</summary>
@@ -99,6 +102,27 @@ public class Appeal
 
     public DateTimeOffset? PersonalDataPurgedAt { get; private set; }
 
+    /// <summary>The handler's one request for a later reply deadline (延期), if any, and where it stands.</summary>
+    public ExtensionStatus? ExtensionStatus { get; private set; }
+
+    public DateTimeOffset? ExtensionRequestedAt { get; private set; }
+
+    /// <summary>The reply deadline asked for: the end (24:00 China time) of the date asked for, as a UTC instant.</summary>
+    public DateTimeOffset? ExtensionRequestedDueAt { get; private set; }
+
+    /// <summary>When the office's decision falls due: the end of the working day after the request.</summary>
+    public DateTimeOffset? ExtensionDecisionDueAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public DateTimeOffset? ExtensionDecidedAt { get; private set; }
+
+    /// <summary>The reply deadline before an approved extension moved it.</summary>
+    public DateTimeOffset? ReplyDueBeforeExtensionAt { get; private set; }
+
+    /// <summary>The earlier open appeal this one duplicates (same caller, same matter), which the citizen follows instead.</summary>
+    public long? DuplicateOfAppealId { get; private set; }
+
     /// <summary>Concurrency token: two people acting at once cannot overwrite each other.</summary>
     public int Version { get; private set; }
 
@@ -143,7 +167,11 @@ public class Appeal
         return appeal;
     }
 
-    /// <summary>The citizen called or texted again ("called again, no answer"); a missed call restarts the callback clock.</summary>
+    /// <summary>
+    /// The citizen called or texted again ("called again, no answer"): the attempt is recorded with its own callback
+    /// deadline, but a callback already owed keeps its earlier deadline, so a repeat call never makes a missed callback
+    /// less late (lateness runs from the first deadline missed).
+    /// </summary>
     public void RecordCitizenCall(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor)
     {
         EnsureOpen();
@@ -335,6 +363,124 @@ public class Appeal
     }
 
     /// <summary>
+    /// The latest reply deadline an extension may ask for (PRODUCT §5: at most one more limit): the end of the day one
+    /// full reply limit, in working days, after the current deadline's last day.
+    /// </summary>
+    public DateTimeOffset LatestExtensionDue(AppealClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var lastDay = ChinaTime.DateOf(ReplyDueAt.AddTicks(-1));
+        return ChinaTime.StartOf(clock.Calendar.AddWorkingDays(lastDay, clock.ReplyWorkingDays(TopicKind)).AddDays(1));
+    }
+
+    /// <summary>
+    /// 延期申请: the handler asks, once per appeal, for the reply deadline to move to the end of <paramref name="until"/>
+    /// (China date), with a reason. Refused when the appeal is not awaiting its reply, an extension was asked for
+    /// before, the date is not later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
+    /// decide by the end of the next working day; until it approves, the deadline stays.
+    /// </summary>
+    public void RequestExtension(DateOnly until, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        Require(reason);
+        if (!AppealStatuses.AwaitingReply.Contains(Status))
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotAwaitingReply);
+        }
+
+        if (ExtensionStatus is not null)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionOnce);
+        }
+
+        var due = ChinaTime.StartOf(until.AddDays(1));
+        if (due <= ReplyDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotLater);
+        }
+
+        if (due > LatestExtensionDue(clock))
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionTooFar);
+        }
+
+        ExtensionStatus = Appeals.ExtensionStatus.Requested;
+        ExtensionRequestedAt = now;
+        ExtensionRequestedDueAt = due;
+        ExtensionDecisionDueAt = clock.Calendar.DeadlineAfter(now, 1);
+        ExtensionReason = reason.Trim();
+        Append(now, AppealEventKind.ExtensionRequested, actor, actorUserId, text: $"{until:yyyy-MM-dd}：{ExtensionReason}", isInternal: true);
+        Touch();
+    }
+
+    /// <summary>
+    /// The supervision office decides the pending extension: approved, the reply deadline moves to the date asked for
+    /// and the citizen's timeline says so; refused, it stays (an internal entry). Refused when none is pending, or when
+    /// its decision deadline passed undecided (the deadline then stays as it was).
+    /// </summary>
+    public void DecideExtension(bool approve, string? note, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (ExtensionStatus != Appeals.ExtensionStatus.Requested)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotPending);
+        }
+
+        if (now >= ExtensionDecisionDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionLapsed);
+        }
+
+        ExtensionDecidedAt = now;
+        var until = ChinaTime.DateOf(ExtensionRequestedDueAt!.Value.AddTicks(-1));
+        if (approve)
+        {
+            ExtensionStatus = Appeals.ExtensionStatus.Approved;
+            ReplyDueBeforeExtensionAt = ReplyDueAt;
+            ReplyDueAt = ExtensionRequestedDueAt.Value;
+            Append(now, AppealEventKind.ExtensionDecided, actor, actorUserId, text: until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), outcome: "Approved");
+        }
+        else
+        {
+            ExtensionStatus = Appeals.ExtensionStatus.Refused;
+            Append(now, AppealEventKind.ExtensionDecided, actor, actorUserId, text: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), isInternal: true, outcome: "Refused");
+        }
+
+        Touch();
+    }
+
+    /// <summary>
+    /// The handler marks this appeal a duplicate of <paramref name="original"/> (the same caller's same matter): it closes
+    /// pointing to the original, which the citizen follows instead, and the original's timeline names it. Refused when
+    /// the two are one, or the original is closed (then there is nothing to follow).
+    /// </summary>
+    public void MarkDuplicateOf(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        EnsureOpen();
+        if (original.Id == Id)
+        {
+            throw new AppealRuleException(AppealRuleException.DuplicateOfItself);
+        }
+
+        if (original.IsClosed)
+        {
+            throw new AppealRuleException(AppealRuleException.DuplicateOriginalClosed);
+        }
+
+        DuplicateOfAppealId = original.Id;
+        CallbackDueAt = null;
+        RatingDueAt = null;
+        TransferAcceptDueAt = null;
+        Append(now, AppealEventKind.MarkedDuplicate, actor, actorUserId, text: original.TrackingCode);
+        Close(now, "Duplicate", actor);
+        Touch();
+        original.Append(now, AppealEventKind.DuplicateLinked, actor, actorUserId, text: TrackingCode, isInternal: true);
+        original.Touch();
+    }
+
+    /// <summary>
     /// The holiday calendar changed from <paramref name="before"/> to <paramref name="after"/>: each deadline still
     /// running (not met, not passed at <paramref name="now"/>) is counted again from its own starting event with the
     /// limit that applied when it was set, and a staff-internal event lists the deadlines that moved (old and new,
@@ -357,10 +503,13 @@ public class Appeal
             return moved;
         }
 
-        var lastMissedCall = CallAttempts.Where(c => c.Outcome.AwaitsCallback()).OrderBy(c => c.LoggedAt).ThenBy(c => c.Id).LastOrDefault();
-        if (CallbackDueAt is { } callbackDue && lastMissedCall is not null)
+        // The callback owed runs from the earliest missed call since the last call back (a repeat call keeps it).
+        var lastCallback = Events.Where(e => e.Kind == AppealEventKind.Callback).Select(e => (DateTimeOffset?)e.At).Max();
+        var owedSince = CallAttempts.Where(c => c.Outcome.AwaitsCallback() && (lastCallback is null || c.LoggedAt > lastCallback))
+            .OrderBy(c => c.At).ThenBy(c => c.Id).FirstOrDefault();
+        if (CallbackDueAt is { } callbackDue && owedSince is not null)
         {
-            CallbackDueAt = Recount(AppealDeadline.Callback, lastMissedCall.At, callbackDue);
+            CallbackDueAt = Recount(AppealDeadline.Callback, owedSince.At, callbackDue);
         }
 
         if (FirstContactAt is null)
@@ -431,7 +580,8 @@ public class Appeal
         CallAttempts.Add(new CallAttempt { At = calledAt, Outcome = outcome, LoggedAt = now });
         if (outcome.AwaitsCallback())
         {
-            CallbackDueAt = clock.CallbackDue(calledAt);
+            var due = clock.CallbackDue(calledAt);
+            CallbackDueAt = CallbackDueAt is { } owed && owed <= due ? owed : due;
         }
 
         if (logEvent)

@@ -60,6 +60,31 @@ public enum AppealEventKind
     /// others so that no existing value changes.
     /// </summary>
     DeadlinesRecounted = 15,
+
+    /// <summary>The handler asked for a later reply deadline (延期申请), staff-internal.</summary>
+    ExtensionRequested = 16,
+
+    /// <summary>The office decided an extension: approved (shown to the citizen, with the new deadline) or refused (internal).</summary>
+    ExtensionDecided = 17,
+
+    /// <summary>Marked a duplicate of an earlier appeal and closed, pointing to it (shown to the citizen).</summary>
+    MarkedDuplicate = 18,
+
+    /// <summary>A later appeal was marked a duplicate of this one (staff-internal; the text names it).</summary>
+    DuplicateLinked = 19,
+}
+
+/// <summary>Where an appeal's request for a later reply deadline (延期) stands.</summary>
+public enum ExtensionStatus
+{
+    /// <summary>Asked for, waiting for the supervision office (which decides within 1 working day).</summary>
+    Requested = 1,
+
+    /// <summary>Approved: the reply deadline moved to the date asked for.</summary>
+    Approved = 2,
+
+    /// <summary>Refused: the reply deadline stays.</summary>
+    Refused = 3,
 }
 
 /// <summary>The deadlines of PRODUCT §5 that count working days, as an appeal stores them.</summary>

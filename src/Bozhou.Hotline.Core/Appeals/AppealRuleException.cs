@@ -34,4 +34,12 @@ public sealed class AppealRuleException : Exception
     public const string ScoreRange = "Appeal.Rule.ScoreRange";
     public const string TicketRequired = "Appeal.Rule.TicketRequired";
     public const string TextRequired = "Appeal.Rule.TextRequired";
+    public const string ExtensionOnce = "Appeal.Rule.ExtensionOnce";
+    public const string ExtensionNotAwaitingReply = "Appeal.Rule.ExtensionNotAwaitingReply";
+    public const string ExtensionNotLater = "Appeal.Rule.ExtensionNotLater";
+    public const string ExtensionTooFar = "Appeal.Rule.ExtensionTooFar";
+    public const string ExtensionNotPending = "Appeal.Rule.ExtensionNotPending";
+    public const string ExtensionLapsed = "Appeal.Rule.ExtensionLapsed";
+    public const string DuplicateOfItself = "Appeal.Rule.DuplicateOfItself";
+    public const string DuplicateOriginalClosed = "Appeal.Rule.DuplicateOriginalClosed";
 }

@@ -48,4 +48,7 @@ public enum AuditAction
 
     /// <summary>An SMS was kept back by the gateway limits: a duplicate within minutes, or over a phone's daily limit.</summary>
     SmsWithheld = 8,
+
+    /// <summary>The supervision office took a step of the escalation ladder out of its order, with a written reason.</summary>
+    LadderOverride = 9,
 }

@@ -8,6 +8,9 @@ public class InterviewCase
 {
     public const int NotesMaxLength = 4000;
 
+    /// <summary>The longest outcome, and the longest out-of-order reason.</summary>
+    public const int OutcomeMaxLength = 2000;
+
     public long Id { get; set; }
 
     public int CadreId { get; set; }
@@ -23,7 +26,14 @@ public class InterviewCase
 
     public string Notes { get; set; } = "";
 
+    /// <summary>The interview's outcome; empty until recorded. A referral needs an interview whose outcome is recorded.</summary>
     public string Outcome { get; set; } = "";
+
+    /// <summary>
+    /// Why the office took this step out of the ladder's order (PRODUCT §6: going out of order needs a written reason);
+    /// null when the step followed the ladder.
+    /// </summary>
+    public string? OverrideReason { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -32,7 +32,8 @@ public sealed class StatsRollup(HotlineDbContext db, KeptValueChanges changes)
         ArgumentNullException.ThrowIfNull(clock);
         var start = ChinaTime.StartOf(date);
         var end = ChinaTime.StartOf(date.AddDays(1));
-        var cohort = db.Appeals.AsNoTracking().Where(a => a.LoggedAt >= start && a.LoggedAt < end);
+        // A duplicate is counted once, as its original (PRODUCT §4).
+        var cohort = db.Appeals.AsNoTracking().Where(a => a.LoggedAt >= start && a.LoggedAt < end && a.DuplicateOfAppealId == null);
         var appeals = await cohort
             .Select(a => new { a.Id, a.CadreId, a.Status, a.FirstContactDueAt, a.FirstContactAt, a.ReplyDueAt, a.RepliedAt, a.RatingScore })
             .ToListAsync(cancellationToken);

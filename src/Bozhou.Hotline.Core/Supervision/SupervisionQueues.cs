@@ -48,9 +48,12 @@ public sealed record QueueRow(
     string? CallerPhoneCipher,
     DateTimeOffset Deadline,
     int WorkingDaysLate,
-    int? RatingScore);
+    int? RatingScore,
+    DateTimeOffset? LastReminderAt = null,
+    string? LastReminderBy = null);
 
-public sealed record QueuePage(QueueKind Kind, IReadOnlyList<QueueRow> Rows, int Total, int Page, int PageSize)
+/// <summary>A page of a queue; <paramref name="Recounted"/>: the kept counts disagreed with the rows and were counted again.</summary>
+public sealed record QueuePage(QueueKind Kind, IReadOnlyList<QueueRow> Rows, int Total, int Page, int PageSize, bool Recounted = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -125,7 +128,9 @@ public sealed class SupervisionQueues(HotlineDbContext db)
 
     /// <summary>
     /// A page of a queue. With <paramref name="partCounts"/> (taken a moment ago, <see cref="LiveFigures"/>) the
-    /// queue is not counted again; the rows are read live either way.
+    /// queue is not counted again, unless the rows read disagree with those counts (a page holding more or fewer rows
+    /// than they promise, or rows where they say none): then it is counted live and read again, so that a queue
+    /// whose rows exist never says it is empty. The rows are read live either way.
     /// </summary>
     public async Task<QueuePage> PageAsync(
         QueueKind kind, QueueFilter filter, int page, int pageSize, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default,
@@ -133,7 +138,23 @@ public sealed class SupervisionQueues(HotlineDbContext db)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var parts = Parts(kind, filter, clock, now);
-        var counts = partCounts is { } given && given.Count == parts.Count ? given : await PartCountsAsync(kind, filter, clock, now, cancellationToken);
+        var kept = partCounts is { } given && given.Count == parts.Count ? given : null;
+        var counts = kept ?? await PartCountsAsync(kind, filter, clock, now, cancellationToken);
+        var (rows, shownPage) = await ReadPageAsync(parts, counts, page, pageSize, cancellationToken);
+        var recounted = false;
+        if (kept is not null && !await AgreesAsync(parts, counts, rows.Count, shownPage, pageSize, cancellationToken))
+        {
+            counts = await PartCountsAsync(kind, filter, clock, now, cancellationToken);
+            (rows, shownPage) = await ReadPageAsync(parts, counts, page, pageSize, cancellationToken);
+            recounted = true;
+        }
+
+        return new QueuePage(kind, [.. rows.Select(r => Finish(r, kind, clock, now))], counts.Sum(), shownPage, pageSize, recounted);
+    }
+
+    private static async Task<(List<RawRow> Rows, int Page)> ReadPageAsync(
+        List<IQueryable<RawRow>> parts, IReadOnlyList<int> counts, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var total = counts.Sum();
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
@@ -151,7 +172,28 @@ public sealed class SupervisionQueues(HotlineDbContext db)
             skip = 0;
         }
 
-        return new QueuePage(kind, [.. rows.Select(r => Finish(r, kind, clock, now))], total, page, pageSize);
+        return (rows, page);
+    }
+
+    /// <summary>Whether <paramref name="read"/> rows are what <paramref name="counts"/> promise for the page; with none promised, whether none exist.</summary>
+    private static async Task<bool> AgreesAsync(
+        List<IQueryable<RawRow>> parts, IReadOnlyList<int> counts, int read, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = counts.Sum();
+        if (total == 0)
+        {
+            foreach (var part in parts)
+            {
+                if (await part.AnyAsync(cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return read == Math.Clamp(total - ((page - 1) * pageSize), 0, pageSize);
     }
 
     /// <summary>Every row of a queue, for an export; streamed, not held in memory.</summary>
@@ -280,7 +322,9 @@ public sealed class SupervisionQueues(HotlineDbContext db)
     private static IQueryable<RawRow> Project(IQueryable<Appeal> sorted) => sorted.Select(a => new RawRow(
         a.Id, a.TrackingCode, a.LoggedAt, a.Status, a.HandlerCadreId, a.HandlerCadre.Name, a.HandlerCadre.Position,
         a.HandlerCadre.Department.NameZh, a.HandlerCadre.Department.NameEn, a.Topic.NameZh, a.Topic.NameEn,
-        a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore));
+        a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore,
+        a.Events.Where(e => e.Kind == AppealEventKind.Reminder).OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.At).FirstOrDefault(),
+        a.Events.Where(e => e.Kind == AppealEventKind.Reminder).OrderByDescending(e => e.Id).Select(e => e.Actor).FirstOrDefault()));
 
     private static QueueRow Finish(RawRow r, QueueKind kind, AppealClock clock, DateTimeOffset now)
     {
@@ -295,11 +339,12 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         var late = kind == QueueKind.Unsatisfied && !AppealStatuses.AwaitingReply.Contains(r.Status) ? 0 : clock.Calendar.WorkingDaysLate(deadline, now);
         return new QueueRow(
             r.Id, r.TrackingCode, r.LoggedAt, r.Status, r.HandlerCadreId, r.HandlerName, r.HandlerPosition, r.DepartmentZh, r.DepartmentEn,
-            r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore);
+            r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore, r.LastReminderAt, r.LastReminderBy);
     }
 
     private sealed record RawRow(
         long Id, string TrackingCode, DateTimeOffset LoggedAt, AppealStatus Status, int HandlerCadreId, string HandlerName, string HandlerPosition,
         string DepartmentZh, string DepartmentEn, string TopicZh, string TopicEn, string? PhoneMasked, string? PhoneCipher,
-        DateTimeOffset? CallbackDueAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? TransferAcceptDueAt, DateTimeOffset ReplyDueAt, int? RatingScore);
+        DateTimeOffset? CallbackDueAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? TransferAcceptDueAt, DateTimeOffset ReplyDueAt, int? RatingScore,
+        DateTimeOffset? LastReminderAt, string? LastReminderBy);
 }

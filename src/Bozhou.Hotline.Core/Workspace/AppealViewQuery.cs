@@ -60,33 +60,15 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
         var withheld = appeal.CallerPhoneCipher is not null && AppealAccess.MayRevealToCallBack(actor, appeal);
         if (withheld && revealReason is not null)
         {
-            phone = callerData.Reveal(appeal.CallerPhoneCipher);
+            phone = await RevealPhoneAsync(appeal, actor.UserId, actor.DisplayName, $"Confidential caller's phone shown to call back; reason: {revealReason}", cancellationToken);
             withheld = false;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                UserId = actor.UserId,
-                UserName = actor.DisplayName,
-                Action = AuditAction.RevealPersonalData,
-                Subject = $"Appeal:{appeal.Id}",
-                Details = $"Confidential caller's phone shown to call back; reason: {revealReason}",
-            });
-            await db.SaveChangesAsync(cancellationToken);
         }
         else if (AppealAccess.ShowsCallerInFull(actor, appeal) && appeal.CallerPhoneCipher is not null)
         {
-            phone = callerData.Reveal(appeal.CallerPhoneCipher);
             name = callerData.Reveal(appeal.CallerNameCipher);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                UserId = actor.UserId,
-                UserName = actor.DisplayName,
-                Action = AuditAction.RevealPersonalData,
-                Subject = $"Appeal:{appeal.Id}",
-                Details = name is null ? "Caller phone shown on the workspace appeal page" : "Caller phone and name shown on the workspace appeal page",
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            phone = await RevealPhoneAsync(
+                appeal, actor.UserId, actor.DisplayName,
+                name is null ? "Caller phone shown on the workspace appeal page" : "Caller phone and name shown on the workspace appeal page", cancellationToken);
         }
 
         var named = appeal.Events.SelectMany(e => new[] { e.FromCadreId, e.ToCadreId }).OfType<int>()
@@ -108,6 +90,40 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             clocks.MaxTransfers,
             clocks.TransferAcceptWorkingDays,
             withheld);
+    }
+
+    /// <summary>
+    /// The caller's full phone of <paramref name="appeal"/> (null when purged), written to the audit trail as shown to the
+    /// user with <paramref name="details"/> (the page, and the reason when one was asked), in its own save. Every reveal of
+    /// a caller's phone, on the workspace and the supervision office's case view, goes through here.
+    /// </summary>
+    public async Task<string?> RevealPhoneAsync(Appeal appeal, string? userId, string userName, string details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        if (appeal.CallerPhoneCipher is null)
+        {
+            return null;
+        }
+
+        var phone = callerData.Reveal(appeal.CallerPhoneCipher);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            UserId = userId,
+            UserName = userName,
+            Action = AuditAction.RevealPersonalData,
+            Subject = $"Appeal:{appeal.Id}",
+            Details = details.Length <= 2000 ? details : details[..2000],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return phone;
+    }
+
+    /// <summary>The cadres named by <paramref name="ids"/>, as the timeline names them.</summary>
+    public async Task<IReadOnlyDictionary<int, CadreOption>> CadresAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return (await Cadres(db.Cadres.Where(c => list.Contains(c.Id)), cancellationToken)).ToDictionary(c => c.Id);
     }
 
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>

@@ -25,6 +25,34 @@ public sealed class CadreActions(AppealActionRunner runner)
     /// <summary>Refused: the "passed on" text for an appeal that was never passed on.</summary>
     public const string NotPassedOn = "Workspace.Rule.NotPassedOn";
 
+    /// <summary>Refused: the appeal to mark as the original is not an open earlier appeal of the same caller about the same cadre or topic.</summary>
+    public const string NotADuplicate = "Workspace.Rule.NotADuplicate";
+
+    /// <summary>延期申请: asks, once, for the reply deadline to move to the end of <paramref name="until"/> (China date).</summary>
+    public Task<AppealActionOutcome> RequestExtensionAsync(
+        Actor actor, long appealId, int version, DateOnly until, string reason, CancellationToken cancellationToken) =>
+        runner.RunAsync(actor, appealId, version, c =>
+        {
+            c.Appeal.RequestExtension(until, reason, c.ActorName, c.UserId, c.Clock, c.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Marks the appeal a duplicate of <paramref name="originalId"/>, which must be one <see cref="Duplicates.Matches"/>
+    /// offers: it closes pointing to the original, and the original's timeline names it, in one save.
+    /// </summary>
+    public Task<AppealActionOutcome> MarkDuplicateAsync(Actor actor, long appealId, int version, long originalId, CancellationToken cancellationToken) =>
+        runner.RunAsync(actor, appealId, version, async c =>
+        {
+            var original = await c.Db.Appeals.FirstOrDefaultAsync(a => a.Id == originalId, cancellationToken);
+            if (original is null || !Duplicates.Matches(c.Appeal, original))
+            {
+                throw new AppealRuleException(NotADuplicate);
+            }
+
+            c.Appeal.MarkDuplicateOf(original, c.ActorName, c.UserId, c.Now);
+        }, cancellationToken);
+
     /// <summary>签收: the receiver signs for a transferred appeal.</summary>
     public Task<AppealActionOutcome> AcceptAsync(Actor actor, long appealId, int version, CancellationToken cancellationToken) =>
         runner.RunAsync(actor, appealId, version, c =>

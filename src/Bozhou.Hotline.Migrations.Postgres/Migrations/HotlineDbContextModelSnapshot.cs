@@ -205,9 +205,32 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long?>("DuplicateOfAppealId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EnterpriseName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ExtensionDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExtensionDecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ExtensionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExtensionRequestedDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtensionStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone");
@@ -243,6 +266,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("ReplyDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReplyDueBeforeExtensionAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReplyKind")
@@ -294,6 +320,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClosedAt");
 
+                    b.HasIndex("DuplicateOfAppealId");
+
                     b.HasIndex("LoggedAt");
 
                     b.HasIndex("TopicId");
@@ -302,6 +330,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("TransferAcceptDueAt");
+
+                    b.HasIndex("ExtensionStatus", "ExtensionDecisionDueAt");
 
                     b.HasIndex("HandlerCadreId", "Status");
 
@@ -1204,6 +1234,10 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId", "HeldOn");
@@ -1520,6 +1554,11 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfAppealId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "HandlerCadre")
                         .WithMany()

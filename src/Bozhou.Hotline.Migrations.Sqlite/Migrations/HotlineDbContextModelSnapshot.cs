@@ -198,8 +198,31 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOfAppealId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnterpriseName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtensionDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExtensionDecisionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtensionRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExtensionRequestedDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionStatus")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FirstContactAt")
@@ -236,6 +259,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReplyDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyDueBeforeExtensionAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReplyKind")
@@ -287,6 +313,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClosedAt");
 
+                    b.HasIndex("DuplicateOfAppealId");
+
                     b.HasIndex("LoggedAt");
 
                     b.HasIndex("TopicId");
@@ -295,6 +323,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TransferAcceptDueAt");
+
+                    b.HasIndex("ExtensionStatus", "ExtensionDecisionDueAt");
 
                     b.HasIndex("HandlerCadreId", "Status");
 
@@ -1173,6 +1203,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId", "HeldOn");
@@ -1479,6 +1513,11 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfAppealId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "HandlerCadre")
                         .WithMany()

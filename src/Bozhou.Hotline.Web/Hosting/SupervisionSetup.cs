@@ -29,6 +29,8 @@ public static class SupervisionSetup
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Supervision", Policy));
         builder.Services.AddScoped<SupervisionQueues>();
         builder.Services.AddScoped<EscalationLadder>();
+        builder.Services.AddScoped<CaseFiles>();
+        builder.Services.AddScoped<Extensions>();
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<StatsRollup>();
         builder.Services.AddSingleton<RollupSums>();

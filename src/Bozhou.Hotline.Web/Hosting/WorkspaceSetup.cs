@@ -18,6 +18,7 @@ public static class WorkspaceSetup
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Workspace", Policy));
         builder.Services.AddScoped<WorkspaceActors>();
         builder.Services.AddScoped<CadreActions>();
+        builder.Services.AddScoped<Duplicates>();
         builder.Services.AddScoped<InboxQuery>();
         builder.Services.AddScoped<HotSpotQuery>();
         builder.Services.AddScoped<AppealViewQuery>();

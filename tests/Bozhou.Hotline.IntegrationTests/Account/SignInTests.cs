@@ -6,11 +6,11 @@ namespace Bozhou.Hotline.IntegrationTests.Account;
 public class SignInTests
 {
     [Theory]
-    [InlineData(WorkspaceWorld.LiEmail, "acting-for")]
-    [InlineData(WorkspaceWorld.StaffEmail, "acting-for")]
-    [InlineData(WorkspaceWorld.SupervisorEmail, "no-cadres")]
-    [InlineData(WorkspaceWorld.AdminEmail, "no-cadres")]
-    public async Task Every_role_signs_in_through_the_login_form_and_reaches_the_workspace(string email, string marker)
+    [InlineData(WorkspaceWorld.LiEmail, "/workspace", "acting-for")]
+    [InlineData(WorkspaceWorld.StaffEmail, "/workspace", "acting-for")]
+    [InlineData(WorkspaceWorld.SupervisorEmail, "/supervision", "queue-tabs")]
+    [InlineData(WorkspaceWorld.AdminEmail, "/admin", "admin-sections")]
+    public async Task Every_role_signs_in_through_the_login_form_and_lands_on_its_own_home(string email, string home, string marker)
     {
         using var factory = new HotlineFactory();
         var data = new WorkspaceTestData(factory);
@@ -20,13 +20,31 @@ public class SignInTests
         using var response = await WorkspaceTestData.SubmitLoginAsync(client, email, WorkspaceTestData.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/workspace", response.Headers.Location!.OriginalString);
-        var page = await client.GetPageAsync("/workspace");
+        Assert.Equal(home, response.Headers.Location!.OriginalString);
+        var page = await client.GetPageAsync(home);
         Assert.NotNull(page.QuerySelector("#" + marker));
         Assert.Equal(email, page.QuerySelector("#signed-in-as")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("a[href='/account/login']"));
+        Assert.DoesNotContain("另行开放", page.Body!.TextContent, StringComparison.Ordinal);
         var audited = await data.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignIn && a.UserName == email));
         Assert.Equal(1, audited);
+    }
+
+    [Theory]
+    [InlineData(WorkspaceWorld.SupervisorEmail, "/supervision")]
+    [InlineData(WorkspaceWorld.AdminEmail, "/admin")]
+    public async Task The_office_and_administrators_opening_the_workspace_are_sent_to_their_own_home(string email, string home)
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signedIn = await WorkspaceTestData.SubmitLoginAsync(client, email, WorkspaceTestData.Password);
+
+        using var response = await client.GetAsync(new Uri("/workspace", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location!.OriginalString);
     }
 
     [Fact]

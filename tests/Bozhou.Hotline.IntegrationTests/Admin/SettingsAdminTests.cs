@@ -245,6 +245,6 @@ public class SettingsAdminTests
         Assert.Equal(0, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
         using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
         Assert.NotNull((await admin.GetPageAsync("/admin")).QuerySelector("a[href='/admin/settings']"));
-        Assert.NotNull((await admin.GetPageAsync("/workspace")).QuerySelector("#nav-settings"));
+        Assert.NotNull((await admin.GetPageAsync("/admin")).QuerySelector("#nav-settings"));
     }
 }

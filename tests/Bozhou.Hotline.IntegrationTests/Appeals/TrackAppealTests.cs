@@ -165,7 +165,7 @@ public class TrackAppealTests
     }
 
     [Fact]
-    public async Task Calling_again_without_an_answer_adds_an_attempt_and_restarts_the_callback_clock()
+    public async Task Calling_again_without_an_answer_adds_an_attempt_and_leaves_the_missed_callback_as_late_as_before()
     {
         using var logged = await new HotlineFactory().LogOneAppealAsync();
         var (factory, client, code) = logged;
@@ -183,8 +183,9 @@ public class TrackAppealTests
         Assert.Equal(2, after.CallAttempts.Count);
         Assert.Contains(after.CallAttempts, a => a.Outcome == CallOutcome.BusyOrOff && a.At == factory.Clock.GetUtcNow());
         Assert.Contains(after.Events, e => e.Kind == AppealEventKind.CallAttempt && e.Outcome == nameof(CallOutcome.BusyOrOff));
-        Assert.True(after.CallbackDueAt > before.CallbackDueAt);
-        Assert.Equal(Core.Calendar.ChinaTime.StartOf(new DateOnly(2026, 3, 6)), after.CallbackDueAt);
+        // The callback owed since Monday's missed call stays due at the end of Tuesday: the repeat does not excuse it.
+        Assert.Equal(before.CallbackDueAt, after.CallbackDueAt);
+        Assert.Equal(Core.Calendar.ChinaTime.StartOf(new DateOnly(2026, 3, 4)), after.CallbackDueAt);
         Assert.Contains("已记录您的再次来电", shown.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("来电人再次来电：占线或关机", shown.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
     }

@@ -62,6 +62,7 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/admin/cadres/end/{id:int}", "id")] = world.ZhangId.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/admin/accounts/{id}", "id")] = UserIds[WorkspaceWorld.StaffEmail];
         RouteSamples[("/workspace/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
+        RouteSamples[("/supervision/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/appeals/receipt/{code}", "code")] = code;
         RouteSamples[("/appeals/track/{code?}", "code")] = code;
         RouteSamples[("/culture/{name}", "name")] = "en";

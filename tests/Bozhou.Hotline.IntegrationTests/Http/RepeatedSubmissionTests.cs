@@ -96,7 +96,7 @@ public class RepeatedSubmissionTests
 
         var after = await RemindAsync(client, appeal.TrackingCode);
 
-        Assert.Contains("今天已对诉求", after.QuerySelector("main .alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("本工作日已对诉求", after.QuerySelector("main .alert")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await data.QueryAsync(db => db.SmsMessages.CountAsync(m => m.AppealId == appeal.Id)));
         // The next day a reminder goes out again.
         factory.Clock.Advance(TimeSpan.FromDays(1));
@@ -129,7 +129,8 @@ public class RepeatedSubmissionTests
     {
         using var factory = new AuthenticatedHotlineFactory();
         var data = await SeedAsync(factory);
-        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 10, 9));
+        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 10, 9),
+            then: (a, _) => a.RecordReminder(null, "督查员甲", null, China(2026, 2, 11, 9)));
         using var client = factory.CreateClientAs("督查员甲", followRedirects: false, Roles.Supervisor);
         var page = await client.GetPageAsync($"/supervision/cadres/{data.TransportHead}");
         var form = page.QuerySelector<IHtmlFormElement>("#case-form")!;

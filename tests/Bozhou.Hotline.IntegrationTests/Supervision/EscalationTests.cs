@@ -41,6 +41,12 @@ public class EscalationTests
         var first = await data.LogAsync(data.TransportHead, China(2026, 2, 10, 9));
         var second = await data.LogAsync(data.TransportHead, China(2026, 2, 11, 9));
         var notLinked = await data.LogAsync(data.TransportHead, China(2026, 2, 12, 9));
+        // Each reminded on Wednesday 25 February and left unanswered past Thursday's end: the interview may follow.
+        foreach (var id in new[] { first.Id, second.Id })
+        {
+            await data.ChangeAsync(id, (a, _) => a.RecordReminder(null, "督查员甲", null, China(2026, 2, 25, 10)));
+        }
+
         using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
         var page = await client.GetPageAsync($"/supervision/cadres/{data.TransportHead}");
         Assert.NotNull(page.QuerySelector("#no-cases"));
@@ -77,6 +83,16 @@ public class EscalationTests
         using var factory = new AuthenticatedHotlineFactory();
         var data = await SeedAsync(factory);
         var appeal = await data.LogAsync(data.DistrictHead, China(2026, 1, 5, 9));
+        // The interview before it, with its outcome.
+        await data.QueryAsync(async db =>
+        {
+            db.InterviewCases.Add(new InterviewCase
+            {
+                CadreId = data.DistrictHead, Kind = EscalationKind.Interview, HeldOn = new DateOnly(2026, 2, 10), Interviewer = "市委督查室",
+                Outcome = "承诺一周内办结", CreatedAt = China(2026, 2, 10), CreatedBy = "督查员甲", Appeals = [new InterviewCaseAppeal { AppealId = appeal.Id }],
+            });
+            return await db.SaveChangesAsync();
+        });
         using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
         var page = await client.GetPageAsync($"/supervision/cadres/{data.DistrictHead}");
         var form = page.QuerySelector<IHtmlFormElement>("#case-form")!;
@@ -87,8 +103,8 @@ public class EscalationTests
             ("Input.Notes", "约谈后仍未办理"), ("Input.Outcome", "移交市纪委监委严肃处理")), $"/supervision/cadres/{data.DistrictHead}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = await data.QueryAsync(db => db.InterviewCases.SingleAsync());
-        Assert.Equal(EscalationKind.Referral, stored.Kind);
+        var stored = await data.QueryAsync(db => db.InterviewCases.SingleAsync(c => c.Kind == EscalationKind.Referral));
+        Assert.Null(stored.OverrideReason);
         var referral = await data.QueryAsync(db => db.AppealEvents.SingleAsync(e => e.Kind == AppealEventKind.Referral));
         Assert.Equal(appeal.Id, referral.AppealId);
         Assert.Contains("市纪委监委", referral.Text, StringComparison.Ordinal);

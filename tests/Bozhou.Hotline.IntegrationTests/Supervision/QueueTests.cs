@@ -182,11 +182,15 @@ public class QueueTests
 
         var second = await data.LogAsync(data.TransportHead, Monday.AddMinutes(5), CallOutcome.NotAnswered);
         factory.Clock.Advance(TimeSpan.FromSeconds(29));
-        page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        // Another queue's page shows the kept count on the missed-calls tab...
+        page = await client.GetPageAsync("/supervision?kind=NoFirstContact");
         Assert.Equal("1", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
         Assert.Contains("09:00:00", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+        // ...while the missed-calls queue itself, whose rows disagree with it, is counted again.
+        page = await client.GetPageAsync("/supervision?kind=MissedCalls");
         var codes = page.QuerySelectorAll("#queue-table tbody tr").Select(r => r.GetAttribute("data-code")).ToList();
         Assert.Equal([first.TrackingCode, second.TrackingCode], codes);
+        Assert.Equal("2", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
 
         // Another filter is counted on its own.
         page = await client.GetPageAsync($"/supervision?kind=MissedCalls&cadre={data.TransportHead}");
@@ -196,6 +200,84 @@ public class QueueTests
         page = await client.GetPageAsync("/supervision?kind=MissedCalls");
         Assert.Equal("2", page.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
         Assert.Contains("09:00:30", page.QuerySelector("#counted-at")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_queue_whose_count_is_kept_never_says_it_is_empty_while_its_rows_exist()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        factory.With("Supervision:LiveFiguresMaxAge", "00:00:30");
+        var data = await SeedAsync(factory);
+        var appeal = await data.LogAsync(data.TransportHead, Monday, CallOutcome.NotAnswered);
+        factory.Clock.SetUtcNow(China(2026, 3, 4, 0).AddSeconds(-10)); // ten seconds before the callback falls due
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+        var before = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        Assert.NotNull(before.QuerySelector("#queue-empty"));
+        Assert.Equal("0", before.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(15)); // late now; the kept count (0) is 15 s old
+        var after = await client.GetPageAsync("/supervision?kind=MissedCalls");
+
+        Assert.Null(after.QuerySelector("#queue-empty"));
+        Assert.Equal([appeal.TrackingCode], after.QuerySelectorAll("#queue-table tbody tr").Select(r => r.GetAttribute("data-code")));
+        Assert.Equal("1", after.QuerySelector("[data-count='MissedCalls']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_repeat_call_leaves_a_late_callback_in_the_queue_as_late_as_before()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        // Missed on Tuesday 24 February, due at the end of Wednesday; Wednesday 4 March is its sixth working day late
+        // (Thu 26, Fri 27, the make-up Saturday 28 February, Mon 2, Tue 3, Wed 4).
+        var appeal = await data.LogAsync(data.TransportHead, China(2026, 2, 24, 9), CallOutcome.NotAnswered);
+        factory.Clock.SetUtcNow(China(2026, 3, 4, 10));
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+        Assert.Equal("6", await LateAsync(client, appeal.TrackingCode));
+
+        await data.ChangeAsync(appeal.Id, (a, clock) => a.RecordCitizenCall(China(2026, 3, 4, 9), CallOutcome.BusyOrOff, clock, China(2026, 3, 4, 9, 30), "来电人"));
+
+        Assert.Equal("6", await LateAsync(client, appeal.TrackingCode));
+        var view = await client.GetPageAsync($"/supervision/appeals/{appeal.Id}");
+        // The repeat call has its own callback deadline (Thursday's end), not yet late.
+        Assert.Equal(["6", "0"], view.QuerySelectorAll("#deadlines tr[data-deadline='Callback']").Select(r => r.GetAttribute("data-late")));
+    }
+
+    [Fact]
+    public async Task A_row_shows_its_last_reminder_and_a_second_reminder_the_same_working_day_is_refused()
+    {
+        using var missed = await SupervisionPages.MissedCallAsync();
+        var (factory, data, appeal, client) = missed;
+        using (await client.SubmitAsync(await client.RemindFormAsync(appeal.TrackingCode), Html.Fields(("text", "请今日回电")), "/supervision"))
+        {
+        }
+
+        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        var last = page.QuerySelector($"tr[data-code='{appeal.TrackingCode}'] .last-reminder")!;
+        Assert.Contains("2026-03-02 10:00", last.TextContent, StringComparison.Ordinal);
+        Assert.Contains("督查员甲", last.TextContent, StringComparison.Ordinal);
+
+        factory.Clock.Advance(TimeSpan.FromHours(6)); // 16:00 the same day
+        using var again = await client.SubmitAsync(await client.RemindFormAsync(appeal.TrackingCode), Html.Fields(("text", "再次催办")), "/supervision");
+        var refused = await Html.ParseAsync(again);
+
+        Assert.Contains("本工作日已对诉求", refused.QuerySelector("main .alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await data.QueryAsync(db => db.AppealEvents.CountAsync(e => e.AppealId == appeal.Id && e.Kind == AppealEventKind.Reminder)));
+        Assert.Equal(1, await data.QueryAsync(db => db.SmsMessages.CountAsync(m => m.AppealId == appeal.Id)));
+
+        // The next working day, Tuesday, another may go out.
+        factory.Clock.SetUtcNow(China(2026, 3, 3, 9));
+        using (await client.SubmitAsync(await client.RemindFormAsync(appeal.TrackingCode), Html.Fields(("text", "")), "/supervision"))
+        {
+        }
+
+        Assert.Equal(2, await data.QueryAsync(db => db.AppealEvents.CountAsync(e => e.AppealId == appeal.Id && e.Kind == AppealEventKind.Reminder)));
+    }
+
+    private static async Task<string?> LateAsync(HttpClient client, string code)
+    {
+        var page = await client.GetPageAsync("/supervision?kind=MissedCalls");
+        return page.QuerySelector($"tr[data-code='{code}'] td.late")?.GetAttribute("data-late");
     }
 
     /// <summary>

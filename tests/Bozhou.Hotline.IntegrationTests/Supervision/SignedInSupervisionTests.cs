@@ -11,8 +11,8 @@ public class SignedInSupervisionTests
         await data.SeedAsync();
 
         using var supervisor = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
-        var inbox = await supervisor.GetPageAsync("/workspace");
-        var link = inbox.QuerySelector("#nav-supervision");
+        var home = await supervisor.GetPageAsync("/supervision");
+        var link = home.QuerySelector("#nav-supervision");
         Assert.NotNull(link);
         var office = await supervisor.GetPageAsync(link.GetAttribute("href")!);
         Assert.NotNull(office.QuerySelector("h1"));

@@ -3,6 +3,28 @@ namespace Bozhou.Hotline.IntegrationTests.Supervision;
 public class SpotCheckTests
 {
     [Fact]
+    public async Task Each_drawn_cadres_numbers_are_call_links_beside_the_outcome_form()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        factory.With("Supervision:SpotCheckSize", "3");
+        var data = await SupervisionTestData.SeedAsync(factory);
+        using var client = factory.CreateClientAs("督查员甲", Roles.Supervisor);
+        var page = await client.GetPageAsync("/supervision/spot-checks");
+
+        var drawn = await Html.ParseAsync(await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#draw-form")!, pageUrl: "/supervision/spot-checks"));
+
+        var mobiles = await data.QueryAsync(db => db.Cadres.ToDictionaryAsync(c => c.Id, c => c.Mobile));
+        var rows = drawn.QuerySelectorAll("#draw-table tbody tr");
+        Assert.Equal(3, rows.Length);
+        foreach (var row in rows)
+        {
+            var id = int.Parse(row.GetAttribute("data-cadre")!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("tel:" + mobiles[id], row.QuerySelector("a.spot-call[data-kind='mobile']")!.GetAttribute("href"));
+            Assert.NotNull(row.QuerySelector("form.record-form select[name='outcome']"));
+        }
+    }
+
+    [Fact]
     public async Task The_day_has_one_draw_of_cadres_holding_posts_a_redraw_needs_a_reason_and_both_draws_are_kept()
     {
         using var factory = new AuthenticatedHotlineFactory();

@@ -11,6 +11,7 @@ public class SupervisionAccessTests : IClassFixture<AuthenticatedHotlineFactory>
         "/supervision/scorecards?level=cadre&period=2026-03",
         "/supervision/dashboard",
         "/supervision/bulletin?jurisdiction=city&month=2026-03",
+        "/supervision/appeals/1",
     };
 
     public static TheoryData<string> Posts => new()
@@ -21,6 +22,9 @@ public class SupervisionAccessTests : IClassFixture<AuthenticatedHotlineFactory>
         "/supervision/spot-checks?handler=Draw",
         "/supervision/spot-checks?handler=Record",
         "/supervision/cadres/1",
+        "/supervision/appeals/1?handler=Remind",
+        "/supervision/appeals/1?handler=Reveal",
+        "/supervision/appeals/1?handler=Escalate",
     };
 
     private readonly AuthenticatedHotlineFactory _factory;

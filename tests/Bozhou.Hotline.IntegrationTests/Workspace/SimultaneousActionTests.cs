@@ -82,7 +82,7 @@ public class SimultaneousActionTests(ITestOutputHelper output)
     private static readonly OfficeStep InterviewCase = new("interview case", AppealEventKind.Interview,
         async (office, id) =>
         {
-            var url = $"/supervision/cadres/{(await office.GetPageAsync($"/supervision?kind=MissedCalls")).QuerySelector($"tr[data-appeal='{id}'] a")!.GetAttribute("href")!["/supervision/cadres/".Length..]}";
+            var url = $"/supervision/cadres/{(await office.GetPageAsync($"/supervision?kind=MissedCalls")).QuerySelector($"tr[data-appeal='{id}'] a[href^='/supervision/cadres/']")!.GetAttribute("href")!["/supervision/cadres/".Length..]}";
             var form = (await office.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("#case-form")!;
             form.QuerySelector<IHtmlInputElement>($"#link-{id}")!.IsChecked = true;
             return (form, url);
@@ -110,6 +110,13 @@ public class SimultaneousActionTests(ITestOutputHelper output)
         {
             // A missed call not called back, so that it is in the office's queue.
             var id = await data.AddAppealAsync(world.LiId, at: now.AddDays(-20));
+            if (step.Kind == AppealEventKind.Interview)
+            {
+                // The ladder's step before an interview: a reminder left unanswered past its deadline.
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<EscalationLadder>().RemindAsync(id, null, new Actor(null, "督查室"), now.AddDays(-19));
+            }
+
             var (noteTag, stepTag) = ($"[note {round}]", $"[{step.Name} {round}]");
             var cadrePage = await WorkspacePages.AppealAsync(cadre, id);
             var (form, pageUrl) = await step.OpenAsync(office, id);

@@ -38,7 +38,7 @@ public class AppealTests
     }
 
     [Fact]
-    public void Calling_again_unanswered_restarts_the_callback_clock_from_the_new_call()
+    public void Calling_again_unanswered_owes_a_callback_from_the_first_missed_call_not_the_latest()
     {
         var appeal = Log(China(3, 2, 10), CallOutcome.Answered);
         Assert.Null(appeal.CallbackDueAt);
@@ -48,9 +48,15 @@ public class AppealTests
         appeal.RecordCitizenCall(China(3, 6, 17), CallOutcome.BusyOrOff, Clock, China(3, 6, 17, 5), AppealActors.Caller);
 
         Assert.Equal(ChinaTime.StartOf(new DateOnly(2026, 3, 6)), first);
-        Assert.Equal(ChinaTime.StartOf(new DateOnly(2026, 3, 10)), appeal.CallbackDueAt); // Friday → Monday
+        // The repeat on Friday would be due Monday; the callback owed since Wednesday stays due Thursday 24:00.
+        Assert.Equal(first, appeal.CallbackDueAt);
         Assert.Equal(3, appeal.CallAttempts.Count);
         Assert.Equal(2, appeal.Events.Count(e => e.Kind == AppealEventKind.CallAttempt));
+
+        // Once called back, the next missed call starts a clock of its own.
+        appeal.RecordCallback(false, null, "张伟", null, China(3, 9, 9));
+        appeal.RecordCitizenCall(China(3, 9, 10), CallOutcome.NotAnswered, Clock, China(3, 9, 10), AppealActors.Caller);
+        Assert.Equal(ChinaTime.StartOf(new DateOnly(2026, 3, 11)), appeal.CallbackDueAt);
     }
 
     [Fact]

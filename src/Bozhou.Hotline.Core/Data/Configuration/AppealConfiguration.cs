@@ -21,6 +21,9 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.Property(a => a.ReplyText).HasMaxLength(4000);
         builder.Property(a => a.TicketNumber12345).HasMaxLength(50);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.ExtensionStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ExtensionReason).HasMaxLength(Appeal.ExtensionReasonMaxLength);
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(a => a.DuplicateOfAppealId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(a => a.Cadre).WithMany().HasForeignKey(a => a.CadreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HandlerCadre).WithMany().HasForeignKey(a => a.HandlerCadreId).OnDelete(DeleteBehavior.Restrict);
@@ -39,6 +42,8 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.HasIndex(a => a.LoggedAt);
         builder.HasIndex(a => a.CallerPhoneHash);
         builder.HasIndex(a => a.ClosedAt);
+        // The extensions queue: pending requests by their decision deadline.
+        builder.HasIndex(a => new { a.ExtensionStatus, a.ExtensionDecisionDueAt });
     }
 }
 

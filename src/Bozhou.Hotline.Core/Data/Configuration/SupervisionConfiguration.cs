@@ -43,7 +43,8 @@ internal sealed class InterviewCaseConfiguration : IEntityTypeConfiguration<Inte
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Interviewer).HasMaxLength(200);
         builder.Property(c => c.Notes).HasMaxLength(InterviewCase.NotesMaxLength);
-        builder.Property(c => c.Outcome).HasMaxLength(2000);
+        builder.Property(c => c.Outcome).HasMaxLength(InterviewCase.OutcomeMaxLength);
+        builder.Property(c => c.OverrideReason).HasMaxLength(InterviewCase.OutcomeMaxLength);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.CreatedByUserId).HasMaxLength(450);
         builder.HasOne<Cadre>().WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);

@@ -77,7 +77,7 @@ public class LoginModel(
             At = time.GetUtcNow(), UserId = user.Id, UserName = user.UserName ?? "", Action = AuditAction.SignIn, Subject = $"User:{user.Id}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        var target = ReturnAddress.LocalOr(ReturnUrl, "/workspace");
+        var target = ReturnAddress.LocalOr(ReturnUrl, Roles.Home(await signIn.UserManager.GetRolesAsync(user)));
         return user.MustChangePassword
             ? RedirectToPage("/Account/ChangePassword", new { returnUrl = target })
             : LocalRedirect(target);

@@ -59,12 +59,23 @@ public class BulletinModel(HotlineDbContext db, Scorecards scorecards, Supervisi
                 (x, cadre) => new SpotCheckLine(x.Date, cadre.Name, cadre.Position, cadre.Department.NameZh, cadre.Department.NameEn, x.c.Outcome, x.c.CalledAt, x.c.Checker))
             .ToListAsync(cancellationToken);
         SpotCheckLines = [.. SpotCheckLines.OrderBy(l => l.Date).ThenBy(l => l.CalledAt)];
+        Overrides = await db.InterviewCases.AsNoTracking()
+            .Where(c => c.OverrideReason != null && c.HeldOn >= Month.From && c.HeldOn <= Month.To)
+            .Join(db.Cadres.Where(x => x.Department.Jurisdiction.Code == Jurisdiction.Code), c => c.CadreId, cadre => cadre.Id,
+                (c, cadre) => new OverrideLine(c.HeldOn, c.Kind, cadre.Name, cadre.Position, c.OverrideReason!, c.CreatedBy))
+            .ToListAsync(cancellationToken);
+        Overrides = [.. Overrides.OrderBy(o => o.HeldOn)];
         return Page();
     }
 
     public string MonthTitle => SupervisionFormat.IsEnglish
         ? Month.From.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en"))
         : $"{Month.From.Year}年{Month.From.Month}月";
+
+    /// <summary>The month's interviews and referrals taken out of the ladder's order, with their written reasons.</summary>
+    public IReadOnlyList<OverrideLine> Overrides { get; private set; } = [];
+
+    public sealed record OverrideLine(DateOnly HeldOn, EscalationKind Kind, string Name, string Position, string Reason, string By);
 
     public sealed record SpotCheckLine(DateOnly Date, string Name, string Position, string DepartmentZh, string DepartmentEn, SpotCheckOutcome Outcome, DateTimeOffset CalledAt, string Checker);
 }

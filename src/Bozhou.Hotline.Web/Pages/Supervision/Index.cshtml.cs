@@ -49,8 +49,19 @@ public class IndexModel(
         CountedAt = counted.At;
         Counts = counted.Value.ToDictionary(c => c.Key, c => c.Value.Sum());
         Queue = await queues.PageAsync(Kind, queueFilter, pageNumber, options.Value.QueuePageSize, clock, Now, cancellationToken, counted.Value[Kind]);
+        // The shown queue's tab says what its rows say: a kept count that disagreed was counted again.
+        Counts = new Dictionary<QueueKind, int>(Counts) { [Kind] = Queue.Total };
         Choices = await choices.GetAsync(cancellationToken);
     }
+
+    /// <summary>The resource key of what a reminder's outcome tells the office ({0}: the tracking code).</summary>
+    public static string ReminderMessage(ReminderOutcome outcome) => outcome switch
+    {
+        ReminderOutcome.Closed => "Remind.Closed",
+        ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
+        ReminderOutcome.Busy => "Remind.Busy",
+        _ => "Remind.Sent",
+    };
 
     /// <summary>催办: a reminder on the appeal's timeline and an SMS to the handling cadre, then back to the same queue.</summary>
     public async Task<IActionResult> OnPostRemindAsync(long appealId, [SingleLine] string? text, string? returnUrl, CancellationToken cancellationToken)
@@ -67,14 +78,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        var message = result.Outcome switch
-        {
-            ReminderOutcome.Closed => "Remind.Closed",
-            ReminderOutcome.AlreadyToday => "Remind.AlreadyToday",
-            ReminderOutcome.Busy => "Remind.Busy",
-            _ => "Remind.Sent",
-        };
-        this.Flash(localizer[message, result.Appeal.TrackingCode]);
+        this.Flash(localizer[ReminderMessage(result.Outcome), result.Appeal.TrackingCode]);
         return LocalRedirect(ReturnAddress.LocalOr(returnUrl, Url.Page("/Supervision/Index")!));
     }
 }

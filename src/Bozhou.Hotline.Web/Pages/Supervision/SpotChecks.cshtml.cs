@@ -89,12 +89,13 @@ public class SpotChecksModel(
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Take(HistoryRounds).ToListAsync(cancellationToken);
         var ids = History.SelectMany(r => r.Drawn).Distinct().ToList();
         Cadres = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new CadreName(c.Id, c.Name, c.NamePinyin, c.Position, c.Department.NameZh, c.Department.NameEn))
+            .Select(c => new CadreName(c.Id, c.Name, c.NamePinyin, c.Position, c.Department.NameZh, c.Department.NameEn, c.Mobile, c.OfficePhone))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         Period = ReportPeriod.TryParse(period, out var p) ? p : ReportPeriod.MonthOf(Today);
         CadreRates = await scorecards.BuildAsync(ScorecardLevel.Cadre, Period, ScorecardMetric.SpotCheckAnswerRate, null, clock, now, cancellationToken: cancellationToken);
         DepartmentRates = await scorecards.BuildAsync(ScorecardLevel.Department, Period, ScorecardMetric.SpotCheckAnswerRate, null, clock, now, cancellationToken: cancellationToken);
     }
 
-    public sealed record CadreName(int Id, string Name, string NamePinyin, string Position, string DepartmentZh, string DepartmentEn);
+    /// <summary>A drawn cadre as the checker dials them: the published mobile (E.164) and the office phone, if any.</summary>
+    public sealed record CadreName(int Id, string Name, string NamePinyin, string Position, string DepartmentZh, string DepartmentEn, string Mobile, string? OfficePhone);
 }

@@ -89,6 +89,25 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
     }
 }
 
+/// <summary>延期申请: the reply deadline asked for (a China date) and why.</summary>
+public sealed class ExtensionInput
+{
+    public DateOnly? Until { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+public sealed class ExtensionInputValidator : AbstractValidator<ExtensionInput>
+{
+    public ExtensionInputValidator(IStringLocalizer<WorkspaceResource> w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        RuleFor(x => x.Until).NotNull().WithMessage(w["Extension.UntilRequired"]);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(w["Extension.ReasonRequired"])
+            .MaximumLength(Appeal.ExtensionReasonMaxLength).WithMessage(w["Validation.TooLong", Appeal.ExtensionReasonMaxLength]);
+    }
+}
+
 public static class InputLimits
 {
     public const int Text = 4000;

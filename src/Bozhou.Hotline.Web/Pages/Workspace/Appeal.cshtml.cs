@@ -13,11 +13,14 @@ public class AppealModel(
     AppealViewQuery views,
     CadreActions cadres,
     SettingsStore settings,
+    AppealClockSource clocks,
     IValidator<CallbackInput> callbackValidator,
     IValidator<QuickSmsInput> smsValidator,
     IValidator<TransferInput> transferValidator,
     IValidator<ReplyInput> replyValidator,
     IValidator<NoteInput> noteValidator,
+    IValidator<ExtensionInput> extensionValidator,
+    Duplicates duplicates,
     IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     [BindProperty]
@@ -34,6 +37,15 @@ public class AppealModel(
 
     [BindProperty]
     public NoteInput Note { get; set; } = new();
+
+    [BindProperty]
+    public ExtensionInput Extension { get; set; } = new();
+
+    /// <summary>Possible originals of this appeal, the original it was closed into, and its duplicates.</summary>
+    public DuplicateLinks Links { get; private set; } = new([], null, []);
+
+    /// <summary>The latest reply deadline an extension may ask for now (UTC: the end of its China date).</summary>
+    public DateTimeOffset LatestExtensionDue { get; private set; }
 
     /// <summary>The longest reason for revealing a confidential caller's phone.</summary>
     public const int RevealReasonMaxLength = 200;
@@ -102,6 +114,15 @@ public class AppealModel(
         ActAsync(id, nameof(Note), noteValidator.Validate(Note), "Flash.Note",
             actor => cadres.AddNoteAsync(actor, id, version, Note.Text!, cancellationToken), cancellationToken);
 
+    /// <summary>延期申请: once per appeal, a later reply deadline with a reason, for the supervision office to decide.</summary>
+    public Task<IActionResult> OnPostExtensionAsync(long id, int version, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Extension), extensionValidator.Validate(Extension), "Flash.ExtensionRequested",
+            actor => cadres.RequestExtensionAsync(actor, id, version, Extension.Until!.Value, Extension.Reason!, cancellationToken), cancellationToken);
+
+    /// <summary>Marks this appeal a duplicate of an earlier open one the page offered: it closes pointing to it.</summary>
+    public Task<IActionResult> OnPostDuplicateAsync(long id, int version, long originalId, CancellationToken cancellationToken) =>
+        ActAsync(id, "Duplicate", null, "Flash.MarkedDuplicate", actor => cadres.MarkDuplicateAsync(actor, id, version, originalId, cancellationToken), cancellationToken);
+
     /// <summary>
     /// Validates the form, runs the action as the signed-in user and answers: a redirect with its flash when done, the
     /// page with the form's error when refused (409 for a concurrent change), 404 or 403 as the access rule says.
@@ -152,6 +173,8 @@ public class AppealModel(
         }
 
         View = view;
+        Links = await duplicates.ForAsync(view.Appeal, cancellationToken);
+        LatestExtensionDue = view.Appeal.LatestExtensionDue(await clocks.GetAsync(cancellationToken));
         SmsTexts = (await settings.GetAsync(cancellationToken)).Sms;
         return Page();
     }

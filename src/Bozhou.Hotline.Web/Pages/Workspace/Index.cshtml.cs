@@ -28,6 +28,13 @@ public class IndexModel(WorkspaceActors actors, InboxQuery inbox, HotSpotQuery h
             return Challenge();
         }
 
+        // The office and administrators act for no cadre: their home is their own pages, not an empty inbox.
+        var home = Roles.Home(Roles.All.Where(User.IsInRole));
+        if (actor.Cadres.Count == 0 && home != "/workspace")
+        {
+            return LocalRedirect(home);
+        }
+
         Actor = actor;
         Now = time.GetUtcNow();
         Inbox = await inbox.LoadAsync(actor, Status, Badge, Now, cancellationToken);

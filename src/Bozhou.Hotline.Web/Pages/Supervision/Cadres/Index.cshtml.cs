@@ -1,7 +1,8 @@
 namespace Bozhou.Hotline.Web.Pages.Supervision.Cadres;
 
 /// <summary>A cadre's supervision record: interview cases and referrals, open appeals, and the form for the next step.</summary>
-public class IndexModel(HotlineDbContext db, EscalationLadder ladder, TimeProvider time, IStringLocalizer<SupervisionResource> localizer) : PageModel
+public class IndexModel(
+    HotlineDbContext db, EscalationLadder ladder, AppealClockSource clocks, TimeProvider time, IStringLocalizer<SupervisionResource> localizer) : PageModel
 {
     public Cadre Cadre { get; private set; } = null!;
 
@@ -48,9 +49,14 @@ public class IndexModel(HotlineDbContext db, EscalationLadder ladder, TimeProvid
             return Page();
         }
 
-        var created = await ladder.OpenCaseAsync(
-            new NewInterviewCase(id, Input.Kind, Input.HeldOn!.Value, Input.Interviewer!, Input.Notes ?? "", Input.Outcome ?? "", linkable),
-            User.ToActor(), time.GetUtcNow(), cancellationToken);
+        var result = await ladder.OpenCaseAsync(
+            Input.ToNewCase(id, linkable), User.ToActor(), await clocks.GetAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
+        if (result.Case is not { } created)
+        {
+            ModelState.AddModelError("Input.OverrideReason", localizer[result.MissingStep!, result.TrackingCode!]);
+            return Page();
+        }
+
         this.Flash(localizer[created.Kind == EscalationKind.Interview ? "Case.Opened" : "Case.Referred", created.Appeals.Count]);
         return RedirectToPage(new { id });
     }
@@ -98,6 +104,13 @@ public sealed class CaseInput
 
     public List<long> AppealIds { get; set; } = [];
 
+    /// <summary>Why the step goes out of the ladder's order; blank when it follows it.</summary>
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The case to open for <paramref name="cadreId"/> about <paramref name="appealIds"/>, once <see cref="Validate"/> found nothing.</summary>
+    public NewInterviewCase ToNewCase(int cadreId, IReadOnlyCollection<long> appealIds) =>
+        new(cadreId, Kind, HeldOn!.Value, Interviewer!, Notes ?? "", Outcome ?? "", appealIds, OverrideReason);
+
     public IEnumerable<(string Field, string Key)> Validate()
     {
         if (!Enum.IsDefined(Kind))
@@ -120,12 +133,17 @@ public sealed class CaseInput
             yield return (nameof(Notes), "Case.NotesTooLong");
         }
 
-        if (Outcome is { Length: > 2000 })
+        if (Outcome is { Length: > InterviewCase.OutcomeMaxLength })
         {
             yield return (nameof(Outcome), "Case.OutcomeTooLong");
         }
 
-        if (AppealIds.Count == 0)
+        if (OverrideReason is { Length: > InterviewCase.OutcomeMaxLength })
+        {
+            yield return (nameof(OverrideReason), "Case.OverrideTooLong");
+        }
+
+        if (AppealIds is null || AppealIds.Count == 0)
         {
             yield return (nameof(AppealIds), "Case.AppealsRequired");
         }
