@@ -28,6 +28,7 @@ public static class AdminSetup
         builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddScoped<FirstRun>();
         builder.Services.AddScoped<CalendarChanges>();
+        builder.Services.AddScoped<ApiKeys>();
         builder.Services.AddOutputCache();
 
         builder.Services.AddOptions<RetentionOptions>()
