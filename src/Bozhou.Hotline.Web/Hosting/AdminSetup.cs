@@ -28,7 +28,6 @@ public static class AdminSetup
         builder.Services.AddScoped<DirectoryImporter>();
         builder.Services.AddScoped<FirstRun>();
         builder.Services.AddScoped<CalendarChanges>();
-        builder.Services.AddScoped<ApiKeys>();
         builder.Services.AddOutputCache();
 
         builder.Services.AddOptions<RetentionOptions>()
