@@ -87,7 +87,7 @@ public static class Open311Endpoints
         var start = Instant(query.StartDate, "start_date", l, errors);
         var end = Instant(query.EndDate, "end_date", l, errors);
         bool? closed = null;
-        var statuses = List(query.Status);
+        var statuses = Lower(List(query.Status));
         if (statuses is not null)
         {
             if (statuses.Any(s => s is not ("open" or "closed")))
@@ -111,7 +111,8 @@ public static class Open311Endpoints
         }
 
         var rows = await requests.ListAsync(
-            new PublicRequests.Query(List(query.ServiceRequestId), List(query.ServiceCode), start, end, closed, query.JurisdictionId?.Trim().ToLowerInvariant()),
+            new PublicRequests.Query(
+                List(query.ServiceRequestId)?.ConvertAll(id => id.ToUpperInvariant()), Lower(List(query.ServiceCode)), start, end, closed, query.JurisdictionId?.Trim().ToLowerInvariant()),
             english, time.GetUtcNow(), cancellationToken);
         return Open311Documents.List(format, "service_requests", "request", rows);
     }
@@ -191,8 +192,10 @@ public static class Open311Endpoints
         errors.AddRange(unreadable.Select(p => new Open311Error(StatusCodes.Status400BadRequest, l["Error.Parameter", p, l["Error.Boolean"]])));
         var validation = await post.Validator.ValidateAsync(input, cancellationToken);
         errors.AddRange(validation.Errors
-            // An unknown service_code was named above; the validator's own word for it would repeat it.
-            .Where(e => !(e.PropertyName == nameof(NewAppealInput.TopicId) && !string.IsNullOrWhiteSpace(form.ServiceCode)))
+            // A missing or unknown service_code was named above; the validator's own word for it would repeat it.
+            .Where(e => !(e.PropertyName == nameof(NewAppealInput.TopicId) && topicId is null))
+            // A flag that was neither true nor false was named above too.
+            .Where(e => !unreadable.Contains(Open311PostForm.ParameterOf.GetValueOrDefault(e.PropertyName, e.PropertyName)))
             .Select(e => new Open311Error(StatusCodes.Status400BadRequest,
                 l["Error.Parameter", Open311PostForm.ParameterOf.GetValueOrDefault(e.PropertyName, e.PropertyName), e.ErrorMessage])));
         if (errors.Count == 0 && form.JurisdictionId is { Length: > 0 } jurisdiction
@@ -280,7 +283,9 @@ public static class Open311Endpoints
     private static List<string>? List(string? value) =>
         string.IsNullOrWhiteSpace(value)
             ? null
-            : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => v.ToLowerInvariant())];
+            : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static List<string>? Lower(List<string>? values) => values?.ConvertAll(v => v.ToLowerInvariant());
 }
 
 /// <summary>The query parameters of GET requests, named as the specification names them.</summary>
