@@ -384,4 +384,30 @@ public class Open311Tests
         Assert.Null(answer.QuerySelector("#issued-key"));
         Assert.Equal(0, await kit.Data.QueryAsync(db => db.ApiClients.CountAsync()));
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_two_instances_share_a_key_rate_and_the_posted_appeal_reads_back()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var kit = new Open311Kit(new HotlineFactory().UsePostgres(database.ConnectionString));
+        await kit.SeedAsync();
+        var key = await kit.IssueKeyAsync("两台实例共用的密钥", perMinute: 2);
+        using var other = kit.Factory.WithWebHostBuilder(_ => { });
+        using var otherClient = other.CreateClient(new() { AllowAutoRedirect = false });
+
+        var (first, body) = await kit.PostAsync("json", kit.ValidPost(key));
+        using var second = await otherClient.PostAsync(new Uri("/open311/v2/requests.xml", UriKind.Relative),
+            new FormUrlEncodedContent(kit.ValidPost(key)), TestContext.Current.CancellationToken);
+        var (third, _) = await kit.PostAsync("json", kit.ValidPost(key));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests), (first.StatusCode, second.StatusCode, third.StatusCode));
+        Assert.Equal(2, await kit.AppealCountAsync());
+        var code = Open311Kit.Json(body)[0].GetProperty("service_request_id").GetString()!;
+        var appeal = await kit.Data.QueryAsync(db => db.Appeals.AsNoTracking().SingleAsync(a => a.TrackingCode == code));
+        Assert.Equal(("谯城区汤陵路与光明路交叉口", 33.8446, 115.7787), (appeal.PlaceDescription, appeal.Latitude!.Value, appeal.Longitude!.Value));
+        using var read = await otherClient.GetAsync(new Uri($"/open311/v2/requests.json?service_request_id={code}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var request = Open311Kit.Json(await read.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).EnumerateArray().Single();
+        Assert.Equal(("open", "市直 · 市政府"), (request.GetProperty("status").GetString(), request.GetProperty("agency_responsible").GetString()));
+        kit.AssertNoCallerData();
+    }
 }
