@@ -82,13 +82,6 @@ public sealed class ApiKeys(HotlineDbContext db, AdminChanges changes, IClientLi
         return limits.TryTakeAsync("open311:" + client.Id.ToString(CultureInfo.InvariantCulture), client.RequestsPerMinute, Window, cancellationToken);
     }
 
-    /// <summary>Gives back a post counted by <see cref="TryTakeAsync"/> that stored nothing (it was refused as invalid).</summary>
-    public Task ReturnAsync(ApiClient client, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return limits.ReturnAsync("open311:" + client.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-    }
-
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -113,6 +113,10 @@ internal sealed class Open311Kit(HotlineFactory factory) : IDisposable
 
     public Task<int> AppealCountAsync() => Data.QueryAsync(db => db.Appeals.CountAsync());
 
+    /// <summary>Keeps an answer read by another client (another instance), for <see cref="AssertNoCallerData"/>.</summary>
+    public async Task KeepAsync(HttpResponseMessage response) =>
+        _answers.Add(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
     /// <summary>No answer of the API kept so far holds the caller's name or phone, in any of the ways a phone is written.</summary>
     public void AssertNoCallerData()
     {

@@ -398,6 +398,7 @@ public class Open311Tests
         var (first, body) = await kit.PostAsync("json", kit.ValidPost(key));
         using var second = await otherClient.PostAsync(new Uri("/open311/v2/requests.xml", UriKind.Relative),
             new FormUrlEncodedContent(kit.ValidPost(key)), TestContext.Current.CancellationToken);
+        await kit.KeepAsync(second);
         var (third, _) = await kit.PostAsync("json", kit.ValidPost(key));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests), (first.StatusCode, second.StatusCode, third.StatusCode));
@@ -406,6 +407,7 @@ public class Open311Tests
         var appeal = await kit.Data.QueryAsync(db => db.Appeals.AsNoTracking().SingleAsync(a => a.TrackingCode == code));
         Assert.Equal(("谯城区汤陵路与光明路交叉口", 33.8446, 115.7787), (appeal.PlaceDescription, appeal.Latitude!.Value, appeal.Longitude!.Value));
         using var read = await otherClient.GetAsync(new Uri($"/open311/v2/requests.json?service_request_id={code}", UriKind.Relative), TestContext.Current.CancellationToken);
+        await kit.KeepAsync(read);
         var request = Open311Kit.Json(await read.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).EnumerateArray().Single();
         Assert.Equal(("open", "市直 · 市政府"), (request.GetProperty("status").GetString(), request.GetProperty("agency_responsible").GetString()));
         kit.AssertNoCallerData();
