@@ -28,6 +28,7 @@ builder.AddAccounts();
 builder.AddWorkspace();
 builder.AddSupervision();
 builder.AddAdmin();
+builder.AddOpen311();
 builder.AddDemoData();
 
 var app = builder.Build();

@@ -60,6 +60,15 @@ public class Appeal
     /// <summary>The caller asked for no SMS: none of the caller's texts is queued (the cadre's side still is).</summary>
     public bool DeclinesSms { get; private set; }
 
+    /// <summary>Where the matter is, in the caller's words (a street, a building); null when not said.</summary>
+    public string? PlaceDescription { get; private set; }
+
+    /// <summary>The place's latitude, WGS-84 decimal degrees (−90 to 90); given with <see cref="Longitude"/> or not at all.</summary>
+    public double? Latitude { get; private set; }
+
+    /// <summary>The place's longitude, WGS-84 decimal degrees (−180 to 180); given with <see cref="Latitude"/> or not at all.</summary>
+    public double? Longitude { get; private set; }
+
     public AppealStatus Status { get; private set; }
 
     public DateTimeOffset LoggedAt { get; private set; }
@@ -157,6 +166,9 @@ public class Appeal
             Confidential = input.Confidential,
             ConsentToContact = input.ConsentToContact,
             DeclinesSms = input.DeclinesSms,
+            PlaceDescription = input.Place?.Description,
+            Latitude = input.Place?.Latitude,
+            Longitude = input.Place?.Longitude,
             Status = AppealStatus.Logged,
             LoggedAt = now,
             FirstContactDueAt = clock.FirstContactDue(now),
@@ -681,7 +693,8 @@ public sealed record NewAppeal(
     string Description,
     bool Confidential,
     bool ConsentToContact,
-    string CallerActor)
+    string CallerActor,
+    AppealPlace? Place = null)
 {
     /// <summary>The caller ticked "no SMS, please" on the form.</summary>
     public bool DeclinesSms { get; init; }

@@ -63,6 +63,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     /// <summary>Clients' counted attempts against the limits, when several instances count together (PostgreSQL).</summary>
     public DbSet<Limits.LimitHit> LimitHits => Set<Limits.LimitHit>();
 
+    /// <summary>The programs allowed to post appeals through Open311, with their keys' hashes.</summary>
+    public DbSet<Open311.ApiClient> ApiClients => Set<Open311.ApiClient>();
+
     /// <summary>Each background job's last success and failure (<see cref="JobRuns"/>), shared by every instance.</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 

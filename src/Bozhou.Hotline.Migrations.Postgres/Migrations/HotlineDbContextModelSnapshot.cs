@@ -244,11 +244,21 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<int>("HandlerCadreId")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("LoggedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlaceDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool?>("RatedResolved")
                         .HasColumnType("boolean");
@@ -858,6 +868,46 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("Key", "At");
 
                     b.ToTable("LimitHits", (string)null);
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Open311.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Operations.JobRun", b =>

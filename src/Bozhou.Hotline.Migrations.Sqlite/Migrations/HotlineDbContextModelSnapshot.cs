@@ -237,11 +237,21 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<int>("HandlerCadreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LoggedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("PersonalDataPurgedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaceDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool?>("RatedResolved")
                         .HasColumnType("INTEGER");
@@ -831,6 +841,44 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("Key", "At");
 
                     b.ToTable("LimitHits", (string)null);
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Open311.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Operations.JobRun", b =>

@@ -40,3 +40,8 @@ public class AdminResource
 public class SharedResource
 {
 }
+
+[SuppressMessage("Design", "CA1052", Justification = "A marker type for IStringLocalizer<T>.")]
+public class Open311Resource
+{
+}

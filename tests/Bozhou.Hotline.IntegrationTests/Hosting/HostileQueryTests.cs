@@ -66,6 +66,13 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/appeals/receipt/{code}", "code")] = code;
         RouteSamples[("/appeals/track/{code?}", "code")] = code;
         RouteSamples[("/culture/{name}", "name")] = "en";
+        RouteSamples[("/openapi/{documentName}.json", "documentName")] = "open311";
+        foreach (var route in new[] { "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}" })
+        {
+            RouteSamples[(route, "format")] = "json";
+        }
+
+        RouteSamples[("/open311/v2/requests/{id}.{format}", "id")] = code;
     }
 
     /// <summary>A client as an account of the test world (its real id, so the workspace finds it) with the given roles.</summary>

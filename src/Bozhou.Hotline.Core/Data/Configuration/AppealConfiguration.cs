@@ -13,6 +13,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.Property(a => a.TopicKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ReplyKind).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.EnterpriseName).HasMaxLength(200);
+        builder.Property(a => a.PlaceDescription).HasMaxLength(AppealPlace.DescriptionMaxLength);
         builder.Property(a => a.CallerNameCipher).HasMaxLength(1000);
         builder.Property(a => a.CallerPhoneCipher).HasMaxLength(1000);
         builder.Property(a => a.CallerPhoneHash).HasMaxLength(64);

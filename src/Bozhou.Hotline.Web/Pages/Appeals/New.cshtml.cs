@@ -1,4 +1,3 @@
-using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -98,17 +97,8 @@ public sealed class NewModel(
 
     private async Task<Appeal> LogAsync(TopicKind topicKind, CancellationToken cancellationToken)
     {
-        FormValues.TryId(Input.CadreId, out var cadreId);
-        FormValues.TryId(Input.TopicId, out var topicId);
-        FormValues.TryChinaLocalTime(Input.CalledAt, out var calledAt);
-        FormValues.TryEnum<CallOutcome>(Input.Outcome, out var outcome);
-        FormValues.TryEnum<CallerType>(Input.CallerType, out var callerType);
-        ChinesePhone.TryNormalize(Input.Phone, out var phone);
-        var input = new NewAppeal(
-            cadreId, topicId, topicKind, calledAt, outcome, callerType, Input.EnterpriseName, Input.Description!,
-            Input.Confidential, Input.ConsentToContact, AppealActors.Caller) { DeclinesSms = Input.DeclinesSms };
         var clock = await clocks.GetAsync(cancellationToken);
-        return await intake.LogAsync(input, Input.Name, phone, clock, Now, cancellationToken);
+        return await intake.LogAsync(Input.ToNewAppeal(topicKind, AppealActors.Caller), Input.Name, Input.PhoneE164(), clock, Now, cancellationToken);
     }
 
     /// <summary>

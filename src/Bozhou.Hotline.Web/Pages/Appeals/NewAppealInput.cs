@@ -37,6 +37,18 @@ public sealed record NewAppealInput
     /// <summary>The caller asks for no SMS about the appeal (the receipt included).</summary>
     public bool DeclinesSms { get; set; }
 
+    /// <summary>Where the matter is, in the caller's words (optional).</summary>
+    [SingleLine]
+    public string? Place { get; set; }
+
+    /// <summary>The place's latitude in decimal degrees (optional, with <see cref="Longitude"/>), as typed.</summary>
+    [SingleLine]
+    public string? Latitude { get; set; }
+
+    /// <summary>The place's longitude in decimal degrees (optional, with <see cref="Latitude"/>), as typed.</summary>
+    [SingleLine]
+    public string? Longitude { get; set; }
+
     /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
     public string? Website { get; set; }
 
@@ -46,7 +58,54 @@ public sealed record NewAppealInput
         Name = FormValues.Clean(Name),
         Phone = FormValues.Clean(Phone),
         Description = FormValues.Clean(Description),
+        Place = FormValues.Clean(Place),
+        Latitude = FormValues.Clean(Latitude),
+        Longitude = FormValues.Clean(Longitude),
     };
+
+    /// <summary>
+    /// The appeal to log from this input once <see cref="NewAppealInputValidator"/> passed it, with the topic's kind
+    /// as the directory gave it and who logs it (the caller, or the Open311 client on the caller's behalf).
+    /// </summary>
+    public NewAppeal ToNewAppeal(TopicKind topicKind, string actor)
+    {
+        FormValues.TryId(CadreId, out var cadreId);
+        FormValues.TryId(TopicId, out var topicId);
+        FormValues.TryChinaLocalTime(CalledAt, out var calledAt);
+        FormValues.TryEnum<CallOutcome>(Outcome, out var outcome);
+        FormValues.TryEnum<CallerType>(CallerType, out var callerType);
+        TryDegrees(Latitude, out var latitude);
+        TryDegrees(Longitude, out var longitude);
+        return new NewAppeal(
+            cadreId, topicId, topicKind, calledAt, outcome, callerType, EnterpriseName, Description!,
+            Confidential, ConsentToContact, actor, AppealPlace.Of(Place, latitude, longitude)) { DeclinesSms = DeclinesSms };
+    }
+
+    /// <summary>The callback phone in E.164, once the validator passed it.</summary>
+    public string PhoneE164()
+    {
+        ChinesePhone.TryNormalize(Phone, out var phone);
+        return phone;
+    }
+
+    /// <summary>Reads decimal degrees written with a point ("33.8445"); an empty value is none.</summary>
+    public static bool TryDegrees(string? value, out double? degrees)
+    {
+        degrees = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+            && double.IsFinite(parsed))
+        {
+            degrees = parsed;
+            return true;
+        }
+
+        return false;
+    }
 }
 
 public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
@@ -95,6 +154,19 @@ public sealed class NewAppealInputValidator : AbstractValidator<NewAppealInput>
 
         RuleFor(x => x.ConsentToContact)
             .Equal(true).WithMessage(_ => l["Validation.ConsentRequired"]);
+
+        RuleFor(x => x.Place)
+            .MaximumLength(AppealPlace.DescriptionMaxLength).WithMessage(_ => l["Validation.TooLong", AppealPlace.DescriptionMaxLength]);
+
+        RuleFor(x => x.Latitude).Cascade(CascadeMode.Stop)
+            .Must(v => NewAppealInput.TryDegrees(v, out var d) && (d is null || AppealPlace.IsLatitude(d.Value)))
+                .WithMessage(_ => l["Validation.LatitudeInvalid"])
+            .NotEmpty().When(x => !string.IsNullOrEmpty(x.Longitude)).WithMessage(_ => l["Validation.CoordinatesPaired"]);
+
+        RuleFor(x => x.Longitude).Cascade(CascadeMode.Stop)
+            .Must(v => NewAppealInput.TryDegrees(v, out var d) && (d is null || AppealPlace.IsLongitude(d.Value)))
+                .WithMessage(_ => l["Validation.LongitudeInvalid"])
+            .NotEmpty().When(x => !string.IsNullOrEmpty(x.Latitude)).WithMessage(_ => l["Validation.CoordinatesPaired"]);
     }
 }
 

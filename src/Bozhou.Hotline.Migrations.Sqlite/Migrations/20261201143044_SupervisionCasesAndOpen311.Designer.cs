@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261201132508_SupervisionCases")]
-    partial class SupervisionCases
+    [Migration("20261201143044_SupervisionCasesAndOpen311")]
+    partial class SupervisionCasesAndOpen311
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -193,6 +193,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<bool>("ConsentToContact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DeclinesSms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -237,11 +240,21 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<int>("HandlerCadreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LoggedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("PersonalDataPurgedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaceDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool?>("RatedResolved")
                         .HasColumnType("INTEGER");
@@ -641,6 +654,100 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdictions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevertedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("DirectoryImportBatches");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("DirectoryImportChange");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -739,6 +846,44 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("LimitHits", (string)null);
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Open311.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Operations.JobRun", b =>
                 {
                     b.Property<string>("Name")
@@ -822,24 +967,93 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CadreDigest")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreMissedCall")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CadreTransferReceived")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerClosedUnrated")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerFirstContact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerLogged")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerReferred12345")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerRepliedExplained")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerRepliedResolved")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallerTransferred")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("InMeeting")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PassedOn")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PublicBaseUrl")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Reminder")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Signature")
+                                .IsRequired()
+                                .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("TextDetails")
                                 .IsRequired()
-                                .HasMaxLength(70)
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
                         });
 
@@ -865,6 +1079,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -882,6 +1099,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -895,6 +1115,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToPhoneHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -905,6 +1129,8 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("AppealId");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToPhoneHash", "CreatedAt");
 
                     b.ToTable("SmsMessages");
                 });
@@ -1437,6 +1663,29 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Cadre");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
                 {
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
@@ -1551,6 +1800,11 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Department", b =>
                 {
                     b.Navigation("Cadres");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>

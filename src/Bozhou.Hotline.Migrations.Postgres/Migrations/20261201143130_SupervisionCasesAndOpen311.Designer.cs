@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261201132614_SupervisionCases")]
-    partial class SupervisionCases
+    [Migration("20261201143130_SupervisionCasesAndOpen311")]
+    partial class SupervisionCasesAndOpen311
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -200,6 +200,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<bool>("ConsentToContact")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("DeclinesSms")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -244,11 +247,21 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<int>("HandlerCadreId")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("LoggedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlaceDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool?>("RatedResolved")
                         .HasColumnType("boolean");
@@ -658,6 +671,104 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Jurisdictions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RevertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevertedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("DirectoryImportBatches");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("DirectoryImportChange");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>
                 {
                     b.Property<int>("Id")
@@ -762,6 +873,46 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.ToTable("LimitHits", (string)null);
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Open311.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Operations.JobRun", b =>
                 {
                     b.Property<string>("Name")
@@ -845,25 +996,94 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CadreDigest")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreMissedCall")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CadreTransferReceived")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerClosedUnrated")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerFirstContact")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerLogged")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerReferred12345")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerReopened")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerRepliedExplained")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerRepliedResolved")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("CallerTransferred")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
                             b1.Property<string>("InMeeting")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("PassedOn")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("PublicBaseUrl")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Reminder")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Signature")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<string>("TextDetails")
                                 .IsRequired()
-                                .HasMaxLength(70)
-                                .HasColumnType("character varying(70)");
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
                         });
 
                     b.HasKey("Id");
@@ -890,6 +1110,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("CadreId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -907,6 +1130,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -920,6 +1146,10 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ToPhoneHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ToPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -930,6 +1160,8 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("AppealId");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToPhoneHash", "CreatedAt");
 
                     b.ToTable("SmsMessages");
                 });
@@ -1474,6 +1706,29 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportChange", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bozhou.Hotline.Core.Directory.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Cadre");
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>
                 {
                     b.HasOne("Bozhou.Hotline.Core.Directory.Cadre", null)
@@ -1588,6 +1843,11 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Department", b =>
                 {
                     b.Navigation("Cadres");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Directory.DirectoryImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Directory.Jurisdiction", b =>

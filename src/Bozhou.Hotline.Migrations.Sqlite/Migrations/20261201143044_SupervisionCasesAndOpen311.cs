@@ -5,7 +5,7 @@
 namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class SupervisionCases : Migration
+    public partial class SupervisionCasesAndOpen311 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -61,11 +61,48 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 maxLength: 16,
                 nullable: true);
 
+            migrationBuilder.AddColumn<double>(
+                name: "Latitude",
+                table: "Appeals",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Longitude",
+                table: "Appeals",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PlaceDescription",
+                table: "Appeals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "ReplyDueBeforeExtensionAt",
                 table: "Appeals",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApiClients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestsPerMinute = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiClients", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appeals_DuplicateOfAppealId",
@@ -76,6 +113,12 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 name: "IX_Appeals_ExtensionStatus_ExtensionDecisionDueAt",
                 table: "Appeals",
                 columns: new[] { "ExtensionStatus", "ExtensionDecisionDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiClients_KeyHash",
+                table: "ApiClients",
+                column: "KeyHash",
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Appeals_Appeals_DuplicateOfAppealId",
@@ -92,6 +135,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Appeals_Appeals_DuplicateOfAppealId",
                 table: "Appeals");
+
+            migrationBuilder.DropTable(
+                name: "ApiClients");
 
             migrationBuilder.DropIndex(
                 name: "IX_Appeals_DuplicateOfAppealId",
@@ -131,6 +177,18 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ExtensionStatus",
+                table: "Appeals");
+
+            migrationBuilder.DropColumn(
+                name: "Latitude",
+                table: "Appeals");
+
+            migrationBuilder.DropColumn(
+                name: "Longitude",
+                table: "Appeals");
+
+            migrationBuilder.DropColumn(
+                name: "PlaceDescription",
                 table: "Appeals");
 
             migrationBuilder.DropColumn(
