@@ -290,7 +290,11 @@ public static class DirectoryImport
         if (plan.IsValid)
         {
             var superiors = ResolveSuperiors(plan, []);
-            plan.WithoutSuperior.AddRange(WithoutSuperior(plan, superiors));
+            RefuseLoopsThroughKeptSuperiors(plan, superiors);
+            if (plan.IsValid)
+            {
+                plan.WithoutSuperior.AddRange(WithoutSuperior(plan, superiors));
+            }
         }
 
         plan.Errors.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -353,6 +357,33 @@ public static class DirectoryImport
                         plan.Errors.Add(new ImportError(row.Row, SuperiorColumn, "superior loop"));
                     }
 
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A superior named in the file whose chain, followed through the superiors the import sets and those the directory
+    /// keeps (rows without a <c>superior</c>), leads back to the row is a loop too (the cadre's page refuses the same,
+    /// <see cref="CadreHierarchy.WouldLoop"/>): an error on that row.
+    /// </summary>
+    private static void RefuseLoopsThroughKeptSuperiors(ImportPlan plan, Dictionary<PostRef, PostRef?> superiors)
+    {
+        var ended = plan.Replaced.ToHashSet();
+        var byId = plan.AllCurrent.ToDictionary(c => c.Id);
+        PostRef? Up(PostRef record) => superiors.TryGetValue(record, out var set) ? set
+            : record.Existing?.SuperiorId is int id && byId.TryGetValue(id, out var kept) && !ended.Contains(kept) ? new PostRef(kept, null) : null;
+
+        foreach (var (row, named) in plan.NamedSuperiors)
+        {
+            var self = plan.ByRow[row];
+            var seen = new HashSet<PostRef>();
+            for (var next = named; next is not null && seen.Add(next); next = Up(next))
+            {
+                if (next == self)
+                {
+                    plan.Errors.Add(new ImportError(row.Row, SuperiorColumn, "superior loop"));
                     break;
                 }
             }
