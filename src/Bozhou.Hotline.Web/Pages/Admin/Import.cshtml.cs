@@ -104,7 +104,18 @@ public class ImportModel(DirectoryImporter importer, IDataProtectionProvider pro
                 return Page();
         }
 
-        await importer.ApplyAsync(Plan, ending, new ImportSource(upload.FileName, upload.Sha256), cancellationToken);
+        try
+        {
+            await importer.ApplyAsync(Plan, ending, new ImportSource(upload.FileName, upload.Sha256), cancellationToken);
+        }
+        catch (DirectoryChangedException)
+        {
+            ModelState.AddModelError("", a["Import.ChangedSincePreview"]);
+            Plan = null;
+            Protected = null;
+            return Page();
+        }
+
         this.Flash(a["Import.Done", Plan.Added.Count, Plan.Changed.Count, Plan.Replaced.Count + ending.Count]);
         return RedirectToPage("/Admin/ImportHistory");
     }
