@@ -124,10 +124,20 @@ public static class DirectoryImport
     /// <summary>The optional column naming each row's superior (a position or a name among the file's rows).</summary>
     public const string SuperiorColumn = "superior";
 
+    /// <summary>
+    /// The most data rows a file may have (far more than the city's directory): a file with more is refused with one
+    /// error, so that a wrong file (or a workbook of a million empty-looking rows) cannot make a preview of millions of lines.
+    /// </summary>
+    public const int MaxRows = 20_000;
+
+    /// <summary>The errors after which checking stops (with a last error saying so): the preview lists at most these.</summary>
+    public const int MaxErrors = 100;
+
     private static readonly string[] Required = ["jurisdiction", "department", "name", "position", "mobile", "order"];
 
     /// <summary>
-    /// Reads and checks every row on its own (missing fields, phones, order); BOM or none. Values are cleaned as they
+    /// Reads and checks every row on its own (missing fields, phones, order); BOM or none. More than <see cref="MaxRows"/>
+    /// rows is one error and no rows; checking stops after <see cref="MaxErrors"/> errors. Values are cleaned as they
     /// will be stored (<see cref="DisplayText"/>: the duties as free text, every other column as one line), so that
     /// a value of control characters alone is missing and a row compares with the directory as stored.
     /// </summary>
@@ -158,6 +168,14 @@ public static class DirectoryImport
             while (csv.Read())
             {
                 number++;
+                if (number > MaxRows)
+                {
+                    rows.Clear();
+                    errors.Clear();
+                    errors.Add(new ImportError(number, "", "too many rows"));
+                    return (rows, errors);
+                }
+
                 var values = Columns.ToDictionary(c => c, c => Cleaned(c, csv.GetString(c)));
                 var superior = hasSuperior ? Cleaned(SuperiorColumn, csv.GetString(SuperiorColumn)) : "";
                 var rowErrors = Required.Where(c => values[c].Length == 0).Select(c => new ImportError(number, c, "missing")).ToList();
@@ -190,6 +208,12 @@ public static class DirectoryImport
                 if (rowErrors.Count == 0)
                 {
                     rows.Add(new ImportRow(number, values["jurisdiction"], values["department"], values["name"], values["position"], values["duties"], mobile, office, order, superior));
+                }
+
+                if (errors.Count >= MaxErrors)
+                {
+                    errors.Add(new ImportError(number, "", "too many errors"));
+                    break;
                 }
             }
         }
@@ -290,7 +314,11 @@ public static class DirectoryImport
         if (plan.IsValid)
         {
             var superiors = ResolveSuperiors(plan, []);
-            plan.WithoutSuperior.AddRange(WithoutSuperior(plan, superiors));
+            RefuseLoopsThroughKeptSuperiors(plan, superiors);
+            if (plan.IsValid)
+            {
+                plan.WithoutSuperior.AddRange(WithoutSuperior(plan, superiors));
+            }
         }
 
         plan.Errors.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -353,6 +381,33 @@ public static class DirectoryImport
                         plan.Errors.Add(new ImportError(row.Row, SuperiorColumn, "superior loop"));
                     }
 
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A superior named in the file whose chain, followed through the superiors the import sets and those the directory
+    /// keeps (rows without a <c>superior</c>), leads back to the row is a loop too (the cadre's page refuses the same,
+    /// <see cref="CadreHierarchy.WouldLoop"/>): an error on that row.
+    /// </summary>
+    private static void RefuseLoopsThroughKeptSuperiors(ImportPlan plan, Dictionary<PostRef, PostRef?> superiors)
+    {
+        var ended = plan.Replaced.ToHashSet();
+        var byId = plan.AllCurrent.ToDictionary(c => c.Id);
+        PostRef? Up(PostRef record) => superiors.TryGetValue(record, out var set) ? set
+            : record.Existing?.SuperiorId is int id && byId.TryGetValue(id, out var kept) && !ended.Contains(kept) ? new PostRef(kept, null) : null;
+
+        foreach (var (row, named) in plan.NamedSuperiors)
+        {
+            var self = plan.ByRow[row];
+            var seen = new HashSet<PostRef>();
+            for (var next = named; next is not null && seen.Add(next); next = Up(next))
+            {
+                if (next == self)
+                {
+                    plan.Errors.Add(new ImportError(row.Row, SuperiorColumn, "superior loop"));
                     break;
                 }
             }

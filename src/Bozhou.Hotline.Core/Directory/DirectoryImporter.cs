@@ -80,6 +80,7 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
     /// each record touched before and after (<see cref="DirectoryImportBatch"/>); the directory's cache evicted.
     /// </summary>
     /// <exception cref="InvalidOperationException">The plan has errors, or <paramref name="ending"/> names a cadre not missing from the file.</exception>
+    /// <exception cref="DirectoryChangedException">The listed jurisdictions' posts changed since the plan was made (another apply of the same file, a double click): nothing written.</exception>
     public async Task<DirectoryImportBatch> ApplyAsync(ImportPlan plan, IReadOnlyCollection<Cadre> ending, ImportSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -115,7 +116,23 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
         {
             ["added"] = batch.Added, ["changed"] = batch.Changed, ["ended"] = batch.Ended, ["departments"] = batch.DepartmentsAdded,
         }, $"directory imported from {batch.FileName} (SHA-256 {batch.FileSha256})");
-        await changes.SaveAsync(cancellationToken);
+        var listed = plan.Jurisdictions.Select(j => j.Id).ToList();
+        var planned = plan.AllCurrent.Where(c => listed.Contains(c.Department.JurisdictionId)).ToDictionary(c => c.Id, c => before[c]);
+        var today = ChinaTime.DateOf(now);
+        await changes.RunAsync(
+            async token =>
+            {
+                // The listed jurisdictions' rows locked first (PostgreSQL; SQLite's writes are one at a time already), so
+                // that of two applies planned against the same directory (a double click) the later sees the earlier's posts.
+                await db.Jurisdictions.Where(j => listed.Contains(j.Id)).ExecuteUpdateAsync(set => set.SetProperty(j => j.Order, j => j.Order), token);
+                var held = (await db.Cadres.AsNoTracking().Where(c => c.PostEnd == null && listed.Contains(c.Department.JurisdictionId)).ToListAsync(token))
+                    .Where(c => c.HoldsPostOn(today)).ToList();
+                if (held.Count != planned.Count || held.Any(c => !planned.TryGetValue(c.Id, out var state) || state != CadreState.Of(c)))
+                {
+                    throw new DirectoryChangedException();
+                }
+            },
+            cancellationToken);
         return batch;
     }
 
@@ -274,6 +291,15 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
 
         text.Append($"{plan.Added.Count} to add, {plan.Changed.Count} to change, {plan.Replaced.Count} to end, {plan.Missing.Count} not in the file, {plan.Errors.Count} errors.");
         return text.ToString();
+    }
+}
+
+/// <summary>The posts of the jurisdictions an import lists changed between its plan and its apply (applied twice at once): plan it again.</summary>
+public sealed class DirectoryChangedException : InvalidOperationException
+{
+    public DirectoryChangedException()
+        : base("The directory changed since the import was planned; plan it again.")
+    {
     }
 }
 

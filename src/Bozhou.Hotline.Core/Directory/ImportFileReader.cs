@@ -123,11 +123,12 @@ public static class ImportFileReader
 
     /// <summary>
     /// The first sheet as CSV: every cell quoted, numbers in invariant culture (a phone typed as a number stays its
-    /// digits), dates as yyyy-MM-dd, rows with no value skipped.
+    /// digits), dates as yyyy-MM-dd, rows with no value skipped; reading stops one row past <see cref="DirectoryImport.MaxRows"/>.
     /// </summary>
     private static ImportFileText ReadWorkbook(byte[] bytes)
     {
         var csv = new StringBuilder();
+        var read = 0;
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -142,6 +143,12 @@ public static class ImportFileReader
                 if (cells.Count == 0)
                 {
                     continue;
+                }
+
+                // The header and one row beyond the most a list may have: enough for the parser to refuse the file.
+                if (++read > DirectoryImport.MaxRows + 2)
+                {
+                    break;
                 }
 
                 csv.AppendJoin(',', cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append('\n');

@@ -1,4 +1,5 @@
 using System.Text;
+using Bozhou.Hotline.Web.Pages.Admin;
 using MiniExcelLibs;
 
 namespace Bozhou.Hotline.IntegrationTests.Admin;
@@ -139,5 +140,35 @@ public class DirectoryImportEncodingTests
         Assert.Contains("17 to add, 1 to change, 0 to end, 1 not in the file, 0 errors.", output, StringComparison.Ordinal);
         Assert.Contains("17 added, 1 changed, 1 ended.", output, StringComparison.Ordinal);
         Assert.NotNull(await data.QueryAsync(db => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Name == "陈静")));
+    }
+    [Fact]
+    public async Task A_list_of_Chinese_text_just_under_the_upload_limit_previews_and_applies()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        var page = await admin.GetPageAsync("/admin/import");
+        // A city-wide list with long duties: Chinese text, varied from row to row, the file just under the limit.
+        const string Words = "负责统筹协调督办城乡建设交通运输生态环境卫生健康教育体育文化旅游农业农村水利应急管理市场监督";
+        var csv = new StringBuilder(string.Join(",", DirectoryImport.Columns) + "\n");
+        for (var (i, size) = (0, 0); size < ImportModel.MaxBytes - 4000; i++)
+        {
+            var duties = string.Concat(Enumerable.Range(0, 600).Select(k => Words[(i * 7 + k * k) % Words.Length]));
+            var row = $"市直,市交通运输局,干部{i:D4},科员,{duties},1390558{i:D4},,{i + 2}\n";
+            csv.Append(row);
+            size += Encoding.UTF8.GetByteCount(row);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        using var preview = await admin.SubmitMultipartAsync(page.QuerySelector<IHtmlFormElement>("#import-upload")!, files: [("Upload", "名录.csv", bytes)]);
+        var previewPage = await Html.ParseAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.NotNull(previewPage.QuerySelector("#import-apply"));
+
+        using var applied = await admin.SubmitAsync(previewPage.QuerySelector<IHtmlFormElement>("#import-apply")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(previewPage.QuerySelectorAll("#import-plan li.added").Length, await data.QueryAsync(db => db.Cadres.CountAsync(c => c.Name.StartsWith("干部"))));
     }
 }

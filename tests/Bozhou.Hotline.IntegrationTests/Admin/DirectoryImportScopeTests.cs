@@ -283,4 +283,24 @@ public class DirectoryImportScopeTests
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => $"{d.Id}|{d.NameZh}|{d.Order}|{d.JurisdictionId}").ToListAsync();
         return string.Join("\n", cadres.Select(c => CadreState.Of(c).ToJson() + c.Id).Concat(departments));
     });
+    [Fact]
+    public async Task The_same_preview_applied_twice_at_once_applies_once_and_the_later_apply_is_refused_with_nothing_written()
+    {
+        using var site = new Site();
+        var ct = TestContext.Current.CancellationToken;
+        var csv = Header + string.Join("\n", await site.RowsAsync("qiaocheng")) + "\nqiaocheng,区双击测试局,周新,科员,负责有关工作,13805580001,,99\n";
+        await using var first = site.Factory.Services.CreateAsyncScope();
+        await using var second = site.Factory.Services.CreateAsyncScope();
+        var importer = first.ServiceProvider.GetRequiredService<DirectoryImporter>();
+        var again = second.ServiceProvider.GetRequiredService<DirectoryImporter>();
+        // A double click: both requests plan against the directory before either has applied.
+        var plan = await importer.PlanAsync(csv, ct);
+        var samePlan = await again.PlanAsync(csv, ct);
+
+        await importer.ApplyAsync(plan, [], ImportSource.Pasted(csv), ct);
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => again.ApplyAsync(samePlan, [], ImportSource.Pasted(csv), ct));
+
+        Assert.Equal(1, await site.QueryAsync(db => db.Cadres.CountAsync(c => c.Name == "周新")));
+        Assert.Equal(1, await site.QueryAsync(db => db.DirectoryImportBatches.CountAsync()));
+    }
 }

@@ -133,4 +133,16 @@ public class DirectoryImportSuperiorTests
 
         Assert.Contains(new ImportError(1, "superior", "superior loop"), plan.Errors);
     }
+    [Theory]
+    [InlineData("王强")]
+    [InlineData("冯海")]
+    public void A_superior_named_in_the_file_that_closes_a_loop_with_the_superiors_kept_from_the_directory_is_an_error(string superior)
+    {
+        // 王强 and 冯海 keep their superiors (刘洋 and 王强): the top post naming either of them would make a loop.
+        var (plan, _) = PlanOf(Row("市政府", "刘洋", "市长", 1, superior) + Row("市政府", "王强", "副市长", 2) + Row("市政府", "张明", "副市长", 3)
+            + Row("市交通运输局", "冯海", "局长", 1));
+
+        Assert.Contains(new ImportError(1, "superior", "superior loop"), plan.Errors);
+        Assert.Throws<InvalidOperationException>(() => DirectoryImport.Apply(plan, [], Today));
+    }
 }

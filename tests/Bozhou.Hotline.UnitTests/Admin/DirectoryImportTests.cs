@@ -140,4 +140,25 @@ public class DirectoryImportTests
         var (asText, _) = DirectoryImport.Parse(new StringReader(Encoding.UTF8.GetString(bytes)));
         Assert.Equal("亳州市", Assert.Single(asText).Jurisdiction);
     }
+    [Fact]
+    public void A_file_of_more_rows_than_a_directory_has_is_refused_with_one_error_not_one_a_row()
+    {
+        var csv = string.Join(",", DirectoryImport.Columns) + "\n" + string.Concat(Enumerable.Repeat("市直,市政府,李明,副市长,负责有关工作,13905580000,,2\n", 20_001));
+
+        var (rows, errors) = DirectoryImport.Parse(new StringReader(csv));
+
+        Assert.Empty(rows);
+        Assert.Equal([new ImportError(20_001, "", "too many rows")], errors);
+    }
+
+    [Fact]
+    public void A_file_of_wrong_rows_reports_the_first_hundred_errors_and_stops()
+    {
+        var csv = string.Join(",", DirectoryImport.Columns) + "\n" + string.Concat(Enumerable.Repeat("x\n", 100_000));
+
+        var (_, errors) = DirectoryImport.Parse(new StringReader(csv));
+
+        Assert.InRange(errors.Count, 100, 110);
+        Assert.Equal("too many errors", errors[^1].Message);
+    }
 }
