@@ -59,7 +59,10 @@ public sealed class ImportPlan
     /// <summary>New people, people who change position, and new holders of posts.</summary>
     public List<PlannedPost> Added { get; } = [];
 
-    /// <summary>Current records whose duties, phones, order or superior change, with the row that changes them.</summary>
+    /// <summary>
+    /// Current records whose duties, phones or order change, with the row that changes them (a superior set through the
+    /// <c>superior</c> column is applied too, and recorded in the history batch, but not counted here).
+    /// </summary>
     public List<(Cadre Cadre, ImportRow Row)> Changed { get; } = [];
 
     /// <summary>Records ended because the same person takes another post in the file (<see cref="PlannedPost.Previous"/>).</summary>

@@ -213,7 +213,17 @@ public static class HostCommands
             ending = plan.Missing;
         }
 
-        var batch = await importer.ApplyAsync(plan, ending, ImportSource.Of(Path.GetFileName(file), bytes), CancellationToken.None);
+        DirectoryImportBatch batch;
+        try
+        {
+            batch = await importer.ApplyAsync(plan, ending, ImportSource.Of(Path.GetFileName(file), bytes), CancellationToken.None);
+        }
+        catch (DirectoryChangedException)
+        {
+            await Console.Error.WriteLineAsync("Nothing was imported: the directory changed while the file was being checked (another import?). Run the command again.");
+            return 1;
+        }
+
         Console.WriteLine($"Imported as batch {batch.Id}: {batch.Added} added, {batch.Changed} changed, {batch.Ended} ended"
             + (plan.Missing.Count > 0 && ending.Count == 0 ? $"; {plan.Missing.Count} not in the file kept in post (end them with --end-missing {plan.Missing.Count})." : "."));
         return 0;
