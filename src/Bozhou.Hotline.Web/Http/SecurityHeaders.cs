@@ -28,9 +28,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     /// <summary>
     /// The pages whose address (or form) carries a tracking code: the code is as good as a password to the appeal's
-    /// status, so no referrer at all leaves them.
+    /// status (the SMS short link <c>/t/CODE</c> included), so no referrer at all leaves them.
     /// </summary>
-    private static readonly PathString[] TrackingCodePages = ["/appeals/track", "/appeals/receipt"];
+    private static readonly PathString[] TrackingCodePages = ["/appeals/track", "/appeals/receipt", "/t"];
 
     /// <summary>Adds the headers when the response starts, then runs the rest of the pipeline.</summary>
     public Task InvokeAsync(HttpContext context)

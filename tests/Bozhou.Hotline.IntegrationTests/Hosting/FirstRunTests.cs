@@ -40,7 +40,7 @@ public sealed partial class FirstRunTests : IDisposable
         await WriteDemoDirectoryAsync(list);
         var (imported, importOutput) = await RunAsync("import-directory", list);
         Assert.True(imported == 0, importOutput);
-        Assert.Contains("81 to add, 0 to change, 0 to end, 0 errors.", importOutput, StringComparison.Ordinal);
+        Assert.Contains("81 to add, 0 to change, 0 to end, 0 not in the file, 0 errors.", importOutput, StringComparison.Ordinal);
 
         var settings = Settings();
         // No TLS in the test: the cookies (antiforgery, the appeal's access) must come back over plain HTTP.

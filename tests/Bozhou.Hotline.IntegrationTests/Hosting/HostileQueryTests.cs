@@ -65,6 +65,7 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/supervision/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/appeals/receipt/{code}", "code")] = code;
         RouteSamples[("/appeals/track/{code?}", "code")] = code;
+        RouteSamples[("/t/{code}", "code")] = code;
         RouteSamples[("/culture/{name}", "name")] = "en";
         RouteSamples[("/openapi/{documentName}.json", "documentName")] = "open311";
         foreach (var route in new[] { "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}" })

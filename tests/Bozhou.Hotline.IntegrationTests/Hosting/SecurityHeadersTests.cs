@@ -30,7 +30,8 @@ public class SecurityHeadersTests(HostileQueryFixture fixture) : IClassFixture<H
                 }
 
                 var trackingCode = url.StartsWith("/appeals/track/", StringComparison.OrdinalIgnoreCase)
-                    || url.StartsWith("/appeals/receipt/", StringComparison.OrdinalIgnoreCase);
+                    || url.StartsWith("/appeals/receipt/", StringComparison.OrdinalIgnoreCase)
+                    || url.StartsWith("/t/", StringComparison.OrdinalIgnoreCase);
                 failures.AddRange(Problems(response, trackingCode).Select(p => $"{who} GET {url} ({(int)response.StatusCode}): {p}"));
                 if (response.Content.Headers.ContentType?.MediaType == "text/html")
                 {

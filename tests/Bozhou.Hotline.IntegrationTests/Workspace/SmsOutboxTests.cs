@@ -106,7 +106,8 @@ public class SmsOutboxTests
     public async Task The_background_service_drains_the_outbox_on_its_own()
     {
         await using var gateway = await SmsTestServer.StartAsync();
-        using var factory = DrainingInBackground(gateway).With("Sms:PollSeconds", "1");
+        // On the real clock: without quiet hours (equal hours), or a run between 22:00 and 07:00 China time holds the text.
+        using var factory = DrainingInBackground(gateway).With("Sms:PollSeconds", "1").With("Sms:QuietFromHour", "0").With("Sms:QuietUntilHour", "0");
         factory.UseFakeClock = false;
         var (data, _) = await QueueQuickSmsAsync(factory);
 
