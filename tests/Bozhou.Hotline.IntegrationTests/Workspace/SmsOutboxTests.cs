@@ -106,7 +106,8 @@ public class SmsOutboxTests
     public async Task The_background_service_drains_the_outbox_on_its_own()
     {
         await using var gateway = await SmsTestServer.StartAsync();
-        using var factory = DrainingInBackground(gateway).With("Sms:PollSeconds", "1");
+        // On the wall clock, with no quiet hours: from 22:00 to 07:00 China time (14:00-23:00 UTC) the quick reply would wait.
+        using var factory = DrainingInBackground(gateway).With("Sms:PollSeconds", "1").With("Sms:QuietFromHour", "0").With("Sms:QuietUntilHour", "0");
         factory.UseFakeClock = false;
         var (data, _) = await QueueQuickSmsAsync(factory);
 
