@@ -6,6 +6,9 @@ namespace Bozhou.Hotline.Core.Sms;
 /// </summary>
 public class SmsMessage
 {
+    /// <summary>The longest body the outbox keeps (characters, signature included); a longer rendering is cut to it.</summary>
+    public const int BodyMaxLength = 500;
+
     public long Id { get; set; }
 
     public long? AppealId { get; set; }

@@ -35,7 +35,7 @@ public static class QuickSmsTemplates
 /// built-in texts). An administrator may change them (<see cref="Settings.SavedSettings"/>); a template left empty (a
 /// row saved before the template existed) is the built-in text.
 /// </summary>
-public sealed class SmsTemplates
+public sealed partial class SmsTemplates
 {
     /// <summary>The longest signature: carriers register signatures of 2 to 12 characters inside 【】.</summary>
     public const int SignatureMaxLength = 16;
@@ -131,24 +131,51 @@ public sealed class SmsTemplates
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="url"/> may be the public address <c>{link}</c> points into: an absolute http or https URL
+    /// of at most <see cref="PublicBaseUrlMaxLength"/> characters with no user part ("https://rx.bozhou.gov.cn@other.site"
+    /// leads to another site), no query and no fragment (the code appended after them would not reach the tracking page).
+    /// </summary>
+    public static bool IsPublicBaseUrl(string? url)
+    {
+        var trimmed = url?.Trim();
+        return trimmed is { Length: > 0 and <= PublicBaseUrlMaxLength }
+            && SmsOptions.IsHttpUrl(trimmed)
+            && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            && !trimmed.Contains('?', StringComparison.Ordinal) && !trimmed.Contains('#', StringComparison.Ordinal)
+            && !trimmed.Contains('@', StringComparison.Ordinal);
+    }
+
     /// <summary>The signature in force: the stored one, or the built-in 【亳州干部热线】 when none is stored.</summary>
     public string SignatureOrDefault => string.IsNullOrWhiteSpace(Signature) ? SmsTexts.DefaultSignature : Signature.Trim();
 
     /// <summary>
     /// The whole text as the phone receives it: the signature, then the template with its placeholders filled from
-    /// <paramref name="values"/> (a placeholder with no value becomes empty).
+    /// <paramref name="values"/> (a placeholder with no value becomes empty). The template is filled in one pass: a
+    /// value that itself reads like a placeholder (a unit named "{phone}") is sent as written. A text that fills in
+    /// longer than <see cref="SmsMessage.BodyMaxLength"/> characters (a template repeating <c>{link}</c> under a long
+    /// address) is cut to that length, so that the outbox can keep it and the step it tells of stands.
     /// </summary>
     public string Render(SmsText text, SmsValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var body = Template(text);
         var signature = SignatureOrDefault;
-        foreach (var (placeholder, value) in values.Pairs(PublicBaseUrl))
-        {
-            body = body.Replace(placeholder, value, StringComparison.Ordinal);
-        }
+        var filled = values.Pairs(PublicBaseUrl).ToDictionary(p => p.Placeholder, p => p.Value, StringComparer.Ordinal);
+        var body = Placeholders().Replace(Template(text), m => filled.TryGetValue(m.Value, out var value) ? value : m.Value);
 
         // A template saved when the signature was part of the text keeps it once.
-        return body.StartsWith(signature, StringComparison.Ordinal) ? body : signature + body;
+        var whole = body.StartsWith(signature, StringComparison.Ordinal) ? body : signature + body;
+        if (whole.Length <= SmsMessage.BodyMaxLength)
+        {
+            return whole;
+        }
+
+        // Never half a surrogate pair: the database would refuse the text.
+        var cut = char.IsHighSurrogate(whole[SmsMessage.BodyMaxLength - 1]) ? SmsMessage.BodyMaxLength - 1 : SmsMessage.BodyMaxLength;
+        return whole[..cut];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[a-z]+\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholders();
 }

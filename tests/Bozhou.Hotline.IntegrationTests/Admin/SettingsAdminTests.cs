@@ -91,6 +91,26 @@ public class SettingsAdminTests
         Assert.Empty(await SettingsAuditAsync(data));
     }
 
+    [Theory]
+    [InlineData("https://rx.bozhou.gov.cn@evil.example/")] // reads as the city's address, leads elsewhere
+    [InlineData("https://rx.bozhou.gov.cn/?next=")] // the code would land in a query string
+    [InlineData("https://rx.bozhou.gov.cn/#")] // or in a fragment the server never sees
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://rx.bozhou.gov.cn/")]
+    public async Task A_public_address_that_would_not_lead_to_the_tracking_page_is_refused(string url)
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        using var response = await SaveAsync(admin, ("Input.PublicBaseUrl", url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("平台公网地址须为以 http:// 或 https:// 开头的完整网址", Error(await Html.ParseAsync(response), "PublicBaseUrl"));
+        Assert.Equal(0, await data.QueryAsync(db => db.SavedSettings.CountAsync()));
+    }
+
     [Fact]
     public async Task The_English_form_refuses_a_missing_placeholder_in_English()
     {

@@ -344,6 +344,52 @@ public class SmsCloseTheLoopTests
         });
     }
 
+    [Fact]
+    public async Task A_placeholder_inside_a_cadres_title_is_sent_as_written_not_filled_in()
+    {
+        await using var scene = await SceneAsync();
+        await scene.Data.Factory.WithDbAsync(db => db.Cadres.Where(c => c.Id == scene.World.ZhangId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, "局长{phone}{link}")));
+        var id = await scene.Data.AddAppealAsync(scene.World.LiId, phone: CallerPhone);
+        using (var li = await scene.Data.SignInAsync(WorkspaceWorld.LiEmail))
+        {
+            await scene.PostAsync(li, id, "transfer-form",
+                ("Transfer.ToCadreId", scene.World.ZhangId.ToString(CultureInfo.InvariantCulture)), ("Transfer.Reason", "属交通部门职责"));
+        }
+
+        await scene.DrainAsync();
+
+        var text = Assert.Single(scene.Gateway.To(CallerPhone));
+        Assert.Contains("局长{phone}{link}张伟", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_template_that_fills_in_past_the_outbox_limit_is_cut_to_fit_and_the_reply_still_goes()
+    {
+        await using var scene = await SceneAsync();
+        var longBase = "https://rx.bozhou.gov.cn/" + new string('a', 170);
+        var manyLinks = "答复{code}，{due}前评价" + string.Concat(Enumerable.Repeat("{link}", 25));
+        using (var admin = await scene.Data.SignInAsync(WorkspaceWorld.AdminEmail))
+        {
+            var form = (await admin.GetPageAsync("/admin/settings")).QuerySelector<IHtmlFormElement>("#settings-form")!;
+            using var saved = await admin.SubmitAsync(form,
+                Html.Fields(("Input.PublicBaseUrl", longBase), ("Input.Sms[CallerRepliedExplained]", manyLinks)), "/admin/settings");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var id = await scene.Data.AddAppealAsync(scene.World.LiId, phone: CallerPhone);
+        using (var staff = await scene.Data.SignInAsync(WorkspaceWorld.StaffEmail))
+        {
+            await scene.PostAsync(staff, id, "reply-form", ("Reply.Kind", "Explained"), ("Reply.Text", "该线路已按最大运力运营。"), ("Reply.TicketNumber", ""));
+        }
+
+        await scene.DrainAsync();
+
+        var text = Assert.Single(scene.Gateway.To(CallerPhone));
+        Assert.StartsWith(Signature + "答复", text, StringComparison.Ordinal);
+        Assert.InRange(text.Length, 400, SmsMessage.BodyMaxLength);
+    }
+
     /// <summary>The workspace world on the HTTP test gateway, drained by the test; Li and Zhang with office phones.</summary>
     private static async Task<Scene> SceneAsync(params (string Key, string Value)[] settings)
     {

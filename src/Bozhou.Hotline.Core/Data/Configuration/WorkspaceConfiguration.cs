@@ -21,7 +21,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ToPhoneCipher).HasMaxLength(1000);
         builder.Property(m => m.ToPhoneMasked).HasMaxLength(20);
-        builder.Property(m => m.Body).HasMaxLength(500);
+        builder.Property(m => m.Body).HasMaxLength(SmsMessage.BodyMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.GatewayMessageId).HasMaxLength(100);
         builder.Property(m => m.ToPhoneHash).HasMaxLength(100);

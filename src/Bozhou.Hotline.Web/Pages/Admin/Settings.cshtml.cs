@@ -191,7 +191,7 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
         RuleFor(x => x.SmsSignature).Must(IsSignature).WithMessage(a["Settings.SmsSignatureInvalid", SmsTemplates.SignatureMaxLength]);
         RuleFor(x => x.PublicBaseUrl)
-            .Must(url => string.IsNullOrWhiteSpace(url) || (url.Trim().Length <= SmsTemplates.PublicBaseUrlMaxLength && SmsOptions.IsHttpUrl(url.Trim())))
+            .Must(url => string.IsNullOrWhiteSpace(url) || SmsTemplates.IsPublicBaseUrl(url))
             .WithMessage(a["Settings.PublicBaseUrlInvalid"]);
         RuleFor(x => x.Sms).Custom((_, context) =>
         {
