@@ -493,6 +493,26 @@ public class Appeal
     }
 
     /// <summary>
+    /// This duplicate's original was itself marked a duplicate of <paramref name="original"/>: this one now points to
+    /// that original too, so that no duplicate points to a closed appeal (the citizen follows the open one). Its
+    /// timeline and the citizen's page name the new original; the original's timeline names this one.
+    /// </summary>
+    public void FollowOriginal(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (DuplicateOfAppealId is null || original.Id == Id || original.IsClosed)
+        {
+            throw new InvalidOperationException("Only a duplicate follows an open original other than itself.");
+        }
+
+        DuplicateOfAppealId = original.Id;
+        Append(now, AppealEventKind.MarkedDuplicate, actor, actorUserId, text: original.TrackingCode);
+        Touch();
+        original.Append(now, AppealEventKind.DuplicateLinked, actor, actorUserId, text: TrackingCode, isInternal: true);
+        original.Touch();
+    }
+
+    /// <summary>
     /// The holiday calendar changed from <paramref name="before"/> to <paramref name="after"/>: each deadline still
     /// running (not met, not passed at <paramref name="now"/>) is counted again from its own starting event with the
     /// limit that applied when it was set, and a staff-internal event lists the deadlines that moved (old and new,
