@@ -388,7 +388,8 @@ public class Appeal
     /// <summary>
     /// 延期申请: the handler asks, once per appeal, for the reply deadline to move to the end of <paramref name="until"/>
     /// (China date), with a reason. Refused when the appeal is not awaiting its reply, an extension was asked for
-    /// before, the date is not later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
+    /// before, the deadline has already passed (a reply already late is not made on time afterwards), the date is not
+    /// later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
     /// decide by the end of the next working day; until it approves, the deadline stays.
     /// </summary>
     public void RequestExtension(DateOnly until, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
@@ -404,6 +405,11 @@ public class Appeal
         if (ExtensionStatus is not null)
         {
             throw new AppealRuleException(AppealRuleException.ExtensionOnce);
+        }
+
+        if (now >= ReplyDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionAfterDue);
         }
 
         var due = ChinaTime.StartOf(until.AddDays(1));
