@@ -388,7 +388,8 @@ public class Appeal
     /// <summary>
     /// 延期申请: the handler asks, once per appeal, for the reply deadline to move to the end of <paramref name="until"/>
     /// (China date), with a reason. Refused when the appeal is not awaiting its reply, an extension was asked for
-    /// before, the date is not later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
+    /// before, the deadline has already passed (a reply already late is not made on time afterwards), the date is not
+    /// later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
     /// decide by the end of the next working day; until it approves, the deadline stays.
     /// </summary>
     public void RequestExtension(DateOnly until, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
@@ -404,6 +405,11 @@ public class Appeal
         if (ExtensionStatus is not null)
         {
             throw new AppealRuleException(AppealRuleException.ExtensionOnce);
+        }
+
+        if (now >= ReplyDueAt)
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionAfterDue);
         }
 
         var due = ChinaTime.StartOf(until.AddDays(1));
@@ -487,6 +493,26 @@ public class Appeal
         TransferAcceptDueAt = null;
         Append(now, AppealEventKind.MarkedDuplicate, actor, actorUserId, text: original.TrackingCode);
         Close(now, "Duplicate", actor);
+        Touch();
+        original.Append(now, AppealEventKind.DuplicateLinked, actor, actorUserId, text: TrackingCode, isInternal: true);
+        original.Touch();
+    }
+
+    /// <summary>
+    /// This duplicate's original was itself marked a duplicate of <paramref name="original"/>: this one now points to
+    /// that original too, so that no duplicate points to a closed appeal (the citizen follows the open one). Its
+    /// timeline and the citizen's page name the new original; the original's timeline names this one.
+    /// </summary>
+    public void FollowOriginal(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (DuplicateOfAppealId is null || original.Id == Id || original.IsClosed)
+        {
+            throw new InvalidOperationException("Only a duplicate follows an open original other than itself.");
+        }
+
+        DuplicateOfAppealId = original.Id;
+        Append(now, AppealEventKind.MarkedDuplicate, actor, actorUserId, text: original.TrackingCode);
         Touch();
         original.Append(now, AppealEventKind.DuplicateLinked, actor, actorUserId, text: TrackingCode, isInternal: true);
         original.Touch();

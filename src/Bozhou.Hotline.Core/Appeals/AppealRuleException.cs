@@ -37,6 +37,7 @@ public sealed class AppealRuleException : Exception
     public const string ExtensionOnce = "Appeal.Rule.ExtensionOnce";
     public const string ExtensionNotAwaitingReply = "Appeal.Rule.ExtensionNotAwaitingReply";
     public const string ExtensionNotLater = "Appeal.Rule.ExtensionNotLater";
+    public const string ExtensionAfterDue = "Appeal.Rule.ExtensionAfterDue";
     public const string ExtensionTooFar = "Appeal.Rule.ExtensionTooFar";
     public const string ExtensionNotPending = "Appeal.Rule.ExtensionNotPending";
     public const string ExtensionLapsed = "Appeal.Rule.ExtensionLapsed";

@@ -75,8 +75,9 @@ public sealed class Dashboard(HotlineDbContext db, StatsRollup rollup)
             hours[ChinaTime.ToChina(at).Hour]++;
         }
 
+        // A duplicate is counted once, as its original (PRODUCT §4), as the per-day counts are.
         var topics = await db.Appeals.AsNoTracking()
-            .Where(a => a.LoggedAt >= start && a.LoggedAt < end)
+            .Where(a => a.LoggedAt >= start && a.LoggedAt < end && a.DuplicateOfAppealId == null)
             .GroupBy(a => new { a.Cadre.DepartmentId, a.TopicId })
             .Select(g => new { g.Key.DepartmentId, g.Key.TopicId, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -39,7 +39,8 @@ public sealed class CadreActions(AppealActionRunner runner)
 
     /// <summary>
     /// Marks the appeal a duplicate of <paramref name="originalId"/>, which must be one <see cref="Duplicates.Matches"/>
-    /// offers: it closes pointing to the original, and the original's timeline names it, in one save.
+    /// offers: it closes pointing to the original, and the original's timeline names it, in one save. The appeal's own
+    /// duplicates, if any, are handed on to the original with it (no duplicate points to a closed appeal).
     /// </summary>
     public Task<AppealActionOutcome> MarkDuplicateAsync(Actor actor, long appealId, int version, long originalId, CancellationToken cancellationToken) =>
         runner.RunAsync(actor, appealId, version, async c =>
@@ -51,6 +52,10 @@ public sealed class CadreActions(AppealActionRunner runner)
             }
 
             c.Appeal.MarkDuplicateOf(original, c.ActorName, c.UserId, c.Now);
+            foreach (var earlier in await c.Db.Appeals.Where(a => a.DuplicateOfAppealId == c.Appeal.Id).ToListAsync(cancellationToken))
+            {
+                earlier.FollowOriginal(original, c.ActorName, c.UserId, c.Now);
+            }
         }, cancellationToken);
 
     /// <summary>签收: the receiver signs for a transferred appeal.</summary>

@@ -99,6 +99,24 @@ public class ExtensionTests
     }
 
     [Fact]
+    public async Task An_extension_is_refused_once_the_reply_deadline_has_passed()
+    {
+        var (factory, data, world) = await WorldAsync();
+        using var _ = factory;
+        var id = await data.AddAppealAsync(world.LiId, CallOutcome.Answered);
+        // Wednesday 18 March: the reply was due by the end of Monday the 16th; the 27th is within one more limit.
+        factory.Clock.SetUtcNow(ChinaTime.StartOf(new DateOnly(2026, 3, 18)).AddHours(2));
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+
+        var refused = await Html.ParseAsync(await WorkspacePages.PostAsync(cadre, id, "extension-form", ("Extension.Until", "2026-03-27"), ("Extension.Reason", "需多部门会商")));
+
+        Assert.Contains("答复期限已过", refused.QuerySelector(".form-error")!.TextContent, StringComparison.Ordinal);
+        var appeal = await data.AppealAsync(id);
+        Assert.Equal(((ExtensionStatus?)null, Due), (appeal.ExtensionStatus, appeal.ReplyDueAt));
+        Assert.DoesNotContain(appeal.Events, e => e.Kind == AppealEventKind.ExtensionRequested);
+    }
+
+    [Fact]
     public async Task Replies_are_judged_against_the_approved_deadline_and_the_scorecard_shows_each_cadres_extension_rate()
     {
         var (factory, data, world) = await WorldAsync();

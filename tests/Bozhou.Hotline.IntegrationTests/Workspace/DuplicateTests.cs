@@ -62,6 +62,73 @@ public class DuplicateTests
         Assert.Equal(2, await CallsLoggedAsync(factory, world.LiId));
     }
 
+    [Fact]
+    public async Task An_original_marked_a_duplicate_in_turn_hands_its_own_duplicates_on_so_the_citizen_follows_an_open_appeal()
+    {
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var now = factory.Clock.GetUtcNow();
+        var oldest = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: now.AddHours(-3));
+        var middle = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: now.AddHours(-2));
+        var latest = await data.AddAppealAsync(world.LiId, CallOutcome.Answered);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+
+        // The latest into the middle one, then the middle one into the oldest: A → B → C.
+        await MarkAsync(cadre, latest, middle);
+        await MarkAsync(cadre, middle, oldest);
+
+        var oldestCode = (await data.AppealAsync(oldest)).TrackingCode;
+        var first = await data.AppealAsync(latest);
+        Assert.Equal((long?)oldest, first.DuplicateOfAppealId);
+        Assert.Equal($"/workspace/appeals/{oldest}", (await WorkspacePages.AppealAsync(cadre, latest)).QuerySelector("#duplicate-of a")!.GetAttribute("href"));
+        var duplicatesOfOldest = (await WorkspacePages.AppealAsync(cadre, oldest)).QuerySelectorAll("#duplicates a").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.Equal(new HashSet<string?> { $"/workspace/appeals/{middle}", $"/workspace/appeals/{latest}" }, duplicatesOfOldest);
+
+        using var citizen = factory.CreateClient();
+        using (await citizen.CheckAsync(first.TrackingCode, "0000"))
+        {
+        }
+
+        var status = await citizen.GetPageAsync("/appeals/track/" + first.TrackingCode);
+        Assert.Contains($"请凭查询码 {TrackingCode.Format(oldestCode)} 查看", status.QuerySelector("#duplicate-of")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboards_hot_spots_count_a_duplicate_and_its_original_once()
+    {
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var now = factory.Clock.GetUtcNow();
+        var original = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: now.AddHours(-2));
+        var later = await data.AddAppealAsync(world.LiId, CallOutcome.Answered);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+        var today = ChinaTime.DateOf(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var dashboard = $"/supervision/dashboard?from={today}&to={today}";
+        Assert.Equal(2, await HotSpotTotalAsync(office, dashboard));
+
+        await MarkAsync(cadre, later, original);
+
+        Assert.Equal(1, await HotSpotTotalAsync(office, dashboard));
+    }
+
+    private static async Task MarkAsync(HttpClient cadre, long duplicate, long original)
+    {
+        var page = await WorkspacePages.AppealAsync(cadre, duplicate);
+        var form = page.QuerySelector<IHtmlFormElement>($"#possible-duplicates form.duplicate-form[data-original='{original}']")!;
+        using var marked = await cadre.SubmitAsync(form);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+    }
+
+    private static async Task<int> HotSpotTotalAsync(HttpClient office, string url)
+    {
+        var page = await office.GetPageAsync(url);
+        return page.QuerySelectorAll("#table-hotspots tbody tr")
+            .Sum(tr => int.Parse(tr.QuerySelectorAll("td")[2].TextContent, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static async Task<int> CallsLoggedAsync(HotlineFactory factory, int cadreId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
