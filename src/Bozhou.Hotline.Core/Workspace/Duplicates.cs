@@ -7,8 +7,8 @@ public sealed record LinkedAppeal(long Id, string TrackingCode, DateTimeOffset L
 public sealed record DuplicateLinks(IReadOnlyList<LinkedAppeal> PossibleOriginals, LinkedAppeal? DuplicateOf, IReadOnlyList<LinkedAppeal> Duplicates);
 
 /// <summary>
-/// Possible duplicates (PRODUCT §4): the same caller (the phone's hash) raising a matter again with the same cadre or
-/// on the same topic within <see cref="WindowDays"/> days of an earlier appeal still open is offered to the handler as
+/// Possible duplicates (PRODUCT §4): the same caller (the phone's hash) raising a matter again, with the same handling
+/// cadre, to the same cadre or on the same topic within <see cref="WindowDays"/> days of an earlier appeal still open is offered to the handler as
 /// a possible duplicate of it; marked, it closes pointing to the original and is counted once.
 /// </summary>
 public sealed class Duplicates(HotlineDbContext db)
@@ -19,8 +19,9 @@ public sealed class Duplicates(HotlineDbContext db)
     /// <summary>
     /// Whether <paramref name="original"/> may be the original of <paramref name="later"/>: another appeal, of the same
     /// caller's phone hash, logged before it (or at the same instant with a smaller id) and at most
-    /// <see cref="WindowDays"/> days earlier, still open and itself no duplicate, logged to or handled by the same cadre
-    /// or on the same topic.
+    /// <see cref="WindowDays"/> days earlier, still open and itself no duplicate, handled by the same cadre, and logged to
+    /// the same cadre or on the same topic. Only the same handler's appeals: another post's appeal (its tracking code, its
+    /// existence) is not shown to this handler, since with the caller's phone the code opens the citizen's status page.
     /// </summary>
     public static bool Matches(Appeal later, Appeal original)
     {
@@ -31,7 +32,8 @@ public sealed class Duplicates(HotlineDbContext db)
             && !original.IsClosed && original.DuplicateOfAppealId is null
             && (original.LoggedAt < later.LoggedAt || (original.LoggedAt == later.LoggedAt && original.Id < later.Id))
             && later.LoggedAt - original.LoggedAt <= TimeSpan.FromDays(WindowDays)
-            && (original.CadreId == later.CadreId || original.HandlerCadreId == later.HandlerCadreId || original.TopicId == later.TopicId);
+            && original.HandlerCadreId == later.HandlerCadreId
+            && (original.CadreId == later.CadreId || original.TopicId == later.TopicId);
     }
 
     /// <summary>The duplicate links of <paramref name="appeal"/>: possible originals only while it is open and not yet marked.</summary>
@@ -43,7 +45,7 @@ public sealed class Duplicates(HotlineDbContext db)
         {
             var since = appeal.LoggedAt.AddDays(-WindowDays);
             var candidates = await db.Appeals.AsNoTracking()
-                .Where(a => a.CallerPhoneHash == hash && a.Id != appeal.Id && a.LoggedAt >= since && a.LoggedAt <= appeal.LoggedAt
+                .Where(a => a.CallerPhoneHash == hash && a.HandlerCadreId == appeal.HandlerCadreId && a.Id != appeal.Id && a.LoggedAt >= since && a.LoggedAt <= appeal.LoggedAt
                     && a.Status != AppealStatus.Closed && a.DuplicateOfAppealId == null)
                 .OrderBy(a => a.LoggedAt).ThenBy(a => a.Id)
                 .Take(20)
