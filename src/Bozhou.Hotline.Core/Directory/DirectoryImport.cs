@@ -346,12 +346,14 @@ public static class DirectoryImport
         }
     }
 
-    /// <summary>Resolves each row's <c>superior</c> to one row of the file (same jurisdiction first) and refuses loops.</summary>
+    /// <summary>Resolves each row's <c>superior</c> to one row of the file (same jurisdiction first); loops are refused by <see cref="RefuseLoopsThroughKeptSuperiors"/>.</summary>
     private static void NameSuperiors(ImportPlan plan, Dictionary<ImportRow, Jurisdiction> rowsOf)
     {
+        var byName = rowsOf.Keys.ToLookup(r => r.Name);
+        var byPosition = rowsOf.Keys.ToLookup(r => r.Position);
         foreach (var (row, jurisdiction) in rowsOf.Where(r => r.Key.Superior.Length > 0))
         {
-            var candidates = rowsOf.Keys.Where(r => r.Name == row.Superior || r.Position == row.Superior).ToList();
+            var candidates = byName[row.Superior].Union(byPosition[row.Superior]).OrderBy(r => r.Row).ToList();
             var local = candidates.Where(r => rowsOf[r] == jurisdiction).ToList();
             var choice = local.Count > 0 ? local : candidates;
             if (choice.Count == 0)
@@ -369,23 +371,6 @@ public static class DirectoryImport
             else if (plan.ByRow.TryGetValue(choice[0], out var target))
             {
                 plan.NamedSuperiors[row] = target;
-            }
-        }
-
-        foreach (var row in plan.NamedSuperiors.Keys)
-        {
-            var seen = new HashSet<ImportRow> { row };
-            for (var next = RowOf(plan, plan.NamedSuperiors[row]); next is not null; next = plan.NamedSuperiors.TryGetValue(next, out var up) ? RowOf(plan, up) : null)
-            {
-                if (!seen.Add(next))
-                {
-                    if (next == row)
-                    {
-                        plan.Errors.Add(new ImportError(row.Row, SuperiorColumn, "superior loop"));
-                    }
-
-                    break;
-                }
             }
         }
     }
@@ -417,8 +402,6 @@ public static class DirectoryImport
         }
     }
 
-    private static ImportRow? RowOf(ImportPlan plan, PostRef post) => plan.ByRow.FirstOrDefault(p => p.Value == post).Key;
-
     /// <summary>
     /// Every record whose superior the import sets, given the records it ends (<see cref="ImportPlan.Replaced"/> and
     /// <paramref name="ending"/>): a named superior; for a new post, its post holder's superior, else the same person's
@@ -445,9 +428,11 @@ public static class DirectoryImport
             }
         }
 
+        var byId = plan.AllCurrent.ToDictionary(c => c.Id);
+        var rowOf = plan.ByRow.ToDictionary(p => p.Value, p => p.Key);
         PostRef? Current(int? superiorId)
         {
-            if (superiorId is not int id || plan.AllCurrent.FirstOrDefault(c => c.Id == id) is not { } superior)
+            if (superiorId is not int id || !byId.TryGetValue(id, out var superior))
             {
                 return null;
             }
@@ -468,12 +453,11 @@ public static class DirectoryImport
         foreach (var cadre in plan.AllCurrent.Where(c => !ended.Contains(c)))
         {
             var self = new PostRef(cadre, null);
-            var row = plan.ByRow.FirstOrDefault(p => p.Value == self).Key;
-            if (row is not null && plan.NamedSuperiors.TryGetValue(row, out var named))
+            if (rowOf.TryGetValue(self, out var row) && plan.NamedSuperiors.TryGetValue(row, out var named))
             {
                 result[self] = named;
             }
-            else if (cadre.SuperiorId is int id && plan.AllCurrent.Any(c => c.Id == id && ended.Contains(c)))
+            else if (cadre.SuperiorId is int id && byId.TryGetValue(id, out var superior) && ended.Contains(superior))
             {
                 result[self] = Current(id);
             }
@@ -487,6 +471,7 @@ public static class DirectoryImport
     {
         var ended = plan.Replaced.ToHashSet();
         var listed = plan.Jurisdictions.Select(j => j.Id).ToHashSet();
+        var held = plan.AllCurrent.Select(c => c.Id).ToHashSet();
         var records = plan.AllCurrent.Where(c => !ended.Contains(c) && listed.Contains(c.Department.JurisdictionId)).Select(c => new PostRef(c, null))
             .Concat(plan.Added.Select(p => new PostRef(null, p)))
             .ToList();
@@ -498,7 +483,7 @@ public static class DirectoryImport
             {
                 var hasSuperior = superiors.TryGetValue(record, out var set)
                     ? set is not null
-                    : record.Existing?.SuperiorId is int id && plan.AllCurrent.Any(c => c.Id == id);
+                    : record.Existing?.SuperiorId is int id && held.Contains(id);
                 if (!hasSuperior)
                 {
                     yield return record;
