@@ -386,6 +386,13 @@ public class Appeal
     }
 
     /// <summary>
+    /// The extension's state as of <paramref name="now"/> (UTC): a request left undecided past its decision deadline
+    /// reads <see cref="Appeals.ExtensionStatus.Lapsed"/> (the deadline stays); null when none was asked for.
+    /// </summary>
+    public ExtensionStatus? ExtensionStatusAt(DateTimeOffset now) =>
+        ExtensionStatus == Appeals.ExtensionStatus.Requested && now >= ExtensionDecisionDueAt ? Appeals.ExtensionStatus.Lapsed : ExtensionStatus;
+
+    /// <summary>
     /// 延期申请: the handler asks, once per appeal, for the reply deadline to move to the end of <paramref name="until"/>
     /// (China date), with a reason. Refused when the appeal is not awaiting its reply, an extension was asked for
     /// before, the deadline has already passed (a reply already late is not made on time afterwards), the date is not
@@ -435,11 +442,19 @@ public class Appeal
     /// <summary>
     /// The supervision office decides the pending extension: approved, the reply deadline moves to the date asked for
     /// and the citizen's timeline says so; refused, it stays (an internal entry). Refused when none is pending, or when
-    /// its decision deadline passed undecided (the deadline then stays as it was).
+    /// its decision deadline passed undecided (the deadline then stays as it was), or when the appeal is no longer
+    /// awaiting its reply (replied or closed: a deadline moved after the reply would rewrite whether it was on time).
     /// </summary>
+    /// <exception cref="AppealRuleException">With the rule broken: <see cref="AppealRuleException.ExtensionNotAwaitingReply"/>,
+    /// <see cref="AppealRuleException.ExtensionNotPending"/> or <see cref="AppealRuleException.ExtensionLapsed"/>.</exception>
     public void DecideExtension(bool approve, string? note, string actor, string? actorUserId, DateTimeOffset now)
     {
         EnsureOpen();
+        if (!AppealStatuses.AwaitingReply.Contains(Status))
+        {
+            throw new AppealRuleException(AppealRuleException.ExtensionNotAwaitingReply);
+        }
+
         if (ExtensionStatus != Appeals.ExtensionStatus.Requested)
         {
             throw new AppealRuleException(AppealRuleException.ExtensionNotPending);

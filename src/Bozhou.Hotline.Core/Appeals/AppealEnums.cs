@@ -85,6 +85,12 @@ public enum ExtensionStatus
 
     /// <summary>Refused: the reply deadline stays.</summary>
     Refused = 3,
+
+    /// <summary>
+    /// Asked for but left undecided past its decision deadline: the reply deadline stays. Never stored (the row keeps
+    /// <see cref="Requested"/>); read through <c>Appeal.ExtensionStatusAt</c>.
+    /// </summary>
+    Lapsed = 4,
 }
 
 /// <summary>The deadlines of PRODUCT §5 that count working days, as an appeal stores them.</summary>

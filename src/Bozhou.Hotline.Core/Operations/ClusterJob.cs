@@ -8,9 +8,11 @@ namespace Bozhou.Hotline.Core.Operations;
 /// database: every instance polls (every quarter of <see cref="Interval"/>, between 1 s and 5 min, on the app's
 /// clock), and when a pass is due (<see cref="IsDue"/>) claims it in the job's <see cref="JobRun"/> row
 /// (<see cref="JobRuns.TryClaimAsync"/>: one conditional update, so one instance wins); the winner runs the pass,
-/// recorded by <see cref="JobRuns.RunAsync"/>, and lets go of the lease when it ends. If that instance dies mid-pass its
-/// lease (<see cref="Lease"/>, by default one interval) runs out and another instance takes the job over at its next
-/// poll. The first poll comes <see cref="StartDelay"/> after start.
+/// recorded by <see cref="JobRuns.RunAsync"/>, and lets go of the lease when it ends. While the pass runs its instance
+/// renews the lease every third of <see cref="Lease"/> (<see cref="JobRuns.RenewAsync"/>), so a pass longer than its
+/// lease keeps the job; if a renewal finds the lease taken by another instance, the pass is cancelled. If that instance
+/// dies mid-pass its lease (<see cref="Lease"/>, by default one interval) runs out and another instance takes the job
+/// over at its next poll. The first poll comes <see cref="StartDelay"/> after start.
 /// </summary>
 public abstract class ClusterJob(JobRuns runs, TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -49,9 +51,11 @@ public abstract class ClusterJob(JobRuns runs, TimeProvider time, ILogger logger
             return false;
         }
 
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keeping = KeepLeaseAsync(held);
         try
         {
-            await runs.RunAsync(Name, ct => PassAsync(before, ct), cancellationToken);
+            await runs.RunAsync(Name, ct => PassAsync(before, ct), held.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -59,6 +63,8 @@ public abstract class ClusterJob(JobRuns runs, TimeProvider time, ILogger logger
         }
         finally
         {
+            await held.CancelAsync();
+            await keeping;
             try
             {
                 await runs.ReleaseAsync(Name, CancellationToken.None);
@@ -71,6 +77,46 @@ public abstract class ClusterJob(JobRuns runs, TimeProvider time, ILogger logger
         }
 
         return true;
+    }
+
+    /// <summary>How often a running pass renews its lease: a third of <see cref="Lease"/>, at least 1 s.</summary>
+    protected TimeSpan RenewEvery => TimeSpan.FromTicks(Math.Max(Lease.Ticks / 3, TimeSpan.TicksPerSecond));
+
+    /// <summary>
+    /// Renews the lease every <see cref="RenewEvery"/> until <paramref name="held"/> is cancelled (the pass ended); when
+    /// the lease turns out to be another instance's, cancels <paramref name="held"/>, and so the pass. A renewal that
+    /// fails (the database is away) is tried again at the next turn. Never throws.
+    /// </summary>
+    private async Task KeepLeaseAsync(CancellationTokenSource held)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(RenewEvery, Time, held.Token);
+                bool kept;
+                try
+                {
+                    kept = await runs.RenewAsync(Name, Time.GetUtcNow(), Lease, held.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not renew the lease of the background job {Job}; trying again in {Renew}", Name, RenewEvery);
+                    continue;
+                }
+
+                if (!kept)
+                {
+                    logger.LogWarning("The background job {Job} lost its lease to another instance; this pass stops", Name);
+                    await held.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The pass ended (or the host stops): nothing more to renew.
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -127,6 +127,23 @@ public sealed class JobRuns(IServiceScopeFactory scopes, TimeProvider time, Hotl
         return (claimed == 1, before);
     }
 
+    /// <summary>
+    /// Extends this instance's lease on <paramref name="job"/> to <paramref name="now"/> + <paramref name="lease"/> while
+    /// a long pass runs. False when the lease is no longer this instance's (it ran out and another instance claimed the
+    /// job, or it was let go): the pass should then stop, as another may be running it.
+    /// </summary>
+    public async Task<bool> RenewAsync(string job, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(job);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.JobRuns.Where(r => r.Name == job && r.LeaseHolder == InstanceId && r.LeaseUntilUtc != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntilUtc, now + lease), cancellationToken) == 1;
+        }
+    }
+
     /// <summary>Lets go of this instance's lease on <paramref name="job"/> (a pass ended); another instance's is left alone.</summary>
     public async Task ReleaseAsync(string job, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ public sealed record CaseDeadline(AppealDeadline Kind, DateTimeOffset? From, Dat
 /// <param name="InterviewMissing">The step missing before an interview now (<see cref="EscalationLadder.NoReminder"/>, …), null when it may follow.</param>
 /// <param name="ReferralMissing">The step missing before a referral now, null when it may follow.</param>
 /// <param name="RemindedThisWorkingDay">A reminder went out on this working day already: another is refused.</param>
+/// <param name="Links">The original this appeal was closed into as a duplicate, and the appeals closed into it.</param>
+/// <param name="At">When the file was read (UTC): what the extension's state is read against.</param>
 public sealed record CaseFile(
     Appeal Appeal,
     IReadOnlyList<AppealEvent> Timeline,
@@ -28,13 +30,18 @@ public sealed record CaseFile(
     IReadOnlyList<InterviewCase> Cases,
     string? InterviewMissing,
     string? ReferralMissing,
-    bool RemindedThisWorkingDay)
+    bool RemindedThisWorkingDay,
+    DuplicateLinks Links,
+    DateTimeOffset At)
 {
+    /// <summary>The extension (延期) as of <see cref="At"/>: requested, approved, refused or lapsed; null when none was asked for.</summary>
+    public ExtensionStatus? Extension => Appeal.ExtensionStatusAt(At);
+
     public CadreOption? Handler => Cadres.GetValueOrDefault(Appeal.HandlerCadreId);
 }
 
 /// <summary>Loads a <see cref="CaseFile"/> for the supervision office; the page's authorization policy decides who is the office.</summary>
-public sealed class CaseFiles(HotlineDbContext db, AppealViewQuery views, AppealClockSource clocks, TimeProvider time)
+public sealed class CaseFiles(HotlineDbContext db, AppealViewQuery views, AppealClockSource clocks, Duplicates duplicates, TimeProvider time)
 {
     /// <summary>
     /// The case of appeal <paramref name="id"/>, or null when there is none. With <paramref name="revealReason"/> the
@@ -73,7 +80,9 @@ public sealed class CaseFiles(HotlineDbContext db, AppealViewQuery views, Appeal
             appeal, timeline, cadres, phone, Deadlines(appeal, timeline, clock, now), reminders, cases,
             EscalationLadder.MissingBeforeInterview(timeline, clock.Calendar, now),
             EscalationLadder.MissingBeforeReferral(cases),
-            reminders.Any(r => r.At >= workingDay));
+            reminders.Any(r => r.At >= workingDay),
+            await duplicates.ForAsync(appeal, cancellationToken),
+            now);
     }
 
     /// <summary>The cadre who handles appeal <paramref name="id"/> now (whom an interview about it concerns); null when there is no such appeal.</summary>

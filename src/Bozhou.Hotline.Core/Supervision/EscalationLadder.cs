@@ -37,7 +37,8 @@ public sealed record NewInterviewCase(
 /// How opening an interview or a referral ended: the case stored, or the ladder's missing step (a resource key,
 /// <see cref="EscalationLadder.NoReminder"/> and the others) and the tracking code of the appeal that lacks it.
 /// </summary>
-public sealed record EscalationResult(InterviewCase? Case, string? MissingStep = null, string? TrackingCode = null)
+/// <param name="Repeated">The case was already stored by an identical request (a double submit, or two tabs): nothing new was written.</param>
+public sealed record EscalationResult(InterviewCase? Case, string? MissingStep = null, string? TrackingCode = null, bool Repeated = false)
 {
     public bool IsDone => Case is not null;
 }
@@ -49,6 +50,9 @@ public sealed record EscalationResult(InterviewCase? Case, string? MissingStep =
 /// </summary>
 public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner runner)
 {
+    /// <summary>How long after a case is stored an identical request is taken as its repeat (10 minutes).</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>The rule code of a second reminder on the same working day.</summary>
     private const string RemindedToday = "Remind.AlreadyToday";
 
@@ -174,7 +178,10 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
     /// is recorded (<see cref="MissingBeforeReferral"/>). Out of order, the step is refused with the first missing step
     /// found, unless <see cref="NewInterviewCase.OverrideReason"/> gives a written reason: then it is stored on the case,
     /// written on each timeline event and to the audit trail. A concurrent change to one of the appeals is met by reading
-    /// them again, up to three times.
+    /// them again, up to three times. A case identical to one stored in the last <see cref="RepeatWindow"/> (same cadre,
+    /// step, date, interviewer and appeals) is that case again, not a second one: a double submit, a resend or a second
+    /// tab stores one case. Two such requests at once both change the same appeals, so the later one's save meets the
+    /// earlier's version, reads again and finds the case.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The appeals changed under three tries in a row.</exception>
     public async Task<EscalationResult> OpenCaseAsync(
@@ -194,15 +201,28 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
             }
         }
 
+        var interviewer = input.Interviewer.Trim();
+        var repeated = false;
         var created = await ConflictRetry.SaveAgainOnConflictAsync(db, async () =>
         {
             var existing = await db.Appeals.Where(a => appealIds.Contains(a.Id)).ToListAsync(cancellationToken);
+            var since = now - RepeatWindow;
+            var same = (await db.InterviewCases.AsNoTracking().Include(c => c.Appeals)
+                    .Where(c => c.CadreId == input.CadreId && c.Kind == input.Kind && c.HeldOn == input.HeldOn && c.Interviewer == interviewer && c.CreatedAt >= since)
+                    .ToListAsync(cancellationToken))
+                .FirstOrDefault(c => c.Appeals.Select(a => a.AppealId).ToHashSet().SetEquals(existing.Select(a => a.Id)));
+            if (same is not null)
+            {
+                repeated = true;
+                return same;
+            }
+
             var interviewCase = new InterviewCase
             {
                 CadreId = input.CadreId,
                 Kind = input.Kind,
                 HeldOn = input.HeldOn,
-                Interviewer = input.Interviewer.Trim(),
+                Interviewer = interviewer,
                 Notes = input.Notes.Trim(),
                 Outcome = input.Outcome.Trim(),
                 OverrideReason = overrideReason,
@@ -239,7 +259,7 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
             await db.SaveChangesAsync(cancellationToken);
             return interviewCase;
         });
-        return new EscalationResult(created);
+        return new EscalationResult(created, Repeated: repeated);
     }
 
     /// <summary>

@@ -14,10 +14,13 @@ public sealed record ExtensionRate(int CadreId, int Logged, int Requested, int A
 /// </summary>
 public sealed class Extensions(HotlineDbContext db, AppealActionRunner runner)
 {
-    /// <summary>The requests still waiting at <paramref name="now"/> (not decided, decision deadline not passed), the most pressing first.</summary>
+    /// <summary>
+    /// The requests still waiting at <paramref name="now"/> (UTC): not decided, decision deadline not passed, the appeal still
+    /// awaiting its reply (a reply sent makes the request moot); the most pressing first, at most 500.
+    /// </summary>
     public Task<List<ExtensionRow>> PendingAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.Appeals.AsNoTracking()
-            .Where(a => a.ExtensionStatus == ExtensionStatus.Requested && a.ExtensionDecisionDueAt > now && a.Status != AppealStatus.Closed)
+            .Where(a => a.ExtensionStatus == ExtensionStatus.Requested && a.ExtensionDecisionDueAt > now && AppealStatuses.AwaitingReply.Contains(a.Status))
             .OrderBy(a => a.ExtensionDecisionDueAt).ThenBy(a => a.Id)
             .Select(a => new ExtensionRow(
                 a.Id, a.TrackingCode, a.HandlerCadreId, a.HandlerCadre.Name, a.HandlerCadre.Position, a.Topic.NameZh, a.Topic.NameEn,

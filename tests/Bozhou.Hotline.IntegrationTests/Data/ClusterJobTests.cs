@@ -134,6 +134,114 @@ public sealed class ClusterJobTests : IAsyncDisposable
         Assert.True(await PurgedSinceAsync(factory, started, step: TimeSpan.FromMinutes(1)), "no purge at the next 03:00");
     }
 
+    [Fact]
+    public async Task A_pass_longer_than_its_lease_renews_it_so_no_other_instance_takes_the_job_meanwhile()
+    {
+        var factory = new HotlineFactory();
+        _factories.Add(factory);
+        var runs = factory.Services.GetRequiredService<JobRuns>();
+        var other = ActivatorUtilities.CreateInstance<JobRuns>(factory.Services);
+        var job = new HeldJob(runs, factory.Clock);
+        var start = factory.Clock.GetUtcNow();
+        var running = job.TryRunAsync(TestContext.Current.CancellationToken);
+        await job.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // 6 minutes on: past the 5-minute lease taken at the start, renewed every 100 s meanwhile.
+        for (var step = 0; step < 4; step++)
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(90));
+            await LeaseUntilAsync(factory, until => until > factory.Clock.GetUtcNow() + TimeSpan.FromMinutes(3));
+        }
+
+        var taken = await other.TryClaimAsync(HeldJob.JobName, factory.Clock.GetUtcNow(), Interval, (_, _) => true, TestContext.Current.CancellationToken);
+        Assert.False(taken.Claimed);
+        Assert.True(factory.Clock.GetUtcNow() > start + Interval);
+
+        job.Finish.SetResult();
+        Assert.True(await running);
+        Assert.False(job.Cancelled);
+        await LeaseUntilAsync(factory, until => until is null);
+    }
+
+    [Fact]
+    public async Task A_pass_whose_lease_another_instance_took_over_is_cancelled_at_its_next_renewal()
+    {
+        var factory = new HotlineFactory();
+        _factories.Add(factory);
+        var job = new HeldJob(factory.Services.GetRequiredService<JobRuns>(), factory.Clock);
+        var running = job.TryRunAsync(TestContext.Current.CancellationToken);
+        await job.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        // Another instance holds the job now (as after this one's lease ran out while it was cut off from the database).
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().JobRuns.Where(r => r.Name == HeldJob.JobName)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseHolder, "other-instance"), TestContext.Current.CancellationToken);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(101));
+
+        Assert.True(await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.True(job.Cancelled);
+        await using var check = factory.Services.CreateAsyncScope();
+        var row = await check.ServiceProvider.GetRequiredService<HotlineDbContext>().JobRuns.AsNoTracking()
+            .SingleAsync(r => r.Name == HeldJob.JobName, TestContext.Current.CancellationToken);
+        // The other instance's lease is left as it was.
+        Assert.Equal("other-instance", row.LeaseHolder);
+        Assert.NotNull(row.LeaseUntilUtc);
+    }
+
+    /// <summary>Waits (real time, up to 30 s) until the held job's lease satisfies <paramref name="holds"/>.</summary>
+    private static async Task LeaseUntilAsync(HotlineFactory factory, Func<DateTimeOffset?, bool> holds)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        DateTimeOffset? until = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            until = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().JobRuns.AsNoTracking()
+                .Where(r => r.Name == HeldJob.JobName).Select(r => r.LeaseUntilUtc).SingleAsync(TestContext.Current.CancellationToken);
+            if (holds(until))
+            {
+                return;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"The lease stood at {until:O}");
+    }
+
+    /// <summary>A job whose pass runs until the test lets it finish: a 5-minute interval and lease, renewed every 100 s.</summary>
+    private sealed class HeldJob(JobRuns runs, TimeProvider time)
+        : ClusterJob(runs, time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+    {
+        public const string JobName = "held-job";
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Cancelled { get; private set; }
+
+        public override string Name => JobName;
+
+        protected override TimeSpan Interval => ClusterJobTests.Interval;
+
+        protected override async Task PassAsync(JobRun? before, CancellationToken cancellationToken)
+        {
+            Started.SetResult();
+            try
+            {
+                await Finish.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled = true;
+                throw;
+            }
+        }
+    }
+
     private static async Task RecordLastPurgeAsync(HotlineFactory factory, DateTimeOffset at)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -24,6 +24,7 @@ public class ExtensionsModel(Extensions extensions, TimeProvider time, IStringLo
         {
             { Status: AppealActionStatus.Done } => approve ? "Ext.Approved" : "Ext.Refused",
             { RuleCode: AppealRuleException.ExtensionLapsed } => "Ext.Lapsed",
+            { RuleCode: AppealRuleException.ExtensionNotAwaitingReply } => "Ext.Replied",
             { Status: AppealActionStatus.Conflict } => "Ext.Busy",
             _ => "Ext.NotPending",
         };

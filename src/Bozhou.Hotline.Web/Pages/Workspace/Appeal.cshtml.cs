@@ -21,6 +21,7 @@ public class AppealModel(
     IValidator<NoteInput> noteValidator,
     IValidator<ExtensionInput> extensionValidator,
     Duplicates duplicates,
+    TimeProvider time,
     IStringLocalizer<WorkspaceResource> w) : PageModel
 {
     [BindProperty]
@@ -46,6 +47,9 @@ public class AppealModel(
 
     /// <summary>The latest reply deadline an extension may ask for now (UTC: the end of its China date).</summary>
     public DateTimeOffset LatestExtensionDue { get; private set; }
+
+    /// <summary>When the page was built (UTC): what the extension's state is read against.</summary>
+    public DateTimeOffset Now { get; private set; }
 
     /// <summary>The longest reason for revealing a confidential caller's phone.</summary>
     public const int RevealReasonMaxLength = 200;
@@ -173,6 +177,7 @@ public class AppealModel(
         }
 
         View = view;
+        Now = time.GetUtcNow();
         Links = await duplicates.ForAsync(view.Appeal, cancellationToken);
         LatestExtensionDue = view.Appeal.LatestExtensionDue(await clocks.GetAsync(cancellationToken));
         SmsTexts = (await settings.GetAsync(cancellationToken)).Sms;
