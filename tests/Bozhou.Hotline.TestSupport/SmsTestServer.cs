@@ -28,6 +28,9 @@ public sealed class SmsTestServer : IAsyncDisposable
 
     public int Requests => Received.Count;
 
+    /// <summary>How long the gateway takes to answer each request (0: at once), to hold a send in flight.</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<SmsTestServer> StartAsync(int failFirst = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,6 +45,11 @@ public sealed class SmsTestServer : IAsyncDisposable
             var root = json.RootElement;
             server.Received.Enqueue(new ReceivedSms(
                 root.GetProperty("to").GetString()!, root.GetProperty("body").GetString()!, http.Request.Headers["X-Api-Key"].ToString()));
+            if (server.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.Delay, CancellationToken.None);
+            }
+
             if (Interlocked.Decrement(ref server._failuresLeft) >= 0)
             {
                 return Results.Text("gateway overloaded", statusCode: StatusCodes.Status503ServiceUnavailable);

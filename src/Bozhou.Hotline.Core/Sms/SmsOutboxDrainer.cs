@@ -10,7 +10,8 @@ namespace Bozhou.Hotline.Core.Sms;
 /// Before a message goes, the gateway limits of <see cref="SmsLimits"/> apply: in quiet hours (China time) any text but
 /// the logging receipt waits until they end; a text identical to one sent to the same phone within the duplicate
 /// window, or beyond the phone's daily limit, is not sent but marked (<see cref="SmsStatus.Duplicate"/>,
-/// <see cref="SmsStatus.OverDailyLimit"/>) and recorded in the audit trail.
+/// <see cref="SmsStatus.OverDailyLimit"/>) and recorded in the audit trail. Two instances never send to one phone at
+/// the same moment (<see cref="SmsPhoneLock"/>), so those two checks always see what the other instance sent.
 /// </summary>
 public sealed class SmsOutboxDrainer(
     IServiceScopeFactory scopes, CallerDataProtector callerData, IOptions<SmsOptions> options, TimeProvider time,
@@ -36,8 +37,17 @@ public sealed class SmsOutboxDrainer(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         var sent = 0;
+        // Kept open for the pass: the per-phone locks (SmsPhoneLock) belong to this connection's session.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         foreach (var message in due)
         {
+            await using var phoneLock = await SmsPhoneLock.TryTakeAsync(db, message.ToPhoneHash, cancellationToken);
+            if (phoneLock is null)
+            {
+                // Another instance is sending to this phone now; the message waits for the next pass.
+                continue;
+            }
+
             var claimedUntil = now + ClaimFor;
             int claimed;
             await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
