@@ -13,7 +13,7 @@ namespace Bozhou.Hotline.Core.Setup;
 /// <param name="TopicsFound">The topics there were before.</param>
 /// <param name="Administrator">The administrator created now, or null when one existed (or creating failed: see <paramref name="Errors"/>).</param>
 /// <param name="OneTimePassword">The new administrator's one-time password, to be shown once.</param>
-/// <param name="ExistingAdministrators">The e-mail addresses of the administrators there were before.</param>
+/// <param name="ExistingAdministrators">The e-mail addresses of the enabled administrators there were before (a disabled one cannot sign in, so does not count).</param>
 /// <param name="Errors">Why the administrator could not be created (an invalid e-mail address, an address taken by another account).</param>
 public sealed record FirstRunResult(
     IReadOnlyList<string> JurisdictionsCreated,
@@ -42,7 +42,8 @@ public sealed class FirstRun(HotlineDbContext db, AdminChanges changes, AccountA
     /// <summary>
     /// Creates <paramref name="jurisdictions"/> (in their order) when the directory has no jurisdiction, the default
     /// topics (<see cref="CityDefaults.Topics"/>) when there is no topic, and an administrator
-    /// <paramref name="adminEmail"/> named <paramref name="adminName"/> when no account has the Admin role.
+    /// <paramref name="adminEmail"/> named <paramref name="adminName"/> when no enabled account has the Admin role: a city
+    /// whose only administrator was disabled (a person who left) gets a new one this way, instead of being locked out.
     /// </summary>
     public async Task<FirstRunResult> RunAsync(
         IReadOnlyList<JurisdictionDefinition> jurisdictions, string adminEmail, string adminName, CancellationToken cancellationToken)
@@ -63,7 +64,8 @@ public sealed class FirstRun(HotlineDbContext db, AdminChanges changes, AccountA
             await changes.SaveAsync(cancellationToken);
         }
 
-        var administrators = (await users.GetUsersInRoleAsync(Roles.Admin)).Select(u => u.Email ?? u.UserName ?? u.Id).Order(StringComparer.Ordinal).ToList();
+        var administrators = (await users.GetUsersInRoleAsync(Roles.Admin)).Where(u => u.DisabledAt is null)
+            .Select(u => u.Email ?? u.UserName ?? u.Id).Order(StringComparer.Ordinal).ToList();
         if (administrators.Count > 0)
         {
             return new FirstRunResult([.. created.Select(j => j.NameZh)], jurisdictionsFound, topics.Count, topicsFound, null, null, administrators, []);

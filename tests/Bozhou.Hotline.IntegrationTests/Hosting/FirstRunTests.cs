@@ -98,6 +98,30 @@ public sealed partial class FirstRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_creates_a_new_administrator_when_the_only_one_there_is_disabled()
+    {
+        var (first, firstOutput) = await RunAsync("setup", "--email", AdminEmail);
+        Assert.True(first == 0, firstOutput);
+        // The administrator leaves and is disabled (as /admin/accounts does): no one can sign in to administer the city.
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AspNetUsers SET DisabledAt = $at";
+            command.Parameters.AddWithValue("$at", new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter()
+                .ConvertToProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero)));
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var (second, secondOutput) = await RunAsync("setup", "--email", "it-office@bozhou.gov.cn");
+
+        Assert.True(second == 0, secondOutput);
+        Assert.Contains("Administrator: created it-office@bozhou.gov.cn.", secondOutput, StringComparison.Ordinal);
+        Assert.Contains("One-time password", secondOutput, StringComparison.Ordinal);
+        Assert.Equal(["it-office@bozhou.gov.cn"], Query("SELECT u.Email FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.Name = 'Admin' AND u.DisabledAt IS NULL"));
+    }
+
+    [Fact]
     public async Task Setup_on_postgres_creates_the_city_once_and_a_second_run_nothing()
     {
         await using var database = await PostgresDatabase.CreateAsync();
