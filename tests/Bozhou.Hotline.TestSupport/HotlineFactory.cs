@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +58,19 @@ public class HotlineFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    /// <summary>
+    /// Starts the app on a real Kestrel port (an ephemeral one) and returns its loopback address, <c>http://127.0.0.1:PORT/</c>,
+    /// for clients that must reach it over TCP (a proxy, a client address, a browser).
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
 
     public string SqlitePath { get; }
 

@@ -19,11 +19,7 @@ public sealed class HealthDetailsAccessTests : IDisposable
 
     public HealthDetailsAccessTests()
     {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        _app = _factory.StartOnLoopback();
     }
 
     [Fact]

@@ -20,11 +20,7 @@ public sealed partial class MetricsTests : IDisposable
 
     public MetricsTests()
     {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        _app = _factory.StartOnLoopback();
     }
 
     private HttpClient Client() => NginxProxy.CreateClient(IPAddress.Loopback, _app);
@@ -150,11 +146,7 @@ public sealed partial class MetricsTests : IDisposable
     public async Task A_configured_network_replaces_loopback()
     {
         using var factory = new HotlineFactory().With("Metrics:AllowedNetworks:0", "10.20.0.0/16");
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var app = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        var app = factory.StartOnLoopback();
         using var monitor = NginxProxy.CreateClient(IPAddress.Loopback, app);
         monitor.DefaultRequestHeaders.Add("X-Forwarded-For", "10.20.3.4");
         using var local = NginxProxy.CreateClient(IPAddress.Loopback, app);

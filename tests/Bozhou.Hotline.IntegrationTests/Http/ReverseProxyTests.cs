@@ -39,11 +39,7 @@ public sealed class ProxiedApp : IAsyncDisposable
                 return;
             }
 
-            Factory.UseKestrel(0);
-            Factory.StartServer();
-            var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            App = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
-                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            App = Factory.StartOnLoopback();
             Directory = await Factory.SeedDirectoryAsync();
             await new WorkspaceTestData(Factory).SeedAsync();
             _proxy = await NginxProxy.StartAsync(App);

@@ -12,7 +12,7 @@ public class CaseViewLinkTests
     [Fact]
     public async Task The_case_view_shows_the_extension_and_reads_it_lapsed_once_its_decision_deadline_passes_as_the_handler_page_does()
     {
-        var (factory, data, world) = await WorldAsync(("Accounts:SessionHours", "72"), ("Accounts:SessionMaxHours", "72"));
+        var (factory, data, world) = await ExtensionTests.WorldAsync(("Accounts:SessionHours", "72"), ("Accounts:SessionMaxHours", "72"));
         using var _ = factory;
         var id = await data.AddAppealAsync(world.LiId, CallOutcome.Answered,
             then: (a, clock) => a.RequestExtension(new DateOnly(2026, 3, 20), "需市住建局现场勘查", "李明", null, clock, factory.Clock.GetUtcNow()));
@@ -38,7 +38,7 @@ public class CaseViewLinkTests
     [Fact]
     public async Task An_extension_still_pending_when_the_handler_replies_leaves_the_queue_and_can_no_longer_be_approved()
     {
-        var (factory, data, world) = await WorldAsync();
+        var (factory, data, world) = await ExtensionTests.WorldAsync();
         using var _ = factory;
         var id = await data.AddAppealAsync(world.LiId, CallOutcome.Answered,
             then: (a, clock) => a.RequestExtension(new DateOnly(2026, 3, 20), "需会商", "李明", null, clock, factory.Clock.GetUtcNow()));
@@ -66,7 +66,7 @@ public class CaseViewLinkTests
     [Fact]
     public async Task The_case_view_links_a_duplicate_to_its_original_and_the_original_to_its_duplicates()
     {
-        var (factory, data, world) = await WorldAsync();
+        var (factory, data, world) = await ExtensionTests.WorldAsync();
         using var _ = factory;
         var original = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: factory.Clock.GetUtcNow().AddHours(-2));
         var later = await data.AddAppealAsync(world.LiId, CallOutcome.Answered);
@@ -91,7 +91,7 @@ public class CaseViewLinkTests
     [Fact]
     public async Task One_interview_submitted_from_two_tabs_at_once_is_stored_once_with_one_timeline_event()
     {
-        var (factory, data, world) = await WorldAsync();
+        var (factory, data, world) = await ExtensionTests.WorldAsync();
         using var _ = factory;
         var id = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered);
         using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
@@ -125,18 +125,5 @@ public class CaseViewLinkTests
         }
 
         Assert.Equal(2, await data.QueryAsync(db => db.InterviewCases.CountAsync()));
-    }
-
-    private static async Task<(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World)> WorldAsync(params (string Key, string Value)[] settings)
-    {
-        var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
-        foreach (var (key, value) in settings)
-        {
-            factory.With(key, value);
-        }
-
-        var data = new WorkspaceTestData(factory);
-        var world = await data.SeedAsync();
-        return (factory, data, world);
     }
 }

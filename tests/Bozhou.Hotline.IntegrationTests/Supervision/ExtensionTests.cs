@@ -154,7 +154,8 @@ public class ExtensionTests
         Assert.Contains("66.7%", cell.TextContent, StringComparison.Ordinal);
     }
 
-    private static async Task<(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World)> WorldAsync(params (string Key, string Value)[] settings)
+    /// <summary>The workspace world (cadres, staff, the supervision office) with the outbox left undrained, and <paramref name="settings"/> applied.</summary>
+    internal static async Task<(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World)> WorldAsync(params (string Key, string Value)[] settings)
     {
         var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
         foreach (var (key, value) in settings)
