@@ -184,6 +184,7 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
             return RevertOutcome.ChangedSince;
         }
 
+        var expected = batch.Changes.Where(c => c.CadreId is not null).ToDictionary(c => c.CadreId!.Value, c => CadreState.FromJson(c.After));
         var added = batch.Changes.Where(c => c.CadreId is not null && c.Before is null).Select(c => cadres[c.CadreId!.Value]).ToList();
         var addedIds = added.Select(c => c.Id).ToList();
         var inUse = await db.Appeals.Where(a => addedIds.Contains(a.CadreId) || addedIds.Contains(a.HandlerCadreId)).Select(a => a.HandlerCadreId).Distinct().ToListAsync(cancellationToken);
@@ -231,6 +232,18 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
                         throw new RevertTakenException();
                     }
 
+                    // The records locked (PostgreSQL; SQLite's writes are one at a time already) and read again: an edit
+                    // committed since the checks above is met here, and the revert then changes nothing.
+                    await db.Cadres.Where(c => cadreIds.Contains(c.Id)).ExecuteUpdateAsync(set => set.SetProperty(c => c.ProtocolOrder, c => c.ProtocolOrder), token);
+                    var changedSince = (await db.Cadres.AsNoTracking().Include(c => c.Department).Where(c => cadreIds.Contains(c.Id)).ToListAsync(token))
+                        .Where(c => CadreState.Of(c) != expected[c.Id])
+                        .Select(c => $"{c.Department.NameZh} {c.Name}（{c.Position}）")
+                        .ToList();
+                    if (changedSince.Count > 0 || await db.Cadres.CountAsync(c => cadreIds.Contains(c.Id), token) != cadreIds.Count)
+                    {
+                        throw new RevertChangedException(changedSince);
+                    }
+
                     // Added posts first (their superiors may be other added posts), then the units left empty.
                     await db.SaveChangesAsync(token);
                     db.Cadres.RemoveRange(added);
@@ -243,6 +256,12 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
         {
             db.ChangeTracker.Clear();
             return RevertOutcome.AlreadyReverted;
+        }
+        catch (RevertChangedException changed)
+        {
+            db.ChangeTracker.Clear();
+            names.AddRange(changed.Names);
+            return RevertOutcome.ChangedSince;
         }
 
         return RevertOutcome.Reverted;
@@ -306,4 +325,10 @@ public sealed class DirectoryChangedException : InvalidOperationException
 /// <summary>Another revert of the same import committed first; this one rolls back.</summary>
 internal sealed class RevertTakenException : Exception
 {
+}
+
+/// <summary>A record the revert would restore changed after its checks, before its transaction: the revert changes nothing.</summary>
+internal sealed class RevertChangedException(IReadOnlyList<string> names) : Exception
+{
+    public IReadOnlyList<string> Names { get; } = names;
 }

@@ -276,6 +276,56 @@ public class DirectoryImportScopeTests
         Assert.Null(await site.QueryAsync(db => db.DirectoryImportBatches.Select(b => b.RevertedAt).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_record_edited_after_the_revert_checked_it_but_before_its_transaction_makes_the_revert_change_nothing()
+    {
+        using var site = new Site();
+        using var admin = await site.AdminAsync();
+        var rows = await site.RowsAsync("qiaocheng");
+        Site.Edit(rows, "袁秀英", "+8613800000026", "13900000026");
+        using (var applied = await ApplyAsync(admin, await PreviewAsync(admin, Header + string.Join("\n", rows) + "\n"), []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        }
+
+        // Another administrator's edit lands just as the revert (on a second instance of the app) opens its transaction.
+        var race = new EditBeforeTransaction(() => site.Factory.EditCadreAsync("袁秀英", c => c.Mobile = "+8613900000027"));
+        using var second = site.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.ConfigureDbContext<HotlineDbContext>(o => o.AddInterceptors(race))));
+        var batchId = await site.QueryAsync(db => db.DirectoryImportBatches.Select(b => b.Id).SingleAsync());
+        var names = new List<string>();
+        RevertOutcome outcome;
+        await using (var scope = second.Services.CreateAsyncScope())
+        {
+            outcome = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().RevertAsync(batchId, names, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(race.Fired);
+        Assert.Equal(RevertOutcome.ChangedSince, outcome);
+        Assert.Equal(["谯城区人民政府 袁秀英（副区长）"], names);
+        Assert.Equal("+8613900000027", await site.QueryAsync(db => db.Cadres.Where(c => c.Name == "袁秀英").Select(c => c.Mobile).SingleAsync()));
+        Assert.Null(await site.QueryAsync(db => db.DirectoryImportBatches.Select(b => b.RevertedAt).SingleAsync()));
+        Assert.Equal(0, await site.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Subject == "Directory:revert")));
+    }
+
+    /// <summary>Runs an edit (on another instance) once, just before this instance's first transaction begins.</summary>
+    private sealed class EditBeforeTransaction(Func<Task> edit) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!Fired)
+            {
+                Fired = true;
+                await edit();
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>Every cadre and department as stored, in id order, as one text to compare.</summary>
     private static Task<string> DirectoryStateAsync(Site site) => site.QueryAsync(async db =>
     {
