@@ -57,7 +57,7 @@ public class IndexModel(PublicStats stats, TimeProvider time, IStringLocalizer<S
             csv.WriteRecord(header.ToArray());
             foreach (var row in Table.Rows)
             {
-                var fields = new List<string> { LevelName, Name(row), Detail(row), row.Counts.CallsLogged.ToString(CultureInfo.InvariantCulture) };
+                var fields = new List<string> { localizer[$"Level.{LevelCode}.One"], Name(row), Detail(row), row.Counts.CallsLogged.ToString(CultureInfo.InvariantCulture) };
                 foreach (var m in PublicStats.Metrics)
                 {
                     var e = row.Estimate(m);
