@@ -19,6 +19,10 @@ public class SavedSettings
     [AuditName("Privacy:RetentionDays")]
     public int RetentionDays { get; set; } = 365;
 
+    /// <summary>Whether the public responsiveness page <c>/stats</c> (PRODUCT §6, §8b) is published; off until an administrator switches it on.</summary>
+    [AuditName("PublicStats:Enabled")]
+    public bool PublicStatsEnabled { get; set; }
+
     [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 

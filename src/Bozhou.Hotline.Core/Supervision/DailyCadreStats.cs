@@ -36,9 +36,22 @@ public class DailyCadreStats
     /// <summary>Ratings of 4 or 5.</summary>
     public int RatingsSatisfied { get; set; }
 
+    /// <summary>Appeals whose citizen answered "was it resolved" (the latest rating's answer): the resolution rate's cases.</summary>
+    public int ResolutionAnswers { get; set; }
+
+    /// <summary>Of <see cref="ResolutionAnswers"/>, those that said resolved (解决).</summary>
+    public int SaidResolved { get; set; }
+
+    /// <summary>Appeals whose handler asked for an extension (延期) of the reply deadline, whatever the decision.</summary>
+    public int ExtensionsRequested { get; set; }
+
+    /// <summary>Of <see cref="ExtensionsRequested"/>, those the supervision office approved.</summary>
+    public int ExtensionsApproved { get; set; }
+
     /// <summary>When the row was computed: the counts are as of this instant.</summary>
     public DateTimeOffset ComputedAt { get; set; }
 
+    /// <summary>Adds <paramref name="other"/>'s counts to these (the date, cadre and computing time stay).</summary>
     public void Add(DailyCadreStats other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -53,5 +66,9 @@ public class DailyCadreStats
         RepliesOnTime += other.RepliesOnTime;
         Ratings += other.Ratings;
         RatingsSatisfied += other.RatingsSatisfied;
+        ResolutionAnswers += other.ResolutionAnswers;
+        SaidResolved += other.SaidResolved;
+        ExtensionsRequested += other.ExtensionsRequested;
+        ExtensionsApproved += other.ExtensionsApproved;
     }
 }

@@ -5,12 +5,10 @@ public sealed record ExtensionRow(
     long AppealId, string TrackingCode, int HandlerCadreId, string HandlerName, string HandlerPosition, string TopicZh, string TopicEn,
     DateTimeOffset ReplyDueAt, DateTimeOffset RequestedDueAt, DateTimeOffset RequestedAt, DateTimeOffset DecisionDueAt, string Reason);
 
-/// <summary>A cadre's extensions in a period: appeals logged, extensions asked for and approved among them.</summary>
-public sealed record ExtensionRate(int CadreId, int Logged, int Requested, int Approved);
-
 /// <summary>
 /// The extensions (延期) of PRODUCT §5: the office's queue of requests waiting for its decision (within 1 working day),
-/// the decision itself, and each cadre's extension rate for the scorecards.
+/// and the decision itself. Each cadre's extension rate is counted in the daily roll-ups
+/// (<see cref="DailyCadreStats.ExtensionsRequested"/>), so that a scorecard never reads the period's appeals.
 /// </summary>
 public sealed class Extensions(HotlineDbContext db, AppealActionRunner runner)
 {
@@ -38,21 +36,4 @@ public sealed class Extensions(HotlineDbContext db, AppealActionRunner runner)
             c.Appeal.DecideExtension(approve, note, c.ActorName, c.UserId, c.Now);
             return Task.CompletedTask;
         }, cancellationToken);
-
-    /// <summary>
-    /// Each cadre's extensions among the appeals logged with them in <paramref name="from"/>–<paramref name="to"/> (China
-    /// dates, inclusive), duplicates not counted; only cadres with appeals.
-    /// </summary>
-    public async Task<Dictionary<int, ExtensionRate>> RatesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-    {
-        var start = ChinaTime.StartOf(from);
-        var end = ChinaTime.StartOf(to.AddDays(1));
-        var rows = await db.Appeals.AsNoTracking()
-            .Where(a => a.LoggedAt >= start && a.LoggedAt < end && a.DuplicateOfAppealId == null)
-            .GroupBy(a => a.CadreId)
-            .Select(g => new ExtensionRate(
-                g.Key, g.Count(), g.Count(a => a.ExtensionStatus != null), g.Count(a => a.ExtensionStatus == ExtensionStatus.Approved)))
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.CadreId);
-    }
 }

@@ -2,13 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace Bozhou.Hotline.Core.Supervision;
 
+/// <summary>What one row of a scorecard counts: a cadre, a department (its cadres) or a jurisdiction (its departments' cadres).</summary>
 public enum ScorecardLevel
 {
     Cadre = 1,
     Department = 2,
+    Jurisdiction = 3,
 }
 
-/// <summary>The rates of PRODUCT §6 a scorecard shows and can rank by.</summary>
+/// <summary>
+/// The rates of PRODUCT §6 a scorecard shows and can rank by. <see cref="FirstContactOnTime"/> is 12345 practice's
+/// response rate (响应率) and <see cref="Resolution"/> its resolution rate (解决率); with <see cref="Satisfaction"/>
+/// (满意率) they are the three rates (三率). Each is defined in <c>docs/rates.md</c>.
+/// </summary>
 public enum ScorecardMetric
 {
     AnswerRate = 1,
@@ -17,6 +23,7 @@ public enum ScorecardMetric
     RepliesOnTime = 4,
     Satisfaction = 5,
     SpotCheckAnswerRate = 6,
+    Resolution = 7,
 }
 
 /// <summary>A month (<c>2026-03</c>), quarter (<c>2026-Q1</c>) or year (<c>2026</c>), as China dates.</summary>
@@ -107,6 +114,7 @@ public sealed class ScorecardRow
         ScorecardMetric.CallbacksOnTime => new(Counts.CallbacksOnTime, Counts.CallbacksDue),
         ScorecardMetric.FirstContactOnTime => new(Counts.FirstContactsOnTime, Counts.FirstContactsDue),
         ScorecardMetric.RepliesOnTime => new(Counts.RepliesOnTime, Counts.RepliesDue),
+        ScorecardMetric.Resolution => new(Counts.SaidResolved, Counts.ResolutionAnswers),
         ScorecardMetric.Satisfaction => new(Counts.RatingsSatisfied, Counts.Ratings),
         ScorecardMetric.SpotCheckAnswerRate => new(SpotCheckAnswered, SpotCheckCalls),
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
@@ -123,11 +131,32 @@ public sealed record Scorecard(
 /// </summary>
 public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChecks spotChecks, RollupSums sums, LiveFigures live)
 {
-    public static IReadOnlyList<ScorecardMetric> Metrics { get; } = Enum.GetValues<ScorecardMetric>();
+    /// <summary>Every metric, in the order the tables show them: the three rates (response, resolution, satisfaction) side by side.</summary>
+    public static IReadOnlyList<ScorecardMetric> Metrics { get; } =
+    [
+        ScorecardMetric.AnswerRate, ScorecardMetric.CallbacksOnTime, ScorecardMetric.FirstContactOnTime, ScorecardMetric.RepliesOnTime,
+        ScorecardMetric.Resolution, ScorecardMetric.Satisfaction, ScorecardMetric.SpotCheckAnswerRate,
+    ];
 
+    /// <summary>
+    /// The scorecard of <paramref name="period"/> (China dates) at <paramref name="level"/>, ranked by <paramref name="rankBy"/>;
+    /// only the cadres of <paramref name="jurisdiction"/> (its code) when given. Counts as of <paramref name="now"/> (UTC).
+    /// </summary>
     public async Task<Scorecard> BuildAsync(
         ScorecardLevel level, ReportPeriod period, ScorecardMetric rankBy, string? jurisdiction, AppealClock clock, DateTimeOffset now,
         CancellationToken cancellationToken = default)
+    {
+        var (rows, asOf, complete) = await RowsAsync(level, period, jurisdiction, clock, now, cancellationToken);
+        return new Scorecard(level, period, rankBy, asOf, complete, Ranking.Rank(rows, r => r.Estimate(rankBy)));
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="period"/> at <paramref name="level"/> in the directory's order (jurisdiction, department,
+    /// protocol order), unranked: every cadre who held a post at some time in the period, every department and jurisdiction
+    /// of one of them. Also when the counts were taken and whether the period is over (then they are as of its end).
+    /// </summary>
+    public async Task<(IReadOnlyList<ScorecardRow> Rows, DateTimeOffset DataAsOf, bool Complete)> RowsAsync(
+        ScorecardLevel level, ReportPeriod period, string? jurisdiction, AppealClock clock, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var (perCadre, liveAt) = await CadreCountsAsync(period, clock, now, cancellationToken);
@@ -143,23 +172,40 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
         var listed = await cadres
             .Select(c => new
             {
-                c.Id, c.Name, c.NamePinyin, c.Position, c.PositionEn, c.DepartmentId,
+                c.Id, c.Name, c.NamePinyin, c.Position, c.PositionEn, c.DepartmentId, c.Department.JurisdictionId,
                 DepartmentZh = c.Department.NameZh, DepartmentEn = c.Department.NameEn,
                 JurisdictionZh = c.Department.Jurisdiction.NameZh, JurisdictionEn = c.Department.Jurisdiction.NameEn,
                 JurisdictionOrder = c.Department.Jurisdiction.Order, DepartmentOrder = c.Department.Order, c.ProtocolOrder,
             })
             .ToListAsync(cancellationToken);
-        var ordered = listed.OrderBy(c => c.JurisdictionOrder).ThenBy(c => c.DepartmentOrder).ThenBy(c => c.DepartmentId).ThenBy(c => c.ProtocolOrder).ThenBy(c => c.Id);
+        var ordered = listed.OrderBy(c => c.JurisdictionOrder).ThenBy(c => c.JurisdictionId).ThenBy(c => c.DepartmentOrder).ThenBy(c => c.DepartmentId)
+            .ThenBy(c => c.ProtocolOrder).ThenBy(c => c.Id);
 
         var rows = new Dictionary<int, ScorecardRow>();
         foreach (var c in ordered)
         {
-            var key = level == ScorecardLevel.Cadre ? c.Id : c.DepartmentId;
+            var key = level switch
+            {
+                ScorecardLevel.Cadre => c.Id,
+                ScorecardLevel.Department => c.DepartmentId,
+                _ => c.JurisdictionId,
+            };
             if (!rows.TryGetValue(key, out var row))
             {
-                row = level == ScorecardLevel.Cadre
-                    ? new ScorecardRow { Id = c.Id, NameZh = c.Name, NameEn = c.NamePinyin, DetailZh = c.Position.StartsWith(c.DepartmentZh, StringComparison.Ordinal) ? c.Position : $"{c.DepartmentZh} {c.Position}", DetailEn = $"{c.DepartmentEn}, {c.PositionEn}" }
-                    : new ScorecardRow { Id = c.DepartmentId, NameZh = c.DepartmentZh, NameEn = c.DepartmentEn, DetailZh = c.JurisdictionZh, DetailEn = c.JurisdictionEn };
+                row = level switch
+                {
+                    ScorecardLevel.Cadre => new ScorecardRow
+                    {
+                        Id = c.Id, NameZh = c.Name, NameEn = c.NamePinyin,
+                        DetailZh = c.Position.StartsWith(c.DepartmentZh, StringComparison.Ordinal) ? c.Position : $"{c.DepartmentZh} {c.Position}",
+                        DetailEn = $"{c.DepartmentEn}, {c.PositionEn}",
+                    },
+                    ScorecardLevel.Department => new ScorecardRow
+                    {
+                        Id = c.DepartmentId, NameZh = c.DepartmentZh, NameEn = c.DepartmentEn, DetailZh = c.JurisdictionZh, DetailEn = c.JurisdictionEn,
+                    },
+                    _ => new ScorecardRow { Id = c.JurisdictionId, NameZh = c.JurisdictionZh, NameEn = c.JurisdictionEn },
+                };
                 rows.Add(key, row);
             }
 
@@ -178,7 +224,7 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
         var today = ChinaTime.DateOf(now);
         var complete = period.To < today;
         var asOf = complete ? ChinaTime.StartOf(period.To.AddDays(1)) : liveAt;
-        return new Scorecard(level, period, rankBy, asOf, complete, Ranking.Rank(rows.Values, r => r.Estimate(rankBy)));
+        return ([.. rows.Values], asOf, complete);
     }
 
     /// <summary>
@@ -209,6 +255,10 @@ public sealed class Scorecards(HotlineDbContext db, StatsRollup rollup, SpotChec
                 RepliesOnTime = g.Sum(s => s.RepliesOnTime),
                 Ratings = g.Sum(s => s.Ratings),
                 RatingsSatisfied = g.Sum(s => s.RatingsSatisfied),
+                ResolutionAnswers = g.Sum(s => s.ResolutionAnswers),
+                SaidResolved = g.Sum(s => s.SaidResolved),
+                ExtensionsRequested = g.Sum(s => s.ExtensionsRequested),
+                ExtensionsApproved = g.Sum(s => s.ExtensionsApproved),
             })
             .ToListAsync(cancellationToken));
         foreach (var s in stored)

@@ -35,7 +35,7 @@ public sealed class StatsRollup(HotlineDbContext db, KeptValueChanges changes)
         // A duplicate is counted once, as its original (PRODUCT §4).
         var cohort = db.Appeals.AsNoTracking().Where(a => a.LoggedAt >= start && a.LoggedAt < end && a.DuplicateOfAppealId == null);
         var appeals = await cohort
-            .Select(a => new { a.Id, a.CadreId, a.Status, a.FirstContactDueAt, a.FirstContactAt, a.ReplyDueAt, a.RepliedAt, a.RatingScore })
+            .Select(a => new { a.Id, a.CadreId, a.Status, a.FirstContactDueAt, a.FirstContactAt, a.ReplyDueAt, a.RepliedAt, a.RatingScore, a.RatedResolved, a.ExtensionStatus })
             .ToListAsync(cancellationToken);
         if (appeals.Count == 0)
         {
@@ -107,6 +107,19 @@ public sealed class StatsRollup(HotlineDbContext db, KeptValueChanges changes)
             {
                 row.Ratings++;
                 row.RatingsSatisfied += score >= 4 ? 1 : 0;
+            }
+
+            // The citizen's latest answer to "was it resolved": a reopened appeal rated again counts its new answer.
+            if (a.RatedResolved is { } resolved)
+            {
+                row.ResolutionAnswers++;
+                row.SaidResolved += resolved ? 1 : 0;
+            }
+
+            if (a.ExtensionStatus is { } extension)
+            {
+                row.ExtensionsRequested++;
+                row.ExtensionsApproved += extension == ExtensionStatus.Approved ? 1 : 0;
             }
         }
 

@@ -946,6 +946,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PublicStatsEnabled")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RetentionDays")
                         .HasColumnType("integer");
 
@@ -1213,6 +1216,12 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ExtensionsApproved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtensionsRequested")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FirstContactsDue")
                         .HasColumnType("integer");
 
@@ -1229,6 +1238,12 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("RepliesOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionAnswers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SaidResolved")
                         .HasColumnType("integer");
 
                     b.HasKey("Date", "CadreId");

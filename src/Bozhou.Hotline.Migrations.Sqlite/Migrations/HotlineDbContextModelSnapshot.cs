@@ -917,6 +917,9 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublicStatsEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
@@ -1182,6 +1185,12 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExtensionsApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionsRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FirstContactsDue")
                         .HasColumnType("INTEGER");
 
@@ -1198,6 +1207,12 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RepliesOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SaidResolved")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Date", "CadreId");

@@ -1,8 +1,10 @@
 using Bozhou.Hotline.Core.Accounts;
+using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Web.Pages.Supervision;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +40,20 @@ public static class SupervisionSetup
         builder.Services.AddSingleton<FilterChoicesSource>();
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<Dashboard>();
+        builder.Services.AddScoped<PublicStats>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(PublicStatsCache.PolicyName, PublicStatsCache.Configure));
         builder.Services.AddHostedService<StatsRefreshService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Forgets the public statistics page's cached answers whenever a roll-up, the directory or the settings change; the
+    /// output cache middleware itself runs once for every cached page (<see cref="DirectorySetup.UseDirectoryCache"/>).
+    /// </summary>
+    public static WebApplication UsePublicStatsCache(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        PublicStatsCache.EvictOnChanges(app.Services.GetRequiredService<KeptValueChanges>(), app.Services.GetRequiredService<IOutputCacheStore>());
+        return app;
     }
 }

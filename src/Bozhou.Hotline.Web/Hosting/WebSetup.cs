@@ -50,6 +50,7 @@ public static class WebSetup
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseDirectoryCache();
+        app.UsePublicStatsCache();
         app.MapHealth();
         app.MapHotlineMetrics();
         app.MapCultureSwitch();

@@ -45,3 +45,8 @@ public class SharedResource
 public class Open311Resource
 {
 }
+
+[SuppressMessage("Design", "CA1052", Justification = "A marker type for IStringLocalizer<T>.")]
+public class StatsResource
+{
+}

@@ -54,6 +54,14 @@ public sealed class HostileQueryFixture : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
+        // The public statistics page (/stats, and its CSV through ?handler=csv) answers only once switched on: on here, so
+        // that the sweeps reach its parameters and headers. It has no route parameter to sample.
+        await Data.QueryAsync(async db =>
+        {
+            db.SavedSettings.Add(new Bozhou.Hotline.Core.Settings.SavedSettings { PublicStatsEnabled = true, SavedBy = WorkspaceWorld.AdminEmail });
+            return await db.SaveChangesAsync();
+        });
+
         var cadre = world.LiId.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/directory/cadres/{id:int}", "id")] = cadre;
         RouteSamples[("/directory/cadres/{id:int}/vcard", "id")] = cadre;
@@ -126,7 +134,7 @@ public class HostileQueryTests(HostileQueryFixture fixture, ITestOutputHelper ou
                  {
                      ("/supervision", "From"), ("/supervision", "p"), ("/supervision/scorecards", "period"), ("/supervision/bulletin", "month"),
                      ("/supervision/dashboard", "from"), ("/admin/audit", "to"), ("/admin/audit", "page"), ("/admin/calendar", "year"),
-                     ("/account/login", "ReturnUrl"), ("/culture/{name}", "returnUrl"), ("/workspace", "Status"), ("/directory", "Q"),
+                     ("/account/login", "ReturnUrl"), ("/culture/{name}", "returnUrl"), ("/workspace", "Status"), ("/directory", "Q"), ("/stats", "level"), ("/stats", "jurisdiction"),
                  })
         {
             Assert.True(endpoints.Any(e => e.Route == route && e.QueryParameters.Contains(parameter)), $"{route} ?{parameter} not found.");

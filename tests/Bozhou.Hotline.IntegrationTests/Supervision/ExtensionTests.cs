@@ -147,6 +147,13 @@ public class ExtensionTests
             Assert.Equal((3, 1), (li.RepliesDue, li.RepliesOnTime));
         }
 
+        // The scorecard reads the extensions from the daily roll-ups, as it reads every other count.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync();
+            await scope.ServiceProvider.GetRequiredService<StatsRollup>().RebuildAsync(new DateOnly(2026, 3, 1), null, clock, factory.Clock.GetUtcNow());
+        }
+
         using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
         var card = await office.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-03");
         var cell = card.QuerySelector($"#scorecard tbody tr[data-id='{world.LiId}'] td.extension-rate")!;

@@ -91,6 +91,42 @@ public class ScorecardTests
     }
 
     [Fact]
+    public async Task The_resolution_rate_counts_each_citizens_latest_answer_with_its_Wilson_interval_and_nine_answers_show_no_rate()
+    {
+        using var factory = new AuthenticatedHotlineFactory();
+        var data = await SeedAsync(factory);
+        await data.RatedFebruaryAsync();
+        await data.RebuildStatsAsync(new DateOnly(2026, 1, 1));
+        using var client = factory.CreateClientAs("督查员", Roles.Supervisor);
+
+        var page = await client.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-02&metric=Resolution");
+
+        Assert.Equal("Resolution", page.QuerySelector("#scorecard")!.GetAttribute("data-ranked-by"));
+        var deputy = page.QuerySelector($"#scorecard tbody tr[data-id='{data.TransportDeputy}']")!;
+        // 7 of 12 answers "resolved" (the reopened one by its second answer; the unrated one left out): worked in RatedFebruaryAsync.
+        Assert.Equal(("58.3%", "32.0%–80.7% · n=12"), Cell(deputy, ScorecardMetric.Resolution));
+        Assert.Equal(("58.3%", "32.0%–80.7% · n=12"), Cell(deputy, ScorecardMetric.Satisfaction));
+        Assert.Equal("13", deputy.QuerySelector(".calls")!.TextContent.Trim());
+        Assert.Equal("1", deputy.QuerySelector(".rank")!.TextContent.Trim());
+        var head = page.QuerySelector($"#scorecard tbody tr[data-id='{data.DistrictHead}']")!;
+        Assert.Equal("样本不足（9）", head.QuerySelector("td[data-metric='Resolution'] .too-few")!.TextContent.Trim());
+        Assert.Null(head.QuerySelector("td[data-metric='Resolution'] .rate"));
+        Assert.Equal("—", head.QuerySelector(".rank")!.TextContent.Trim());
+
+        // The three rates stand side by side, and the department and jurisdiction levels add up their cadres.
+        Assert.Equal(["FirstContactOnTime", "RepliesOnTime", "Resolution", "Satisfaction"],
+            page.QuerySelectorAll("#scorecard thead th a[data-metric]").Select(a => a.GetAttribute("data-metric")!).Skip(2).Take(4));
+        var departments = await client.GetPageAsync("/supervision/scorecards?level=department&period=2026-02");
+        Assert.Equal(("58.3%", "32.0%–80.7% · n=12"), Cell(departments.QuerySelector($"#scorecard tbody tr[data-id='{data.Transport}']")!, ScorecardMetric.Resolution));
+        var jurisdictions = await client.GetPageAsync("/supervision/scorecards?level=jurisdiction&period=2026-02");
+        Assert.Equal(("58.3%", "32.0%–80.7% · n=12"), Cell(jurisdictions.QuerySelector($"#scorecard tbody tr[data-id='{data.City}']")!, ScorecardMetric.Resolution));
+        Assert.Equal("9", jurisdictions.QuerySelector($"#scorecard tbody tr[data-id='{data.Qiaocheng}'] td[data-metric='Resolution']")!.GetAttribute("data-cases"));
+
+        var bulletin = await client.GetPageAsync("/supervision/bulletin?jurisdiction=city&month=2026-02");
+        Assert.Equal(("58.3%", "32.0%–80.7% · n=12"), Cell(bulletin.QuerySelector($"#bulletin-cadres tbody tr[data-id='{data.TransportDeputy}']")!, ScorecardMetric.Resolution));
+    }
+
+    [Fact]
     public async Task A_period_typed_in_full_width_is_the_same_period_and_one_in_other_digits_is_a_message_not_a_server_error()
     {
         using var factory = new AuthenticatedHotlineFactory();
@@ -246,6 +282,7 @@ public class ScorecardTests
             Assert.Equal(
                 (d.CallsLogged, d.CallAttempts, d.CallsAnswered, d.CallbacksDue, d.CallbacksOnTime, d.FirstContactsDue, d.FirstContactsOnTime, d.RepliesDue, d.RepliesOnTime, d.Ratings, d.RatingsSatisfied),
                 (r.CallsLogged, r.CallAttempts, r.CallsAnswered, r.CallbacksDue, r.CallbacksOnTime, r.FirstContactsDue, r.FirstContactsOnTime, r.RepliesDue, r.RepliesOnTime, r.Ratings, r.RatingsSatisfied));
+            Assert.Equal((d.ResolutionAnswers, d.SaidResolved, d.ExtensionsRequested, d.ExtensionsApproved), (r.ResolutionAnswers, r.SaidResolved, r.ExtensionsRequested, r.ExtensionsApproved));
         }
     }
 

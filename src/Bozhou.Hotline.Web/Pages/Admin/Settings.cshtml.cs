@@ -5,7 +5,7 @@ using Bozhou.Hotline.Core.Sms;
 namespace Bozhou.Hotline.Web.Pages.Admin;
 
 /// <summary>
-/// The clocks of PRODUCT §5, the SMS texts and the retention period. Configuration holds them until the
+/// The clocks of PRODUCT §5, the SMS texts, the retention period and the public statistics page's switch. Configuration holds them until the
 /// first save here; from then on the database does. Each save is one audited change in one transaction.
 /// </summary>
 public class SettingsModel(HotlineDbContext db, AdminChanges changes, SettingsStore store, TimeProvider time, IValidator<SettingsInput> validator, IStringLocalizer<AdminResource> a)
@@ -110,6 +110,9 @@ public sealed class SettingsInput
 
     public int? RetentionDays { get; set; }
 
+    /// <summary>Whether the public responsiveness page <c>/stats</c> is published (a checkbox: absent means off).</summary>
+    public bool PublicStatsEnabled { get; set; }
+
     /// <summary>The signature put before every text, 【】 included.</summary>
     [SingleLine]
     public string? SmsSignature { get; set; }
@@ -137,7 +140,7 @@ public sealed class SettingsInput
             TransferAcceptWorkingDays = c.TransferAcceptWorkingDays, MaxTransfers = c.MaxTransfers,
             ReplyConsultationWorkingDays = c.ReplyConsultationWorkingDays, ReplyOtherWorkingDays = c.ReplyOtherWorkingDays,
             RatingWindowDays = c.RatingWindowDays, QuietHoursStart = c.QuietHoursStart, QuietHoursEnd = c.QuietHoursEnd,
-            RetentionDays = settings.RetentionDays,
+            RetentionDays = settings.RetentionDays, PublicStatsEnabled = settings.PublicStatsEnabled,
             SmsSignature = sms.SignatureOrDefault, PublicBaseUrl = sms.PublicBaseUrl,
             Sms = SmsTexts.All.ToDictionary(t => t.ToString(), t => (string?)sms.Template(t)),
         };
@@ -155,6 +158,7 @@ public sealed class SettingsInput
             RatingWindowDays = RatingWindowDays!.Value, QuietHoursStart = QuietHoursStart!.Value, QuietHoursEnd = QuietHoursEnd!.Value,
         };
         saved.RetentionDays = RetentionDays!.Value;
+        saved.PublicStatsEnabled = PublicStatsEnabled;
         var sms = new SmsTemplates
         {
             Signature = SmsSignature!.Trim(),

@@ -7,7 +7,7 @@ namespace Bozhou.Hotline.Web.Pages.Supervision;
 /// <see cref="PageSize"/> ranks at a time: the whole ranking of 1,000 cadres is 7,000 cells, heavy to send and
 /// to read, and the CSV export below the table holds every row.
 /// </summary>
-public class ScorecardsModel(HotlineDbContext db, Scorecards scorecards, Extensions extensions, AppealClockSource clocks, TimeProvider time) : PageModel
+public class ScorecardsModel(HotlineDbContext db, Scorecards scorecards, AppealClockSource clocks, TimeProvider time) : PageModel
 {
     public const int PageSize = 100;
 
@@ -26,9 +26,6 @@ public class ScorecardsModel(HotlineDbContext db, Scorecards scorecards, Extensi
 
     public IReadOnlyList<(string Code, string Name)> Jurisdictions { get; private set; } = [];
 
-    /// <summary>Each cadre's extensions (延期) among the appeals logged in the period; empty for the department level.</summary>
-    public IReadOnlyDictionary<int, ExtensionRate> ExtensionRates { get; private set; } = new Dictionary<int, ExtensionRate>();
-
     public async Task OnGetAsync(
         ScorecardLevel? level, string? period, ScorecardMetric? metric, string? jurisdiction, [FromQuery(Name = "p")] int pageNumber = 1,
         CancellationToken cancellationToken = default)
@@ -43,11 +40,6 @@ public class ScorecardsModel(HotlineDbContext db, Scorecards scorecards, Extensi
         Card = await scorecards.BuildAsync(lvl, reportPeriod, rankBy, Jurisdiction, clock, now, cancellationToken: cancellationToken);
         PageNumber = Math.Clamp(pageNumber, 1, PageCount);
         Shown = Card with { Rows = [.. Card.Rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)] };
-        if (lvl == ScorecardLevel.Cadre)
-        {
-            ExtensionRates = await extensions.RatesAsync(reportPeriod.From, reportPeriod.To, cancellationToken);
-        }
-
         Jurisdictions = (await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken))
             .Select(j => (j.Code, SupervisionFormat.Name(j.NameZh, j.NameEn))).ToList();
     }

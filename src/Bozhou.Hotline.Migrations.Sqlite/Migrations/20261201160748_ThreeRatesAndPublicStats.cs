@@ -1,0 +1,73 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ThreeRatesAndPublicStats : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PublicStatsEnabled",
+                table: "SavedSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ExtensionsApproved",
+                table: "DailyCadreStats",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ExtensionsRequested",
+                table: "DailyCadreStats",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ResolutionAnswers",
+                table: "DailyCadreStats",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SaidResolved",
+                table: "DailyCadreStats",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PublicStatsEnabled",
+                table: "SavedSettings");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionsApproved",
+                table: "DailyCadreStats");
+
+            migrationBuilder.DropColumn(
+                name: "ExtensionsRequested",
+                table: "DailyCadreStats");
+
+            migrationBuilder.DropColumn(
+                name: "ResolutionAnswers",
+                table: "DailyCadreStats");
+
+            migrationBuilder.DropColumn(
+                name: "SaidResolved",
+                table: "DailyCadreStats");
+        }
+    }
+}
