@@ -1,4 +1,6 @@
+using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
+using Bozhou.Hotline.Core.Supervision;
 using Bozhou.Hotline.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,7 @@ public sealed class DatabaseInitializer(
     IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
-    /// <summary>Migrates, seeds the holiday schedule and (when <c>Seed:Demo</c> is on) the demo data.</summary>
+    /// <summary>Migrates, seeds the holiday schedule and (when <c>Seed:Demo</c> is on) the demo data, and computes the statistics' roll-ups when there are none.</summary>
     /// <exception cref="TimeoutException">Another instance held the start-up lock past <c>Database:StartupLockTimeoutSeconds</c>.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -51,6 +53,36 @@ public sealed class DatabaseInitializer(
                 await seed.SeedAsync(cancellationToken);
             }
         }
+
+        await RollUpIfMissingAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Computes the supervision statistics' daily roll-ups (<see cref="StatsRollup.RebuildAsync"/>) when the refresh job
+    /// has run on this database before but there are no roll-ups while appeals logged before today (China date) exist:
+    /// after an upgrade whose migration dropped the roll-ups (derived data) to count something new, as
+    /// <c>ThreeRatesAndPublicStats</c> does. The refresh job, which only looks at what changed since its last pass,
+    /// then keeps them up to date. Does nothing where the services it needs are not configured.
+    /// </summary>
+    private async Task RollUpIfMissingAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<StatsRollup>() is not { } rollup || services.GetService<AppealClockSource>() is not { } clocks
+            || services.GetService<TimeProvider>() is not { } time)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var startOfToday = ChinaTime.StartOf(ChinaTime.DateOf(now));
+        if (!await db.JobRuns.AnyAsync(r => r.Name == StatsRefreshService.JobName, cancellationToken)
+            || await db.DailyCadreStats.AnyAsync(cancellationToken)
+            || !await db.Appeals.AnyAsync(a => a.LoggedAt < startOfToday, cancellationToken))
+        {
+            return;
+        }
+
+        var days = await rollup.RebuildAsync(null, null, await clocks.GetAsync(cancellationToken), now, cancellationToken);
+        logger.LogInformation("Computed the supervision statistics' daily roll-ups ({Days} days): there were none", days);
     }
 
     /// <summary>The 2026 national schedule ships with the product; later years are entered by an administrator.</summary>

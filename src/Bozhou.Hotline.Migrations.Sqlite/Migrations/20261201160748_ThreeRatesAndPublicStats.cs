@@ -44,6 +44,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            // The roll-ups are derived data and lack the new counts: they are dropped here and computed again, whole, at
+            // the next start (DatabaseInitializer), or by the rebuild-stats command.
+            migrationBuilder.Sql("DELETE FROM \"DailyCadreStats\";");
         }
 
         /// <inheritdoc />

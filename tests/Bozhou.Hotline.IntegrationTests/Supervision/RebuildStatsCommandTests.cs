@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Bozhou.Hotline.Core.Operations;
+using Bozhou.Hotline.IntegrationTests.Workspace;
 using Microsoft.Data.Sqlite;
 
 namespace Bozhou.Hotline.IntegrationTests.Supervision;
@@ -28,6 +30,47 @@ public class RebuildStatsCommandTests
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task After_an_upgrade_drops_the_roll_ups_the_next_start_computes_them_again_and_the_scorecard_counts_the_old_days()
+    {
+        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        using var _ = factory;
+        var start = factory.Clock.GetUtcNow();
+        // Appeals of the previous week, one with an extension asked for; the refresh job has run on this database before.
+        for (var day = 1; day <= 3; day++)
+        {
+            await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: start.AddDays(-day));
+        }
+
+        await data.AddAppealAsync(world.LiId, CallOutcome.Answered, at: start.AddDays(-4),
+            then: (a, clock) => a.RequestExtension(new DateOnly(2026, 3, 20), "需会商", "李明", null, clock, start.AddDays(-4)));
+        await data.QueryAsync(async db =>
+        {
+            if (!await db.JobRuns.AnyAsync(r => r.Name == StatsRefreshService.JobName))
+            {
+                db.JobRuns.Add(new JobRun { Name = StatsRefreshService.JobName, LastStartedUtc = start.AddHours(-1), LastSuccessUtc = start.AddHours(-1) });
+                await db.SaveChangesAsync();
+            }
+
+            // What the migration ThreeRatesAndPublicStats does: the roll-ups lack the new counts and are dropped.
+            return await db.DailyCadreStats.ExecuteDeleteAsync();
+        });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(TestContext.Current.CancellationToken);
+        }
+
+        var rows = await data.QueryAsync(db => db.DailyCadreStats.AsNoTracking().Where(s => s.CadreId == world.LiId).ToListAsync());
+        Assert.Equal(4, rows.Sum(r => r.CallsLogged));
+        Assert.Equal(1, rows.Sum(r => r.ExtensionsRequested));
+        using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+        var card = await office.GetPageAsync("/supervision/scorecards?level=cadre&period=2026-02");
+        var cell = card.QuerySelector($"#scorecard tbody tr[data-id='{world.LiId}'] td.extension-rate")!;
+        // February holds the 26th to the 28th: three appeals, the extension among them (1 March is in March).
+        Assert.Equal(("1", "3"), (cell.GetAttribute("data-requested"), cell.GetAttribute("data-logged")));
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
