@@ -19,6 +19,9 @@ public class SavedSettings
     [AuditName("Privacy:RetentionDays")]
     public int RetentionDays { get; set; } = 365;
 
+    /// <summary>The footer lines of every page (主办单位, ICP 备案号, 公安机关备案号, 政府网站标识码); empty until filled in.</summary>
+    public SiteFooter Footer { get; set; } = new();
+
     [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 
