@@ -61,6 +61,9 @@ public sealed partial record AuditDetails(string? Code, IReadOnlyList<string> Va
         (Pattern(@"(\S+); ranked by (\w+); jurisdiction (\S+); (\d+) rows"), "ExportScorecard"),
     ];
 
+    /// <summary>Every code <see cref="Read"/> gives: each needs its sentence in every language the trail is read in.</summary>
+    public static IReadOnlyList<string> Codes { get; } = [.. Known.Select(k => k.Code).Distinct()];
+
     /// <summary>Reads <paramref name="details"/> as stored; null or empty gives null.</summary>
     public static AuditDetails? Read(string? details)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Bozhou.Hotline.IntegrationTests.Admin;
 
 public class AuditTrailTests
@@ -192,5 +194,33 @@ public class AuditTrailTests
         Assert.Empty(page.QuerySelectorAll("main table"));
         Assert.Equal("OL", page.QuerySelector("#audit-entries")!.TagName);
         Assert.Contains(page.QuerySelectorAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.StartsWith("/css/audit.css", StringComparison.Ordinal));
+    }
+}
+
+public class AuditDetailSentenceTests
+{
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public void Every_kind_of_details_has_its_sentence_in_each_language(string culture)
+    {
+        using var factory = new HotlineFactory();
+        var localizer = factory.Services.GetRequiredService<IStringLocalizer<Web.AdminResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var missing = AuditDetails.Codes.Where(code => localizer["Audit.Detail." + code].ResourceNotFound).ToList();
+            var chineseInEnglish = culture == "en"
+                ? AuditDetails.Codes.Where(code => localizer["Audit.Detail." + code].Value.Any(c => c >= '\u4e00' && c <= '\u9fff')).ToList()
+                : [];
+
+            Assert.Empty(missing);
+            Assert.Empty(chineseInEnglish);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }
