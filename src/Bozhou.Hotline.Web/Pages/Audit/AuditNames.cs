@@ -94,7 +94,7 @@ public sealed class AuditNames
         {
             foreach (var d in await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).ToListAsync(cancellationToken))
             {
-                names.Add("Department", d.Id, d.Name(english));
+                names.Add("Department", d.Id, Either(english, d.NameEn, d.NameZh));
             }
         }
 
@@ -102,7 +102,7 @@ public sealed class AuditNames
         {
             foreach (var j in await db.Jurisdictions.AsNoTracking().Where(j => jurisdictionIds.Contains(j.Id)).ToListAsync(cancellationToken))
             {
-                names.Add("Jurisdiction", j.Id, j.Name(english));
+                names.Add("Jurisdiction", j.Id, Either(english, j.NameEn, j.NameZh));
             }
         }
 
@@ -110,7 +110,7 @@ public sealed class AuditNames
         {
             foreach (var t in await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToListAsync(cancellationToken))
             {
-                names.Add("Topic", t.Id, t.Name(english));
+                names.Add("Topic", t.Id, Either(english, t.NameEn, t.NameZh));
             }
         }
 
@@ -176,6 +176,9 @@ public sealed class AuditNames
         var colon = subject?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         return colon > 0 && colon < subject!.Length - 1 ? (subject[..colon], subject[(colon + 1)..]) : null;
     }
+
+    /// <summary>The English name on English pages when there is one, the Chinese name otherwise.</summary>
+    private static string Either(bool english, string nameEn, string nameZh) => english && nameEn.Length > 0 ? nameEn : nameZh;
 
     private void Add(string kind, object id, string name) =>
         _names[kind + ":" + Convert.ToString(id, CultureInfo.InvariantCulture)] = name;

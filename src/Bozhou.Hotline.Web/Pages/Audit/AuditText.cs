@@ -16,7 +16,7 @@ public sealed class AuditText(IStringLocalizer<AdminResource> a, AuditNames name
     public string Who(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.UserId is null && (entry.UserName.Length == 0 || entry.UserName == AuditActor.System.UserName || entry.UserName == "系统"))
+        if (entry.UserId is null && (entry.UserName.Length == 0 || entry.UserName == AuditActor.System.UserName || entry.UserName == AppealActors.System))
         {
             return a["Audit.System"];
         }
