@@ -15,7 +15,7 @@ public sealed class AuditNames
     /// <summary>The JSON fields of before and after that hold ids, and the kind each names.</summary>
     public static readonly IReadOnlyDictionary<string, string> IdFields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["CadreId"] = "Cadre", ["SuperiorId"] = "Cadre", ["DepartmentId"] = "Department", ["JurisdictionId"] = "Jurisdiction",
+        ["CadreId"] = "Cadre", ["DelegatedCadreId"] = "Cadre", ["SuperiorId"] = "Cadre", ["DepartmentId"] = "Department", ["JurisdictionId"] = "Jurisdiction",
         ["TopicIds"] = "Topic", ["TopicId"] = "Topic", ["StaffUserId"] = "User",
     };
 
