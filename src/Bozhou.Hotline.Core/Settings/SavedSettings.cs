@@ -23,6 +23,9 @@ public class SavedSettings
     [AuditName("PublicStats:Enabled")]
     public bool PublicStatsEnabled { get; set; }
 
+    /// <summary>The footer lines of every page (主办单位, ICP 备案号, 公安机关备案号, 政府网站标识码); empty until filled in.</summary>
+    public SiteFooter Footer { get; set; } = new();
+
     [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 

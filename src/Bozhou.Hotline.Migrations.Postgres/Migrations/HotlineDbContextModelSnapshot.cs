@@ -992,6 +992,31 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                                 .HasColumnType("integer");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Footer", "Bozhou.Hotline.Core.Settings.SavedSettings.Footer#SiteFooter", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("GovernmentSiteId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("IcpFiling")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("PublicSecurityFiling")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Sponsor")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("SponsorEn")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Sms", "Bozhou.Hotline.Core.Settings.SavedSettings.Sms#SmsTemplates", b1 =>
                         {
                             b1.IsRequired();

@@ -15,7 +15,8 @@ public static class DirectorySetup
     /// <summary>The public directory: its reads and its output-cache policy.</summary>
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOutputCache(o => o.AddPolicy(DirectoryCache.PolicyName, DirectoryCache.Configure));
+        // Cached pages differ by the elder-friendly mode as well as by language (the layout links elder.css).
+        builder.Services.AddOutputCache(o => o.AddPolicy(DirectoryCache.PolicyName, policy => DirectoryCache.Configure(policy).VaryByValue(ElderMode.CacheVary)));
         builder.Services.AddScoped<DirectoryReader>();
 
         // The layout reads TempData (the flash message) on every page, and the cookie provider then

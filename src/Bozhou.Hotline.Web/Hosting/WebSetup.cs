@@ -54,6 +54,7 @@ public static class WebSetup
         app.MapHealth();
         app.MapHotlineMetrics();
         app.MapCultureSwitch();
+        app.MapElderModeSwitch();
         app.MapOpen311();
         app.MapRazorPages();
         return app;

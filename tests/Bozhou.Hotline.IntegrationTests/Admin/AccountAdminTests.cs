@@ -80,5 +80,10 @@ public partial class AccountAdminTests
         Assert.Null((await data.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == staffId))).DisabledAt);
         var subjects = await data.QueryAsync(db => db.AuditEntries.Where(e => e.Action == Core.Audit.AuditAction.AdminChange).Select(e => e.Details).ToListAsync());
         Assert.Equal(["password reset", "delegation added", "delegation removed", "disabled", "enabled"], subjects);
+        // The trail reads what these pages wrote as sentences in the reader's language, naming the account and the cadre.
+        var trail = (await admin.GetPageAsync("/admin/audit?action=AdminChange")).QuerySelector("#audit-entries")!.TextContent;
+        Assert.All(new[] { "重置密码", "新增代办授权", "取消代办授权", "停用账号", "启用账号", "张秘书", "王强（副市长）" },
+            sentence => Assert.Contains(sentence, trail, StringComparison.Ordinal));
+        Assert.DoesNotContain(staffId, trail, StringComparison.Ordinal);
     }
 }

@@ -75,6 +75,7 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/appeals/track/{code?}", "code")] = code;
         RouteSamples[("/t/{code}", "code")] = code;
         RouteSamples[("/culture/{name}", "name")] = "en";
+        RouteSamples[("/elder/{state}", "state")] = "on";
         RouteSamples[("/openapi/{documentName}.json", "documentName")] = "open311";
         foreach (var route in new[] { "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}" })
         {

@@ -19,6 +19,14 @@ internal sealed class SavedSettingsConfiguration : IEntityTypeConfiguration<Save
                 sms.Property(SmsTemplates.PropertyOf(text)).HasMaxLength(SmsTemplates.MaxLength);
             }
         });
+        builder.ComplexProperty(s => s.Footer, footer =>
+        {
+            footer.Property(f => f.Sponsor).HasMaxLength(SiteFooter.MaxLength);
+            footer.Property(f => f.SponsorEn).HasMaxLength(SiteFooter.MaxLength);
+            footer.Property(f => f.IcpFiling).HasMaxLength(SiteFooter.MaxLength);
+            footer.Property(f => f.PublicSecurityFiling).HasMaxLength(SiteFooter.MaxLength);
+            footer.Property(f => f.GovernmentSiteId).HasMaxLength(SiteFooter.MaxLength);
+        });
         builder.Property(s => s.SavedBy).HasMaxLength(256);
     }
 }

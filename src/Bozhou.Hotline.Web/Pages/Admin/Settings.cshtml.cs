@@ -121,6 +121,26 @@ public sealed class SettingsInput
     [SingleLine]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>主办单位 (<see cref="SiteFooter.Sponsor"/>); empty hides the line.</summary>
+    [SingleLine]
+    public string? FooterSponsor { get; set; }
+
+    /// <summary>The sponsor's English name (<see cref="SiteFooter.SponsorEn"/>).</summary>
+    [SingleLine]
+    public string? FooterSponsorEn { get; set; }
+
+    /// <summary>ICP 备案号 (<see cref="SiteFooter.IcpFiling"/>).</summary>
+    [SingleLine]
+    public string? FooterIcpFiling { get; set; }
+
+    /// <summary>公安机关备案号 (<see cref="SiteFooter.PublicSecurityFiling"/>).</summary>
+    [SingleLine]
+    public string? FooterPublicSecurityFiling { get; set; }
+
+    /// <summary>政府网站标识码 (<see cref="SiteFooter.GovernmentSiteId"/>).</summary>
+    [SingleLine]
+    public string? FooterGovernmentSiteId { get; set; }
+
     /// <summary>Each text's template, by <see cref="SmsText"/> name (posted as <c>Input.Sms[CallerLogged]</c>).</summary>
     public Dictionary<string, string?> Sms { get; set; } = [];
 
@@ -143,6 +163,8 @@ public sealed class SettingsInput
             RetentionDays = settings.RetentionDays, PublicStatsEnabled = settings.PublicStatsEnabled,
             SmsSignature = sms.SignatureOrDefault, PublicBaseUrl = sms.PublicBaseUrl,
             Sms = SmsTexts.All.ToDictionary(t => t.ToString(), t => (string?)sms.Template(t)),
+            FooterSponsor = settings.Footer.Sponsor, FooterSponsorEn = settings.Footer.SponsorEn, FooterIcpFiling = settings.Footer.IcpFiling,
+            FooterPublicSecurityFiling = settings.Footer.PublicSecurityFiling, FooterGovernmentSiteId = settings.Footer.GovernmentSiteId,
         };
     }
 
@@ -170,7 +192,15 @@ public sealed class SettingsInput
         }
 
         saved.Sms = sms;
+        saved.Footer = new SiteFooter
+        {
+            Sponsor = Blank(FooterSponsor), SponsorEn = Blank(FooterSponsorEn), IcpFiling = Blank(FooterIcpFiling),
+            PublicSecurityFiling = Blank(FooterPublicSecurityFiling), GovernmentSiteId = Blank(FooterGovernmentSiteId),
+        };
     }
+
+    /// <summary>A footer line as stored: trimmed, null when empty (the line is then hidden).</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>
@@ -197,6 +227,17 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         RuleFor(x => x.PublicBaseUrl)
             .Must(url => string.IsNullOrWhiteSpace(url) || SmsTemplates.IsPublicBaseUrl(url))
             .WithMessage(a["Settings.PublicBaseUrlInvalid"]);
+        foreach (var (field, key) in new (Expression<Func<SettingsInput, string?>>, string)[]
+        {
+            (x => x.FooterSponsor, "Settings.FooterSponsor"), (x => x.FooterSponsorEn, "Settings.FooterSponsorEn"),
+            (x => x.FooterIcpFiling, "Settings.FooterIcpFiling"), (x => x.FooterPublicSecurityFiling, "Settings.FooterPublicSecurityFiling"),
+            (x => x.FooterGovernmentSiteId, "Settings.FooterGovernmentSiteId"),
+        })
+        {
+            RuleFor(field).Must(v => (v?.Trim().Length ?? 0) <= SiteFooter.MaxLength)
+                .WithMessage(a["Settings.FooterTooLong", Label(a, key), SiteFooter.MaxLength]);
+        }
+
         RuleFor(x => x.Sms).Custom((_, context) =>
         {
             foreach (var text in SmsTexts.All)

@@ -12,8 +12,8 @@ public class CardModel(DirectoryReader reader) : PageModel
 
     public bool HoldsPost { get; private set; }
 
-    /// <summary>"In a meeting until 16:00" while it has not expired.</summary>
-    public string? Availability { get; private set; }
+    /// <summary>The app clock's time of this request: an availability note shows until it passes.</summary>
+    public DateTimeOffset Now { get; private set; }
 
     public IReadOnlyList<Cadre> EscalationPath { get; private set; } = [];
 
@@ -37,7 +37,7 @@ public class CardModel(DirectoryReader reader) : PageModel
         var hierarchy = await reader.HierarchyAsync(cancellationToken);
         if (HoldsPost)
         {
-            Availability = cadre.CurrentAvailability(reader.Now);
+            Now = reader.Now;
             EscalationPath = hierarchy.EscalationPath(cadre);
             SuperiorNotSet = hierarchy.Find(cadre.Id) is { } held && hierarchy.LacksSuperior(held);
         }

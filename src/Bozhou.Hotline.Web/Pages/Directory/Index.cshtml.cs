@@ -23,10 +23,14 @@ public class IndexModel(DirectoryReader reader) : PageModel
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
+    /// <summary>The app clock's time of this request: availability notes beside the call buttons show until it passes.</summary>
+    public DateTimeOffset Now { get; private set; }
+
     public async Task OnGetAsync([FromQuery] DirectoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var cadres = await reader.ActiveCadresAsync(cancellationToken);
+        Now = reader.Now;
 
         // The choices offered are those someone holds a post in, so every choice finds someone.
         Jurisdictions = [.. cadres.Select(c => c.Department.Jurisdiction).DistinctBy(j => j.Id).OrderBy(j => j.Order)];
