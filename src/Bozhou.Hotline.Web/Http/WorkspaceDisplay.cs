@@ -8,6 +8,20 @@ public static class WorkspaceDisplay
 
     public static string? China(DateTimeOffset? instant) => instant is { } i ? China(i) : null;
 
+    /// <summary>Whether the request reads English.</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>A cadre as the workspace names one, in the reader's language: "李明（副市长）" / "Li Ming (Deputy Mayor)".</summary>
+    public static string Cadre(CadreOption cadre)
+    {
+        ArgumentNullException.ThrowIfNull(cadre);
+        return IsEnglish ? $"{cadre.NameIn(true)} ({cadre.PositionIn(true)})" : $"{cadre.Name}（{cadre.Position}）";
+    }
+
+    /// <summary>A cadre's name and position in the reader's language, from the stored forms.</summary>
+    public static string Cadre(string name, string namePinyin, string position, string positionEn) =>
+        Cadre(new CadreOption(0, name, position, "", "", null, namePinyin, positionEn));
+
     /// <summary>
     /// A deadline as people say it: a limit that passes at midnight is the end of the day before,
     /// "2026-03-03 24:00", not the first minute of the next.

@@ -13,7 +13,7 @@ public class CardModel(DirectoryReader reader) : PageModel
     public bool HoldsPost { get; private set; }
 
     /// <summary>"In a meeting until 16:00" while it has not expired.</summary>
-    public string? Availability { get; private set; }
+    public CadreAvailability? Availability { get; private set; }
 
     public IReadOnlyList<Cadre> EscalationPath { get; private set; } = [];
 
