@@ -190,12 +190,16 @@ public partial class EveryPageWalkTests
           const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
           // Technical tokens allowed in Chinese text.
           const allowed = new Set(['SMS', 'API', 'CSV', 'ID', 'IDs', 'URL', 'HTTP', 'HTTPS', 'JSON', 'vCard', 'OpenAPI', 'GeoReport', 'Open311',
-            'ICP', 'PDF', 'Excel', 'xlsx', 'UTF', 'GBK', 'GB', 'BOM', 'Chart', 'js', 'IP', 'IPv6', 'PostgreSQL', 'SQLite', 'WAL', 'CIDR']);
+            'ICP', 'PDF', 'Excel', 'xlsx', 'UTF', 'GBK', 'GB', 'BOM', 'Chart', 'js', 'IP', 'IPv6', 'PostgreSQL', 'SQLite', 'WAL', 'CIDR',
+            'Wilson', /* the calendar file's columns and values */ 'date', 'kind', 'occasion', 'holiday', 'workday',
+            /* the cadre list's columns */ 'jurisdiction', 'department', 'name', 'position', 'duties', 'mobile', 'office_phone', 'order', 'superior']);
           const langOf = el => (el.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
           const clip = s => s.replace(/\s+/g, ' ').trim().slice(0, 80);
           const englishWords = text => text
+            .replace(/\{[a-z]+\}/g, ' ')                         // SMS placeholders: {code}
+            .replace(/\b[a-z_]+(?:[,-][a-z_]+)+\b/g, ' ')         // file headers and commands: date,kind,occasion; rebuild-stats
             .replace(/[\w.+-]+@[\w.-]+/g, ' ')                  // e-mail addresses
-            .replace(/https?:\/\/\S+|\/[\w\/.?=&%-]+/g, ' ')    // addresses
+            .replace(/https?:\/\/[^\s；，。）]*|\/[\w\/.?=&%-]+/g, ' ') // addresses
             .replace(/\b[0-9A-Z]{5}-?[0-9A-Z]{5}\b/g, ' ')       // tracking codes
             .replace(/\b(?=[A-Za-z0-9]*\d)[A-Za-z0-9_-]+\b/g, ' ') // ids with digits (Open311, 12345)
             .match(/[A-Za-z][A-Za-z'’]+/g)?.filter(w => !allowed.has(w)) ?? [];
@@ -236,6 +240,7 @@ public partial class EveryPageWalkTests
             for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
               if (!visible(el) && !(el.matches('input[type=radio], input[type=checkbox]'))) continue;
               let r = el.getBoundingClientRect();
+              if (r.right <= 0 || r.bottom <= 0 || r.left >= root.scrollWidth) continue; // off screen: a honeypot field, not a target
               if (el.matches('input[type=radio], input[type=checkbox]')) {
                 // The label is the target a finger hits: the input with its label.
                 const label = el.labels?.[0];

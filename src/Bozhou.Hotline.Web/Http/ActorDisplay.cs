@@ -17,15 +17,15 @@ public static class ActorDisplay
         {
             EventActorKind.Caller => new HtmlString(HtmlEncoder.Default.Encode(l["Actor.Caller"])),
             EventActorKind.System => new HtmlString(HtmlEncoder.Default.Encode(l["Actor.System"])),
-            EventActorKind.Staff when actor.ForCadre is { Length: > 0 } cadre =>
-                new HtmlString(HtmlEncoder.Default.Encode(l["Actor.StaffFor", "\u0001", "\u0002"])
-                    .Replace("\u0001", Name(actor.Name), StringComparison.Ordinal)
-                    .Replace("\u0002", Name(cadre), StringComparison.Ordinal)),
-            EventActorKind.Office => new HtmlString(HtmlEncoder.Default.Encode(l["Actor.Office", "\u0001"])
-                .Replace("\u0001", Name(actor.Name), StringComparison.Ordinal)),
+            EventActorKind.Staff when actor.ForCadre is { Length: > 0 } cadre => Compose(l["Actor.StaffFor"], Name(actor.Name), Name(cadre)),
+            EventActorKind.Office => Compose(l["Actor.Office"], Name(actor.Name)),
             _ => new HtmlString(Name(actor.Name)),
         };
     }
+
+    /// <summary>Fills a resource's format with markup: the format is encoded, the arguments are markup already.</summary>
+    internal static IHtmlContent Compose(LocalizedString format, params object[] html) =>
+        new HtmlString(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(format.Value), html));
 
     /// <summary>A person's name as written, marked as Chinese text.</summary>
     public static IHtmlContent PersonName(string? name) => new HtmlString(Name(name ?? ""));

@@ -23,11 +23,12 @@ public static class AvailabilityDisplay
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(availability);
-        var reason = availability.Kind == AvailabilityKind.Other ? "\u0001" : Reason(l, availability);
-        var html = HtmlEncoder.Default.Encode(Compose(l, availability, reason));
-        return new HtmlString(availability.Kind == AvailabilityKind.Other
-            ? html.Replace("\u0001", $"<span lang=\"zh-CN\">{HtmlEncoder.Default.Encode(availability.Note ?? "")}</span>", StringComparison.Ordinal)
-            : html);
+        var reason = availability.Kind == AvailabilityKind.Other
+            ? $"<span lang=\"zh-CN\">{HtmlEncoder.Default.Encode(availability.Note ?? "")}</span>"
+            : HtmlEncoder.Default.Encode(Reason(l, availability));
+        return availability.Until is { } until
+            ? ActorDisplay.Compose(l["Availability.CallsBackAfter"], reason, ChinaTime.ToChina(until).ToString("HH:mm", CultureInfo.InvariantCulture))
+            : new HtmlString(reason);
     }
 
     private static string Reason(IStringLocalizer<SharedResource> l, CadreAvailability availability) =>
