@@ -81,6 +81,19 @@ public class StoredAsDataTests
     public async Task Actors_and_availability_stored_as_Chinese_text_before_the_kinds_are_converted_by_the_migration()
     {
         using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        await ConvertsOldRowsAsync(factory);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_actors_and_availability_stored_as_Chinese_text_are_converted_by_the_migration()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString).WithoutHostedService<SmsOutboxService>();
+        await ConvertsOldRowsAsync(factory);
+    }
+
+    private static async Task ConvertsOldRowsAsync(HotlineFactory factory)
+    {
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
         var id = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, then: (a, clock) =>
