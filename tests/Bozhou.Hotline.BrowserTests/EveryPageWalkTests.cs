@@ -144,6 +144,12 @@ public partial class EveryPageWalkTests
     private static async Task<string> LogAppealAsync(IPage page, WorkspaceWorld world)
     {
         await page.GotoAsync($"/appeals/new?cadre={world.LiId}");
+        // The company-name field is for an enterprise caller only.
+        Assert.False(await page.IsVisibleAsync("#enterpriseName"));
+        await page.CheckAsync("#callerType-Enterprise");
+        Assert.True(await page.IsVisibleAsync("#enterpriseName"));
+        await page.CheckAsync("#callerType-Individual");
+        Assert.False(await page.IsVisibleAsync("#enterpriseName"));
         await page.CheckAsync("#outcome-NotAnswered");
         await page.FillAsync("#phone", "138 0558 1234");
         await page.SelectOptionAsync("#topic", world.TransportTopicId.ToString(CultureInfo.InvariantCulture));
