@@ -51,14 +51,29 @@ public sealed record Actor(string? UserId, string Name)
     }
 
     /// <summary>
-    /// The name this actor's entry on <paramref name="appeal"/>'s timeline carries: for staff acting for a cadre,
-    /// "张秘书（代李明）" naming the cadre who handles it; <see cref="Name"/> otherwise.
+    /// Who this actor's entry on <paramref name="appeal"/>'s timeline records: staff with the handling cadre they act for,
+    /// a cadre, the supervision office or administrator by name, the caller, or the system.
     /// </summary>
-    public string NameOn(Appeal appeal)
+    public EventActor OnTimelineOf(Appeal appeal)
     {
         ArgumentNullException.ThrowIfNull(appeal);
-        return Workspace?.NameActingFor(appeal.HandlerCadreId) ?? Name;
+        return Kind switch
+        {
+            ActorKind.Workspace => Workspace!.TimelineActorFor(appeal.HandlerCadreId),
+            ActorKind.Caller => EventActor.Caller,
+            ActorKind.System => EventActor.System,
+            _ => EventActor.Office(Name),
+        };
     }
+
+    /// <summary>Who this actor's entry records where no appeal decides for whom staff act: <see cref="OnTimelineOf"/> without the cadre.</summary>
+    public EventActor OnTimeline => Kind switch
+    {
+        ActorKind.Workspace => Workspace!.IsStaff ? EventActor.Staff(Name, null) : EventActor.Cadre(Name),
+        ActorKind.Caller => EventActor.Caller,
+        ActorKind.System => EventActor.System,
+        _ => EventActor.Office(Name),
+    };
 
     /// <summary>
     /// Whether an action by this actor concerns the appeal as it is rather than as a form showed it: the office's and

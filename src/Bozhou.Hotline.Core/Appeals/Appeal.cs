@@ -184,7 +184,7 @@ public class Appeal
     /// deadline, but a callback already owed keeps its earlier deadline, so a repeat call never makes a missed callback
     /// less late (lateness runs from the first deadline missed).
     /// </summary>
-    public void RecordCitizenCall(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor)
+    public void RecordCitizenCall(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, EventActor actor)
     {
         EnsureOpen();
         AddCallAttempt(calledAt, outcome, clock, now, actor, logEvent: true);
@@ -192,7 +192,7 @@ public class Appeal
     }
 
     /// <summary>The cadre or staff called the citizen back, reaching them or not.</summary>
-    public void RecordCallback(bool reached, string? note, string actor, string? actorUserId, DateTimeOffset now)
+    public void RecordCallback(bool reached, string? note, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         EnsureOpen();
         CallbackDueAt = null;
@@ -206,7 +206,7 @@ public class Appeal
     }
 
     /// <summary>A one-key SMS reply from a template; the message itself goes through the outbox.</summary>
-    public void RecordQuickSms(string text, string actor, string? actorUserId, DateTimeOffset now)
+    public void RecordQuickSms(string text, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         EnsureOpen();
         Require(text);
@@ -215,7 +215,7 @@ public class Appeal
     }
 
     /// <summary>Passes the matter to the official in charge: at most two levels, accepted within a working day.</summary>
-    public void Transfer(int toCadreId, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    public void Transfer(int toCadreId, string reason, EventActor actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(clock);
         EnsureOpen();
@@ -246,7 +246,7 @@ public class Appeal
     }
 
     /// <summary>The receiver signs for a transferred appeal (签收).</summary>
-    public void AcceptTransfer(string actor, string? actorUserId, DateTimeOffset now)
+    public void AcceptTransfer(EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         EnsureOpen();
         if (!AwaitsTransferAcceptance)
@@ -264,7 +264,7 @@ public class Appeal
     /// The answer the citizen sees: resolved, explained (and why), or referred to 12345 with its ticket.
     /// Replying to a transferred appeal signs for it.
     /// </summary>
-    public void Reply(ReplyKind kind, string text, string? ticketNumber, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    public void Reply(ReplyKind kind, string text, string? ticketNumber, EventActor actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(clock);
         EnsureOpen();
@@ -295,7 +295,7 @@ public class Appeal
     /// The citizen's rating of the reply (回访). An unsatisfied rating (1 or 2) sends the appeal back once
     /// to be handled again (发回重办) and flags it to the supervision office; otherwise the appeal closes.
     /// </summary>
-    public void Rate(bool resolved, int score, string? comment, AppealClock clock, DateTimeOffset now, string actor)
+    public void Rate(bool resolved, int score, string? comment, AppealClock clock, DateTimeOffset now, EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (Status != AppealStatus.Replied)
@@ -334,7 +334,7 @@ public class Appeal
     }
 
     /// <summary>No rating within the window: the appeal closes unrated. Returns false when nothing is due.</summary>
-    public bool CloseUnratedIfDue(DateTimeOffset now, string actor)
+    public bool CloseUnratedIfDue(DateTimeOffset now, EventActor actor)
     {
         if (Status != AppealStatus.Replied || RatingDueAt is null || now < RatingDueAt)
         {
@@ -348,7 +348,7 @@ public class Appeal
     }
 
     /// <summary>A staff-internal note, never shown to the citizen.</summary>
-    public void AddNote(string text, string actor, string? actorUserId, DateTimeOffset now)
+    public void AddNote(string text, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         Require(text);
         Append(now, AppealEventKind.Note, actor, actorUserId, text: text, isInternal: true);
@@ -356,7 +356,7 @@ public class Appeal
     }
 
     /// <summary>A supervision reminder (催办) to the handling cadre.</summary>
-    public void RecordReminder(string? text, string actor, string? actorUserId, DateTimeOffset now)
+    public void RecordReminder(string? text, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         Append(now, AppealEventKind.Reminder, actor, actorUserId, text: text, toCadreId: HandlerCadreId);
         Touch();
@@ -366,7 +366,7 @@ public class Appeal
     /// A step of the escalation ladder beyond the reminder: an interview case (约谈) or a referral for serious
     /// handling (严肃处理) that names this appeal. Internal: it concerns the cadre's conduct, not the caller's matter.
     /// </summary>
-    public void RecordEscalation(bool referral, string text, int cadreId, string actor, string? actorUserId, DateTimeOffset now)
+    public void RecordEscalation(bool referral, string text, int cadreId, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         Require(text);
         var kind = referral ? AppealEventKind.Referral : AppealEventKind.Interview;
@@ -399,7 +399,7 @@ public class Appeal
     /// later than the deadline, or later than <see cref="LatestExtensionDue"/>. The office must
     /// decide by the end of the next working day; until it approves, the deadline stays.
     /// </summary>
-    public void RequestExtension(DateOnly until, string reason, string actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
+    public void RequestExtension(DateOnly until, string reason, EventActor actor, string? actorUserId, AppealClock clock, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(clock);
         EnsureOpen();
@@ -447,7 +447,7 @@ public class Appeal
     /// </summary>
     /// <exception cref="AppealRuleException">With the rule broken: <see cref="AppealRuleException.ExtensionNotAwaitingReply"/>,
     /// <see cref="AppealRuleException.ExtensionNotPending"/> or <see cref="AppealRuleException.ExtensionLapsed"/>.</exception>
-    public void DecideExtension(bool approve, string? note, string actor, string? actorUserId, DateTimeOffset now)
+    public void DecideExtension(bool approve, string? note, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         EnsureOpen();
         if (!AppealStatuses.AwaitingReply.Contains(Status))
@@ -488,7 +488,7 @@ public class Appeal
     /// pointing to the original, which the citizen follows instead, and the original's timeline names it. Refused when
     /// the two are one, or the original is closed (then there is nothing to follow).
     /// </summary>
-    public void MarkDuplicateOf(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    public void MarkDuplicateOf(Appeal original, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(original);
         EnsureOpen();
@@ -518,7 +518,7 @@ public class Appeal
     /// that original too, so that no duplicate points to a closed appeal (the citizen follows the open one). Its
     /// timeline and the citizen's page name the new original; the original's timeline names this one.
     /// </summary>
-    public void FollowOriginal(Appeal original, string actor, string? actorUserId, DateTimeOffset now)
+    public void FollowOriginal(Appeal original, EventActor actor, string? actorUserId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(original);
         if (DuplicateOfAppealId is null || original.Id == Id || original.IsClosed)
@@ -546,7 +546,7 @@ public class Appeal
     /// </para>
     /// </summary>
     /// <returns>The deadlines that moved; empty when none did (and no event is appended).</returns>
-    public IReadOnlyList<MovedDeadline> RecountDeadlines(WorkingDayCalendar before, WorkingDayCalendar after, DateTimeOffset now, string actor)
+    public IReadOnlyList<MovedDeadline> RecountDeadlines(WorkingDayCalendar before, WorkingDayCalendar after, DateTimeOffset now, EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -628,7 +628,7 @@ public class Appeal
         Touch();
     }
 
-    private void AddCallAttempt(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, string actor, bool logEvent)
+    private void AddCallAttempt(DateTimeOffset calledAt, CallOutcome outcome, AppealClock clock, DateTimeOffset now, EventActor actor, bool logEvent)
     {
         CallAttempts.Add(new CallAttempt { At = calledAt, Outcome = outcome, LoggedAt = now });
         if (outcome.AwaitsCallback())
@@ -652,7 +652,7 @@ public class Appeal
         }
     }
 
-    private void Close(DateTimeOffset now, string reason, string actor)
+    private void Close(DateTimeOffset now, string reason, EventActor actor)
     {
         Status = AppealStatus.Closed;
         ClosedAt = now;
@@ -678,13 +678,15 @@ public class Appeal
     private void Touch() => Version++;
 
     private void Append(
-        DateTimeOffset at, AppealEventKind kind, string actor, string? actorUserId = null, string? text = null, bool isInternal = false,
+        DateTimeOffset at, AppealEventKind kind, EventActor actor, string? actorUserId = null, string? text = null, bool isInternal = false,
         string? outcome = null, int? fromCadreId = null, int? toCadreId = null, string? ticketNumber = null, int? score = null) =>
         Events.Add(new AppealEvent
         {
             At = at,
             Kind = kind,
-            Actor = actor,
+            ActorKind = actor.Kind,
+            Actor = actor.Name,
+            ActorFor = actor.ForCadre,
             ActorUserId = actorUserId,
             Text = text,
             IsInternal = isInternal,
@@ -734,7 +736,7 @@ public sealed record NewAppeal(
     string Description,
     bool Confidential,
     bool ConsentToContact,
-    string CallerActor,
+    EventActor CallerActor,
     AppealPlace? Place = null)
 {
     /// <summary>The caller ticked "no SMS, please" on the form.</summary>

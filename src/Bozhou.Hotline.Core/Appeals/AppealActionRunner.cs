@@ -72,7 +72,7 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
                 }
 
                 var context = new AppealActionContext(
-                    appeal!, actor.NameOn(appeal!), actor.UserId, await clocks.GetAsync(cancellationToken), time.GetUtcNow(), db, callerData, sms);
+                    appeal!, actor.OnTimelineOf(appeal!), actor.UserId, await clocks.GetAsync(cancellationToken), time.GetUtcNow(), db, callerData, sms);
                 await act(context);
                 await db.SaveChangesAsync(cancellationToken);
                 return new AppealActionOutcome(AppealActionStatus.Done, Appeal: appeal);
@@ -129,7 +129,7 @@ public sealed class AppealActionRunner(HotlineDbContext db, AppealClockSource cl
 /// in force and the moment (UTC), and the request's database context for what the action adds in the same save.
 /// </summary>
 public sealed class AppealActionContext(
-    Appeal appeal, string actorName, string? userId, AppealClock clock, DateTimeOffset now, HotlineDbContext db, CallerDataProtector callerData,
+    Appeal appeal, EventActor timelineActor, string? userId, AppealClock clock, DateTimeOffset now, HotlineDbContext db, CallerDataProtector callerData,
     SmsNotifier sms)
 {
     /// <summary>Refused: the callback number is not a mobile, or the caller's data was purged.</summary>
@@ -140,8 +140,8 @@ public sealed class AppealActionContext(
 
     public Appeal Appeal { get; } = appeal;
 
-    /// <summary>The name the timeline records ("张秘书（代李明）" for staff acting for the handling cadre).</summary>
-    public string ActorName { get; } = actorName;
+    /// <summary>Who the timeline records as acting (for staff, with the handling cadre they act for).</summary>
+    public EventActor TimelineActor { get; } = timelineActor;
 
     /// <summary>The signed-in user's id; null for the caller and the system.</summary>
     public string? UserId { get; } = userId;

@@ -1,6 +1,9 @@
 namespace Bozhou.Hotline.Core.Appeals;
 
-/// <summary>The actor names the timeline records for those who are not signed-in users.</summary>
+/// <summary>
+/// The texts that stood for those who are not signed-in users before the timeline stored an actor kind
+/// (<see cref="EventActor.FromText"/> reads them); the audit trail still names the system's entries <see cref="System"/>.
+/// </summary>
 public static class AppealActors
 {
     /// <summary>The citizen or enterprise who called (来电人).</summary>

@@ -14,9 +14,19 @@ public class AppealEvent
 
     public AppealEventKind Kind { get; set; }
 
-    /// <summary>Who acted: a user's display name, "来电人" for the citizen, "系统" for the clocks.</summary>
+    /// <summary>Which kind of actor made the entry; pages word it in the reader's language (<see cref="By"/>).</summary>
+    public EventActorKind ActorKind { get; set; }
+
+    /// <summary>The acting person's display name; empty for the caller and the system.</summary>
     [SingleLine]
     public string Actor { get; set; } = "";
+
+    /// <summary>For staff, the name of the cadre they acted for; null otherwise.</summary>
+    [SingleLine]
+    public string? ActorFor { get; set; }
+
+    /// <summary>The actor as one value: kind, name and the cadre acted for.</summary>
+    public EventActor By => new(ActorKind, Actor, ActorFor);
 
     [NotDisplayText]
     public string? ActorUserId { get; set; }

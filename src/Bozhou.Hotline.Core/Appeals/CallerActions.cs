@@ -12,7 +12,7 @@ public sealed class CallerActions(AppealActionRunner runner)
     public Task<AppealActionOutcome> RateAsync(Actor caller, bool resolved, int score, string? comment, CancellationToken cancellationToken = default) =>
         runner.RunForCallerAsync(caller, async c =>
         {
-            c.Appeal.Rate(resolved, score, comment, c.Clock, c.Now, c.ActorName);
+            c.Appeal.Rate(resolved, score, comment, c.Clock, c.Now, c.TimelineActor);
             if (c.Appeal.Status == AppealStatus.Reopened)
             {
                 var due = new SmsValues(Due: c.Appeal.ReplyDueAt);
@@ -23,5 +23,5 @@ public sealed class CallerActions(AppealActionRunner runner)
 
     /// <summary>The caller called or texted again; a missed call restarts the callback clock.</summary>
     public Task<AppealActionOutcome> CallAgainAsync(Actor caller, DateTimeOffset calledAt, CallOutcome outcome, CancellationToken cancellationToken = default) =>
-        runner.RunForCallerAsync(caller, c => c.Appeal.RecordCitizenCall(calledAt, outcome, c.Clock, c.Now, c.ActorName), cancellationToken);
+        runner.RunForCallerAsync(caller, c => c.Appeal.RecordCitizenCall(calledAt, outcome, c.Clock, c.Now, c.TimelineActor), cancellationToken);
 }

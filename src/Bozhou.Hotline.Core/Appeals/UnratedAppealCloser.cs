@@ -67,7 +67,7 @@ public sealed class UnratedAppealCloser(
         HotlineDbContext db, SmsNotifier notifier, List<Appeal> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var appeal in due.Where(appeal => appeal.CloseUnratedIfDue(now, AppealActors.System)))
+        foreach (var appeal in due.Where(appeal => appeal.CloseUnratedIfDue(now, EventActor.System)))
         {
             await TellCallerAsync(notifier, db, appeal, now, cancellationToken);
             count++;
@@ -92,7 +92,7 @@ public sealed class UnratedAppealCloser(
         var closed = 0;
         foreach (var appeal in due)
         {
-            if (!appeal.CloseUnratedIfDue(now, AppealActors.System))
+            if (!appeal.CloseUnratedIfDue(now, EventActor.System))
             {
                 continue;
             }

@@ -10,9 +10,6 @@ namespace Bozhou.Hotline.Core.Calendar;
 /// </summary>
 public sealed class CalendarChanges(HotlineDbContext db)
 {
-    /// <summary>Who the moved appeals' timeline names as the actor.</summary>
-    public const string Actor = "系统";
-
     /// <summary>Adds a day (a holiday, or a weekend day made a working day) and recounts the deadlines it moves.</summary>
     public async Task<DeadlineRecount> AddAsync(CalendarDay day, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -85,7 +82,7 @@ public sealed class CalendarChanges(HotlineDbContext db)
         var moved = 0;
         foreach (var appeal in appeals)
         {
-            var count = appeal.RecountDeadlines(before, after, now, Actor).Count;
+            var count = appeal.RecountDeadlines(before, after, now, EventActor.System).Count;
             deadlines += count;
             moved += count > 0 ? 1 : 0;
         }

@@ -7,7 +7,6 @@ namespace Bozhou.Hotline.Core.Demo;
 /// </summary>
 public sealed class DemoAppeals(HotlineDbContext db, AppealClockSource clocks, CallerDataProtector callerData, TimeProvider time)
 {
-    private const string Caller = "来电人";
 
     public async Task SeedAsync(Cadre cadre, string cadreActor, string staffActor, CancellationToken cancellationToken)
     {
@@ -58,7 +57,7 @@ public sealed class DemoAppeals(HotlineDbContext db, AppealClockSource clocks, C
     {
         var input = new NewAppeal(
             cadreId, topic.Id, topic.Kind, at, outcome, enterprise is null ? CallerType.Individual : CallerType.Enterprise, enterprise,
-            description, Confidential: false, ConsentToContact: true, Caller);
+            description, Confidential: false, ConsentToContact: true, EventActor.Caller);
         return Appeal.Log(input, callerData.Protect(name, phone), TrackingCode.Generate(), clock, at);
     }
 }

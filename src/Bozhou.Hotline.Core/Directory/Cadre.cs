@@ -53,11 +53,16 @@ public class Cadre
     /// <summary>The last day the post was held; null while the cadre holds it.</summary>
     public DateOnly? PostEnd { get; set; }
 
-    /// <summary>"在开会，16:00后回电" as the cadre or staff set it; shown on the card until it expires.</summary>
+    /// <summary>Why the cadre cannot answer now (in a meeting, away); null when no availability is set.</summary>
+    [NotAudited]
+    public AvailabilityKind? AvailabilityKind { get; set; }
+
+    /// <summary>The cadre's or staff's own words for <see cref="Directory.AvailabilityKind.Other"/>; null for the other kinds.</summary>
     [SingleLine]
     [NotAudited]
     public string? AvailabilityNote { get; set; }
 
+    /// <summary>When the availability ends and the cadre calls back (UTC); the card shows it until then.</summary>
     [NotAudited]
     public DateTimeOffset? AvailabilityUntil { get; set; }
 
@@ -66,9 +71,27 @@ public class Cadre
 
     public bool HoldsPostOn(DateOnly date) => PostStart <= date && (PostEnd is null || PostEnd >= date);
 
-    /// <summary>The availability note while it has not expired.</summary>
-    public string? CurrentAvailability(DateTimeOffset now) =>
-        AvailabilityNote is { Length: > 0 } note && (AvailabilityUntil is null || AvailabilityUntil > now) ? note : null;
+    /// <summary>The availability set for this cadre while it has not expired at <paramref name="now"/>; null otherwise.</summary>
+    public CadreAvailability? CurrentAvailability(DateTimeOffset now) =>
+        AvailabilityKind is { } kind && (AvailabilityUntil is null || AvailabilityUntil > now)
+            ? new CadreAvailability(kind, kind == Directory.AvailabilityKind.Other ? AvailabilityNote : null, AvailabilityUntil)
+            : null;
+
+    /// <summary>Sets the availability until <paramref name="until"/> (UTC); <paramref name="note"/> is kept for <see cref="Directory.AvailabilityKind.Other"/> only.</summary>
+    public void SetAvailability(AvailabilityKind kind, string? note, DateTimeOffset until)
+    {
+        AvailabilityKind = kind;
+        AvailabilityNote = kind == Directory.AvailabilityKind.Other && !string.IsNullOrWhiteSpace(note) ? note.Trim() : null;
+        AvailabilityUntil = until;
+    }
+
+    /// <summary>Clears the availability: the card shows the cadre as answering.</summary>
+    public void ClearAvailability()
+    {
+        AvailabilityKind = null;
+        AvailabilityNote = null;
+        AvailabilityUntil = null;
+    }
 }
 
 /// <summary>A topic tag on a cadre: the matters the cadre handles.</summary>

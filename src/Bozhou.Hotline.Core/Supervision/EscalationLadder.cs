@@ -158,7 +158,7 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
                 throw new AppealRuleException(RemindedToday);
             }
 
-            appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), c.ActorName, c.UserId, now);
+            appeal.RecordReminder(string.IsNullOrWhiteSpace(text) ? null : text.Trim(), c.TimelineActor, c.UserId, now);
             await c.TellHandlingSideAsync(appeal.HandlerCadreId, SmsText.CadreReminder, new SmsValues(Due: appeal.ReplyDueAt), cancellationToken);
         }, cancellationToken);
         return outcome switch
@@ -253,7 +253,7 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
 
             foreach (var appeal in existing)
             {
-                appeal.RecordEscalation(referral, text, input.CadreId, actor.Name, actor.UserId, now);
+                appeal.RecordEscalation(referral, text, input.CadreId, actor.OnTimeline, actor.UserId, now);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -284,7 +284,7 @@ public sealed class EscalationLadder(HotlineDbContext db, AppealActionRunner run
             var ids = interview.Appeals.Select(a => a.AppealId).ToList();
             foreach (var appeal in await db.Appeals.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
             {
-                appeal.RecordEscalation(false, $"约谈结果 {interview.HeldOn:yyyy-MM-dd}：{interview.Outcome}", interview.CadreId, actor.Name, actor.UserId, now);
+                appeal.RecordEscalation(false, $"约谈结果 {interview.HeldOn:yyyy-MM-dd}：{interview.Outcome}", interview.CadreId, actor.OnTimeline, actor.UserId, now);
             }
 
             await db.SaveChangesAsync(cancellationToken);

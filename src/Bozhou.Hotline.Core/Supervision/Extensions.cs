@@ -33,7 +33,7 @@ public sealed class Extensions(HotlineDbContext db, AppealActionRunner runner)
     public Task<AppealActionOutcome> DecideAsync(long appealId, bool approve, string? note, Actor office, CancellationToken cancellationToken = default) =>
         runner.RunAsync(office, appealId, null, c =>
         {
-            c.Appeal.DecideExtension(approve, note, c.ActorName, c.UserId, c.Now);
+            c.Appeal.DecideExtension(approve, note, c.TimelineActor, c.UserId, c.Now);
             return Task.CompletedTask;
         }, cancellationToken);
 }

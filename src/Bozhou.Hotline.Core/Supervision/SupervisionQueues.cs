@@ -50,7 +50,9 @@ public sealed record QueueRow(
     int WorkingDaysLate,
     int? RatingScore,
     DateTimeOffset? LastReminderAt = null,
-    string? LastReminderBy = null);
+    string? LastReminderBy = null,
+    string HandlerNamePinyin = "",
+    string HandlerPositionEn = "");
 
 /// <summary>A page of a queue; <paramref name="Recounted"/>: the kept counts disagreed with the rows and were counted again.</summary>
 public sealed record QueuePage(QueueKind Kind, IReadOnlyList<QueueRow> Rows, int Total, int Page, int PageSize, bool Recounted = false)
@@ -324,7 +326,8 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         a.HandlerCadre.Department.NameZh, a.HandlerCadre.Department.NameEn, a.Topic.NameZh, a.Topic.NameEn,
         a.CallerPhoneMasked, a.CallerPhoneCipher, a.CallbackDueAt, a.FirstContactDueAt, a.TransferAcceptDueAt, a.ReplyDueAt, a.RatingScore,
         a.Events.Where(e => e.Kind == AppealEventKind.Reminder).OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.At).FirstOrDefault(),
-        a.Events.Where(e => e.Kind == AppealEventKind.Reminder).OrderByDescending(e => e.Id).Select(e => e.Actor).FirstOrDefault()));
+        a.Events.Where(e => e.Kind == AppealEventKind.Reminder).OrderByDescending(e => e.Id).Select(e => e.Actor).FirstOrDefault(),
+        a.HandlerCadre.NamePinyin, a.HandlerCadre.PositionEn));
 
     private static QueueRow Finish(RawRow r, QueueKind kind, AppealClock clock, DateTimeOffset now)
     {
@@ -339,12 +342,13 @@ public sealed class SupervisionQueues(HotlineDbContext db)
         var late = kind == QueueKind.Unsatisfied && !AppealStatuses.AwaitingReply.Contains(r.Status) ? 0 : clock.Calendar.WorkingDaysLate(deadline, now);
         return new QueueRow(
             r.Id, r.TrackingCode, r.LoggedAt, r.Status, r.HandlerCadreId, r.HandlerName, r.HandlerPosition, r.DepartmentZh, r.DepartmentEn,
-            r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore, r.LastReminderAt, r.LastReminderBy);
+            r.TopicZh, r.TopicEn, r.PhoneMasked, r.PhoneCipher, deadline, late, r.RatingScore, r.LastReminderAt, r.LastReminderBy,
+            r.HandlerNamePinyin, r.HandlerPositionEn);
     }
 
     private sealed record RawRow(
         long Id, string TrackingCode, DateTimeOffset LoggedAt, AppealStatus Status, int HandlerCadreId, string HandlerName, string HandlerPosition,
         string DepartmentZh, string DepartmentEn, string TopicZh, string TopicEn, string? PhoneMasked, string? PhoneCipher,
         DateTimeOffset? CallbackDueAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? TransferAcceptDueAt, DateTimeOffset ReplyDueAt, int? RatingScore,
-        DateTimeOffset? LastReminderAt, string? LastReminderBy);
+        DateTimeOffset? LastReminderAt, string? LastReminderBy, string HandlerNamePinyin, string HandlerPositionEn);
 }

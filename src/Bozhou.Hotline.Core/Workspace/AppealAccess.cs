@@ -100,8 +100,6 @@ public static class AppealAccess
 /// <summary>A signed-in user as the workspace sees them: their name and the cadres they act for (id → name).</summary>
 public sealed class WorkspaceActor(string userId, string displayName, bool isStaff, IReadOnlyDictionary<int, string> cadres)
 {
-    private const int ActorMaxLength = 100;
-
     public string UserId { get; } = userId;
 
     public string DisplayName { get; } = displayName;
@@ -115,10 +113,7 @@ public sealed class WorkspaceActor(string userId, string displayName, bool isSta
 
     public bool ActsFor(int cadreId) => Cadres.ContainsKey(cadreId);
 
-    /// <summary>The name on a timeline entry: "张秘书（代李明）" for staff acting for a cadre, the display name otherwise.</summary>
-    public string NameActingFor(int cadreId)
-    {
-        var name = IsStaff && Cadres.TryGetValue(cadreId, out var cadre) ? $"{DisplayName}（代{cadre}）" : DisplayName;
-        return name.Length <= ActorMaxLength ? name : name[..ActorMaxLength];
-    }
+    /// <summary>Who a timeline entry records for this user acting on an appeal handled by <paramref name="cadreId"/>: staff for that cadre, or the cadre.</summary>
+    public EventActor TimelineActorFor(int cadreId) =>
+        IsStaff ? EventActor.Staff(DisplayName, Cadres.TryGetValue(cadreId, out var cadre) ? cadre : null) : EventActor.Cadre(DisplayName);
 }

@@ -3,8 +3,26 @@ using Bozhou.Hotline.Core.Settings;
 namespace Bozhou.Hotline.Core.Workspace;
 
 /// <summary>A cadre as the transfer list and the timeline name them.</summary>
-public sealed record CadreOption(int Id, string Name, string Position, string Department, string Jurisdiction, string? OfficePhone = null)
+/// <param name="NamePinyin">The name in pinyin, which English pages show; empty when not given.</param>
+/// <param name="PositionEn">The position's English form; empty when not given.</param>
+/// <param name="DepartmentEn">The department's English name; empty when not given.</param>
+/// <param name="JurisdictionEn">The jurisdiction's English name; empty when not given.</param>
+public sealed record CadreOption(
+    int Id, string Name, string Position, string Department, string Jurisdiction, string? OfficePhone = null,
+    string NamePinyin = "", string PositionEn = "", string DepartmentEn = "", string JurisdictionEn = "")
 {
+    /// <summary>The name as a reader of the language reads it: pinyin in English when given, the Chinese name otherwise.</summary>
+    public string NameIn(bool english) => english && NamePinyin.Length > 0 ? NamePinyin : Name;
+
+    /// <summary>The position in the reader's language (the Chinese one when no English form is given).</summary>
+    public string PositionIn(bool english) => english && PositionEn.Length > 0 ? PositionEn : Position;
+
+    /// <summary>The department in the reader's language (the Chinese one when no English form is given).</summary>
+    public string DepartmentIn(bool english) => english && DepartmentEn.Length > 0 ? DepartmentEn : Department;
+
+    /// <summary>The jurisdiction in the reader's language (the Chinese one when no English form is given).</summary>
+    public string JurisdictionIn(bool english) => english && JurisdictionEn.Length > 0 ? JurisdictionEn : Jurisdiction;
+
     /// <summary>How the caller's SMS names the cadre, the unit once: "市交通运输局局长张伟" (<see cref="CadreTitle"/>).</summary>
     public string ForCaller => CadreTitle.Full(Department, Position, Name);
 }
@@ -129,6 +147,8 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
     private static Task<List<CadreOption>> Cadres(IQueryable<Core.Directory.Cadre> cadres, CancellationToken cancellationToken) =>
         cadres
             .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new CadreOption(c.Id, c.Name, c.Position, c.Department.NameZh, c.Department.Jurisdiction.NameZh, c.OfficePhone))
+            .Select(c => new CadreOption(
+                c.Id, c.Name, c.Position, c.Department.NameZh, c.Department.Jurisdiction.NameZh, c.OfficePhone,
+                c.NamePinyin, c.PositionEn, c.Department.NameEn, c.Department.Jurisdiction.NameEn))
             .ToListAsync(cancellationToken);
 }

@@ -33,7 +33,7 @@ public sealed class CadreActions(AppealActionRunner runner)
         Actor actor, long appealId, int version, DateOnly until, string reason, CancellationToken cancellationToken) =>
         runner.RunAsync(actor, appealId, version, c =>
         {
-            c.Appeal.RequestExtension(until, reason, c.ActorName, c.UserId, c.Clock, c.Now);
+            c.Appeal.RequestExtension(until, reason, c.TimelineActor, c.UserId, c.Clock, c.Now);
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -51,10 +51,10 @@ public sealed class CadreActions(AppealActionRunner runner)
                 throw new AppealRuleException(NotADuplicate);
             }
 
-            c.Appeal.MarkDuplicateOf(original, c.ActorName, c.UserId, c.Now);
+            c.Appeal.MarkDuplicateOf(original, c.TimelineActor, c.UserId, c.Now);
             foreach (var earlier in await c.Db.Appeals.Where(a => a.DuplicateOfAppealId == c.Appeal.Id).ToListAsync(cancellationToken))
             {
-                earlier.FollowOriginal(original, c.ActorName, c.UserId, c.Now);
+                earlier.FollowOriginal(original, c.TimelineActor, c.UserId, c.Now);
             }
         }, cancellationToken);
 
@@ -62,7 +62,7 @@ public sealed class CadreActions(AppealActionRunner runner)
     public Task<AppealActionOutcome> AcceptAsync(Actor actor, long appealId, int version, CancellationToken cancellationToken) =>
         runner.RunAsync(actor, appealId, version, c =>
         {
-            c.Appeal.AcceptTransfer(c.ActorName, c.UserId, c.Now);
+            c.Appeal.AcceptTransfer(c.TimelineActor, c.UserId, c.Now);
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -71,7 +71,7 @@ public sealed class CadreActions(AppealActionRunner runner)
         runner.RunAsync(actor, appealId, version, async c =>
         {
             var firstContact = c.Appeal.FirstContactAt is null;
-            c.Appeal.RecordCallback(reached, Trimmed(note), c.ActorName, c.UserId, c.Now);
+            c.Appeal.RecordCallback(reached, Trimmed(note), c.TimelineActor, c.UserId, c.Now);
             if (firstContact && c.Appeal.FirstContactAt is not null)
             {
                 await TellCallerOfHandlerAsync(c, SmsText.CallerFirstContact, c.Appeal.HandlerCadreId, cancellationToken);
@@ -93,7 +93,7 @@ public sealed class CadreActions(AppealActionRunner runner)
             }
 
             var body = await c.RenderForCallerAsync(template.Text(), Values(handler), cancellationToken);
-            c.Appeal.RecordQuickSms(body, c.ActorName, c.UserId, c.Now);
+            c.Appeal.RecordQuickSms(body, c.TimelineActor, c.UserId, c.Now);
             c.QueueSmsToCaller(body);
         }, cancellationToken);
 
@@ -109,7 +109,7 @@ public sealed class CadreActions(AppealActionRunner runner)
         {
             var receiver = await c.CurrentCadreForCallerAsync(request.ToCadreId, cancellationToken) ?? throw new AppealRuleException(UnknownCadre);
             var from = await SmsNotifier.HandlerAsync(c.Db, c.Appeal.HandlerCadreId, cancellationToken);
-            c.Appeal.Transfer(request.ToCadreId, request.Reason.Trim(), c.ActorName, c.UserId, c.Clock, c.Now);
+            c.Appeal.Transfer(request.ToCadreId, request.Reason.Trim(), c.TimelineActor, c.UserId, c.Clock, c.Now);
             await c.TellCallerAsync(SmsText.CallerTransferred, Values(receiver), cancellationToken);
             await c.TellHandlingSideAsync(request.ToCadreId, SmsText.CadreTransferReceived, new SmsValues(Name: from?.Name, Due: c.Appeal.TransferAcceptDueAt), cancellationToken);
         }, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class CadreActions(AppealActionRunner runner)
         ArgumentNullException.ThrowIfNull(request);
         return runner.RunAsync(actor, appealId, version, async c =>
         {
-            c.Appeal.Reply(request.Kind, request.Text.Trim(), Trimmed(request.TicketNumber), c.ActorName, c.UserId, c.Clock, c.Now);
+            c.Appeal.Reply(request.Kind, request.Text.Trim(), Trimmed(request.TicketNumber), c.TimelineActor, c.UserId, c.Clock, c.Now);
             var handler = await SmsNotifier.HandlerAsync(c.Db, c.Appeal.HandlerCadreId, cancellationToken);
             await c.TellCallerAsync(SmsTexts.Replied(request.Kind), Values(handler) with { Due = c.Appeal.RatingDueAt }, cancellationToken);
         }, cancellationToken);
@@ -133,7 +133,7 @@ public sealed class CadreActions(AppealActionRunner runner)
         ArgumentNullException.ThrowIfNull(text);
         return runner.RunAsync(actor, appealId, version, c =>
         {
-            c.Appeal.AddNote(text.Trim(), c.ActorName, c.UserId, c.Now);
+            c.Appeal.AddNote(text.Trim(), c.TimelineActor, c.UserId, c.Now);
             return Task.CompletedTask;
         }, cancellationToken);
     }

@@ -374,6 +374,15 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorFor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ActorUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -531,6 +540,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AvailabilityKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AvailabilityNote")
                         .HasMaxLength(100)

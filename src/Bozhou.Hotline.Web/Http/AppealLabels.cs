@@ -39,13 +39,13 @@ public static class AppealLabels
     }
 
     /// <summary>Who acted, as the public timeline shows it: the caller, the system, or staff by role only.</summary>
-    public static string Actor(this IStringLocalizer<AppealsResource> l, string actor)
+    public static string Actor(this IStringLocalizer<AppealsResource> l, EventActorKind actor)
     {
         ArgumentNullException.ThrowIfNull(l);
         return actor switch
         {
-            AppealActors.Caller => l["Actor.Caller"],
-            AppealActors.System => l["Actor.System"],
+            EventActorKind.Caller => l["Actor.Caller"],
+            EventActorKind.System => l["Actor.System"],
             _ => l["Actor.Staff"],
         };
     }

@@ -231,6 +231,6 @@ public class StaleSessionTests
         {
             await db.Appeals.SumAsync(a => a.Version), await db.AppealEvents.CountAsync(), await db.SmsMessages.CountAsync(),
             await db.SpotCheckRounds.CountAsync(), await db.InterviewCases.CountAsync(), await db.FormSubmissions.CountAsync(),
-            string.Join(",", await db.Cadres.OrderBy(c => c.Id).Select(c => c.AvailabilityNote ?? "").ToListAsync()),
+            string.Join(",", (await db.Cadres.OrderBy(c => c.Id).Select(c => new { c.AvailabilityKind, c.AvailabilityNote }).ToListAsync()).Select(c => $"{c.AvailabilityKind}{c.AvailabilityNote}")),
         }));
 }

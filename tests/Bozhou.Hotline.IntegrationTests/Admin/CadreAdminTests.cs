@@ -439,7 +439,7 @@ public class CadreAdminTests
         Assert.Contains("副市长", confirm.QuerySelector("#end-whom")!.TextContent, StringComparison.Ordinal);
         var row = Assert.Single(confirm.QuerySelectorAll("#open-appeals tbody tr"));
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal([appeal.TrackingCode, "已登记", appeal.ReplyDueAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], cells);
+        Assert.Equal([TrackingCode.Format(appeal.TrackingCode), "已登记", Bozhou.Hotline.Web.Http.WorkspaceDisplay.Deadline(appeal.ReplyDueAt)], cells);
         Assert.Contains("不会自动转交", confirm.QuerySelector("#open-appeals-fate")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("目前有 2 个账号", confirm.QuerySelector("#open-appeals-who")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/admin/cadres/edit/{world.LiId}", confirm.QuerySelector("#end-cancel")!.GetAttribute("href"));

@@ -12,7 +12,7 @@ public class AppealActionRunnerTests
         var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
-            Actor.Caller("ZZZZZZZZ"), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.ActorName), CancellationToken.None);
+            Actor.Caller("ZZZZZZZZ"), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.TimelineActor), CancellationToken.None);
 
         Assert.Equal(AppealActionStatus.NotFound, outcome.Status);
         Assert.Equal(before.Version, (await data.AppealAsync(id)).Version);
@@ -25,12 +25,12 @@ public class AppealActionRunnerTests
         var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
-            Actor.Caller(before.TrackingCode), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.ActorName), CancellationToken.None);
+            Actor.Caller(before.TrackingCode), c => c.Appeal.RecordCitizenCall(c.Now, CallOutcome.NotAnswered, c.Clock, c.Now, c.TimelineActor), CancellationToken.None);
 
         Assert.True(outcome.IsDone);
         var after = await data.AppealAsync(id);
         Assert.Equal(before.Version + 1, after.Version);
-        Assert.Contains(after.Events, e => e.Kind == AppealEventKind.CallAttempt && e.Actor == AppealActors.Caller);
+        Assert.Contains(after.Events, e => e.Kind == AppealEventKind.CallAttempt && e.ActorKind == EventActorKind.Caller);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class AppealActionRunnerTests
         var (data, id, before, runner) = (scene.Data, scene.Id, scene.Before, scene.Runner);
 
         var outcome = await runner.RunForCallerAsync(
-            Actor.Caller(before.TrackingCode), c => c.Appeal.Rate(true, 5, null, c.Clock, c.Now, c.ActorName), CancellationToken.None);
+            Actor.Caller(before.TrackingCode), c => c.Appeal.Rate(true, 5, null, c.Clock, c.Now, c.TimelineActor), CancellationToken.None);
 
         Assert.Equal(AppealActionStatus.Rule, outcome.Status);
         Assert.Equal(AppealRuleException.NotReplied, outcome.RuleCode);
@@ -58,7 +58,7 @@ public class AppealActionRunnerTests
 
         var outcome = await runner.RunAsync(actor, id, before.Version - 1, c =>
         {
-            c.Appeal.AddNote("旧表单的备注", c.ActorName, c.UserId, c.Now);
+            c.Appeal.AddNote("旧表单的备注", c.TimelineActor, c.UserId, c.Now);
             return Task.CompletedTask;
         }, CancellationToken.None);
 
@@ -75,7 +75,7 @@ public class AppealActionRunnerTests
 
         var outcome = await runner.RunAsync(actor, id, before.Version, c =>
         {
-            c.Appeal.AddNote("不该出现的备注", c.ActorName, c.UserId, c.Now);
+            c.Appeal.AddNote("不该出现的备注", c.TimelineActor, c.UserId, c.Now);
             return Task.CompletedTask;
         }, CancellationToken.None);
 
@@ -92,7 +92,7 @@ public class AppealActionRunnerTests
 
         var outcome = await runner.RunAsync(new Actor(null, "督查室"), id, null, async c =>
         {
-            c.Appeal.RecordReminder("请尽快办理。", c.ActorName, c.UserId, c.Now);
+            c.Appeal.RecordReminder("请尽快办理。", c.TimelineActor, c.UserId, c.Now);
             if (++tries == 1)
             {
                 // A cadre's callback is saved between this step's read and its save.

@@ -39,7 +39,7 @@ public class NewAppealTests
         var logged = Assert.Single(appeal.Events);
         Assert.Equal(AppealEventKind.Logged, logged.Kind);
         Assert.Equal(outcome.ToString(), logged.Outcome);
-        Assert.Equal(AppealActors.Caller, logged.Actor);
+        Assert.Equal(EventActor.Caller, logged.By);
         Assert.False(logged.IsInternal);
         Assert.Equal(outcome != CallOutcome.Answered, appeal.CallbackDueAt is not null);
 

@@ -49,7 +49,7 @@ public class TrackAppealTests
             using var response = await client.CheckAsync(wrong, AppealsKit.LastFour);
             var page = await Html.ParseAsync(response);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains("跟踪码有误，可能输错了某个字符", page.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("查询码有误，可能输错了某个字符", page.QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
         }
 
         using var right = await client.CheckAsync(code, AppealsKit.LastFour);

@@ -31,7 +31,7 @@ public class UnratedAppealCloserTests
         Assert.Null(appeal.RatingScore);
         var closed = Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.Closed);
         Assert.Equal("Unrated", closed.Outcome);
-        Assert.Equal(AppealActors.System, closed.Actor);
+        Assert.Equal(EventActor.System, closed.By);
         using var check = await client.CheckAsync(code, AppealsKit.LastFour); // the browser's access has long expired
         var page = await client.GetPageAsync(check.Headers.Location!.OriginalString);
         Assert.Contains("答复后7日内未评价，自动办结", page.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);

@@ -78,8 +78,7 @@ public class CardTests(DemoDirectorySite site) : IClassFixture<DemoDirectorySite
         var today = ChinaTime.DateOf(factory.Clock.GetUtcNow());
         await factory.EditCadreAsync("王建华", c =>
         {
-            c.AvailabilityNote = "在开会，16:00后回电";
-            c.AvailabilityUntil = ChinaTime.At(today, new TimeOnly(16, 0));
+            c.SetAvailability(AvailabilityKind.InMeeting, null, ChinaTime.At(today, new TimeOnly(16, 0)));
         });
         await factory.EvictDirectoryAsync();
 

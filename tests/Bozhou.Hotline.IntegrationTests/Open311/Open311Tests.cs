@@ -99,7 +99,7 @@ public class Open311Tests
         Assert.Equal((kit.Factory.Clock.GetUtcNow(), CallOutcome.NotAnswered),
             (Assert.Single(appeal.CallAttempts).At, appeal.CallAttempts[0].Outcome));
         Assert.NotNull(appeal.CallbackDueAt);
-        Assert.Equal(AppealActors.Caller, Assert.Single(appeal.Events).Actor);
+        Assert.Equal(EventActor.Caller, Assert.Single(appeal.Events).By);
 
         var (one, oneBody) = await kit.GetAsync($"/open311/v2/requests/{id}.{format}");
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);

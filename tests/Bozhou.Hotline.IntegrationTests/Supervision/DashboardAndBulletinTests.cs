@@ -71,7 +71,7 @@ public class DashboardAndBulletinTests
         Assert.NotNull(page.QuerySelector("#bulletin-departments"));
         Assert.NotNull(page.QuerySelector("#bulletin-cadres"));
         var overdue = page.QuerySelector("table[data-queue='OverdueReplies']")!;
-        Assert.Contains(late.TrackingCode, overdue.TextContent, StringComparison.Ordinal);
+        Assert.Contains(TrackingCode.Format(late.TrackingCode), overdue.TextContent, StringComparison.Ordinal);
         // Qiaocheng's appeal belongs to Qiaocheng's bulletin, not the city's.
         Assert.DoesNotContain("王芳", page.QuerySelector("#bulletin")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("link[href^='/css/supervision.css']"));

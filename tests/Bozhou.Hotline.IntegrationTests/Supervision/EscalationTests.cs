@@ -20,7 +20,7 @@ public class EscalationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(appeal.TrackingCode, after.QuerySelector("main .alert-success")!.TextContent, StringComparison.Ordinal);
         var reminder = await data.QueryAsync(db => db.AppealEvents.SingleAsync(e => e.AppealId == appeal.Id && e.Kind == AppealEventKind.Reminder));
-        Assert.Equal("督查员甲", reminder.Actor);
+        Assert.Equal(EventActor.Office("督查员甲"), reminder.By);
         Assert.Equal("请今日内回电", reminder.Text);
         Assert.Equal(data.TransportHead, reminder.ToCadreId);
         Assert.Equal(Monday, reminder.At);

@@ -20,7 +20,7 @@ public class AppealActionTests
         Assert.Null(appeal.CallbackDueAt);
         Assert.Equal(factory.Clock.GetUtcNow(), appeal.FirstContactAt);
         var callback = Assert.Single(appeal.Events, e => e.Kind == AppealEventKind.Callback);
-        Assert.Equal("张秘书（代李明）", callback.Actor);
+        Assert.Equal(EventActor.Staff("张秘书", "李明"), callback.By);
         Assert.Equal("Reached", callback.Outcome);
         Assert.Equal("已回电，来电人说明了情况。", callback.Text);
         var page = await WorkspacePages.AppealAsync(staff, id);

@@ -16,11 +16,12 @@ public class AvailabilityTests
         var page = await staff.GetPageAsync("/workspace");
         var form = page.QuerySelector<IHtmlFormElement>("form[action='/workspace/availability']")!;
 
-        using var response = await staff.SubmitAsync(form, Html.Fields(("Input.Note", "在开会"), ("Input.Until", "16:00")));
+        using var response = await staff.SubmitAsync(form, Html.Fields(("Input.Kind", "InMeeting"), ("Input.Until", "16:00")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId));
-        Assert.Equal("在开会，16:00后回电", cadre.AvailabilityNote);
+        Assert.Equal(AvailabilityKind.InMeeting, cadre.AvailabilityKind);
+        Assert.Null(cadre.AvailabilityNote);
         Assert.Equal(ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(16, 0)), cadre.AvailabilityUntil);
         Assert.Null(await cache.GetAsync("directory-page", CancellationToken.None));
         Assert.Equal("在开会，16:00后回电", (await staff.GetPageAsync("/workspace")).QuerySelector(".availability-note")!.TextContent.Trim());
@@ -51,6 +52,7 @@ public class AvailabilityTests
 
         Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
         var cadre = await data.QueryAsync(db => db.Cadres.AsNoTracking().SingleAsync(c => c.Id == world.LiId));
+        Assert.Null(cadre.AvailabilityKind);
         Assert.Null(cadre.AvailabilityNote);
         Assert.Null(cadre.AvailabilityUntil);
         Assert.Equal(world.LiId.ToString(CultureInfo.InvariantCulture), withNote.QuerySelector(".availability")!.GetAttribute("data-cadre-id"));

@@ -50,7 +50,7 @@ public class ConcurrencyTests
 
         var outcome = await runner.RunAsync(actor!, id, before.Version, async c =>
         {
-            c.Appeal.AddNote("我的备注", c.ActorName, c.UserId, c.Now);
+            c.Appeal.AddNote("我的备注", c.TimelineActor, c.UserId, c.Now);
             // Someone else commits in between, through another connection.
             await using var other = factory.Services.CreateAsyncScope();
             var db = other.ServiceProvider.GetRequiredService<HotlineDbContext>();

@@ -65,19 +65,19 @@ public class ForgeryTests
         using var factory = new HotlineFactory();
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
-        await data.QueryAsync(db => db.Cadres.Where(c => c.Id == world.LiId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AvailabilityNote, "在开会，16:00后回电")));
+        await data.QueryAsync(db => db.Cadres.Where(c => c.Id == world.LiId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AvailabilityKind, AvailabilityKind.InMeeting)));
         using var zhang = await data.SignInAsync(WorkspaceWorld.ZhangEmail);
         var page = await zhang.GetPageAsync("/workspace");
         var set = page.QuerySelector<IHtmlFormElement>("form[action='/workspace/availability']")!;
         var li = world.LiId.ToString(CultureInfo.InvariantCulture);
 
-        using var forgedSet = await zhang.SubmitAsync(set, Html.Fields(("Input.CadreId", li), ("Input.Note", "伪造"), ("Input.Until", "16:30")));
+        using var forgedSet = await zhang.SubmitAsync(set, Html.Fields(("Input.CadreId", li), ("Input.Kind", "Other"), ("Input.Note", "伪造"), ("Input.Until", "16:30")));
         set.SetAttribute("action", "/workspace/availability?handler=clear");
         using var forgedClear = await zhang.SubmitAsync(set, Html.Fields(("CadreId", li)));
 
         Assert.Equal(HttpStatusCode.NotFound, forgedSet.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forgedClear.StatusCode);
-        Assert.Equal("在开会，16:00后回电", await data.QueryAsync(db => db.Cadres.Where(c => c.Id == world.LiId).Select(c => c.AvailabilityNote).SingleAsync()));
+        Assert.Equal(AvailabilityKind.InMeeting, await data.QueryAsync(db => db.Cadres.Where(c => c.Id == world.LiId).Select(c => c.AvailabilityKind).SingleAsync()));
     }
 
     [Fact]

@@ -42,6 +42,27 @@ public class InboxTests
     }
 
     [Fact]
+    public async Task A_reopened_appeal_carries_one_sent_back_badge_not_the_status_beside_it_again()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var now = factory.Clock.GetUtcNow();
+        var reopened = await data.AddAppealAsync(world.LiId, CallOutcome.Answered, now.AddDays(-3), then: (a, clock) =>
+        {
+            a.Reply(ReplyKind.Resolved, "已处理。", null, EventActor.Cadre("李明"), null, clock, now.AddDays(-2));
+            a.Rate(false, 1, "没有解决。", clock, now.AddDays(-1), EventActor.Caller);
+        });
+        using var li = await data.SignInAsync(WorkspaceWorld.LiEmail);
+
+        var row = (await li.GetPageAsync("/workspace")).QuerySelector($".inbox-row[data-appeal-id='{reopened}']")!;
+
+        Assert.Equal(AppealStatus.Reopened, (await data.AppealAsync(reopened)).Status);
+        Assert.Equal(1, row.TextContent.Split("发回重办").Length - 1);
+        Assert.Null(row.QuerySelector(".inbox-status"));
+    }
+
+    [Fact]
     public async Task Staff_see_the_appeals_of_the_cadres_delegated_to_them_and_no_others()
     {
         using var factory = new HotlineFactory();

@@ -7,7 +7,7 @@ public class ActorTests
     private static Appeal AppealHandledBy(int cadreId) =>
         Appeal.Log(
             new NewAppeal(cadreId, 3, TopicKind.Matter, ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(9, 45)), CallOutcome.NotAnswered,
-                CallerType.Individual, null, "路灯不亮", false, true, AppealActors.Caller),
+                CallerType.Individual, null, "路灯不亮", false, true, EventActor.Caller),
             new ProtectedCaller("name-cipher", "phone-cipher", new string('a', 64), "138****1234"), "7KQ2MXD4P9", Clock,
             ChinaTime.At(new DateOnly(2026, 3, 2), new TimeOnly(10, 0)));
 
@@ -16,20 +16,20 @@ public class ActorTests
     {
         var staff = Actor.ForCadres(new WorkspaceActor("u1", "张秘书", isStaff: true, new Dictionary<int, string> { [7] = "李明", [8] = "王强" }));
 
-        Assert.Equal("张秘书（代李明）", staff.NameOn(AppealHandledBy(7)));
-        Assert.Equal("张秘书（代王强）", staff.NameOn(AppealHandledBy(8)));
+        Assert.Equal(EventActor.Staff("张秘书", "李明"), staff.OnTimelineOf(AppealHandledBy(7)));
+        Assert.Equal(EventActor.Staff("张秘书", "王强"), staff.OnTimelineOf(AppealHandledBy(8)));
         Assert.Equal(ActorKind.Workspace, staff.Kind);
         Assert.Equal("u1", staff.UserId);
     }
 
     [Fact]
-    public void The_caller_and_the_system_keep_their_timeline_names_and_no_user_id()
+    public void The_caller_and_the_system_are_recorded_by_kind_with_no_user_id()
     {
         var appeal = AppealHandledBy(7);
 
-        Assert.Equal(AppealActors.Caller, Actor.Caller("7KQ2MXD4P9").NameOn(appeal));
+        Assert.Equal(EventActor.Caller, Actor.Caller("7KQ2MXD4P9").OnTimelineOf(appeal));
         Assert.Null(Actor.Caller("7KQ2MXD4P9").UserId);
-        Assert.Equal(AppealActors.System, Actor.System.NameOn(appeal));
+        Assert.Equal(EventActor.System, Actor.System.OnTimelineOf(appeal));
         Assert.Null(Actor.System.UserId);
     }
 

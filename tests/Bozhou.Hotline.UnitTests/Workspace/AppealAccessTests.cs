@@ -51,8 +51,8 @@ public class AppealAccessTests
         var staff = Actor(isStaff: true, (1, "李明"));
         var cadre = Actor(isStaff: false, (1, "李明"));
 
-        Assert.Equal("张秘书（代李明）", staff.NameActingFor(1));
-        Assert.Equal("张秘书", cadre.NameActingFor(1));
+        Assert.Equal(EventActor.Staff("张秘书", "李明"), staff.TimelineActorFor(1));
+        Assert.Equal(EventActor.Cadre("张秘书"), cadre.TimelineActorFor(1));
     }
 
     [Fact]

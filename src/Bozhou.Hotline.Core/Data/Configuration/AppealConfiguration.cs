@@ -53,7 +53,10 @@ internal sealed class AppealEventConfiguration : IEntityTypeConfiguration<Appeal
     public void Configure(EntityTypeBuilder<AppealEvent> builder)
     {
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
-        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Actor).HasMaxLength(EventActor.NameMaxLength);
+        builder.Property(e => e.ActorFor).HasMaxLength(EventActor.NameMaxLength);
+        builder.Ignore(e => e.By);
         builder.Property(e => e.ActorUserId).HasMaxLength(450);
         builder.Property(e => e.Text).HasMaxLength(4000);
         builder.Property(e => e.Outcome).HasMaxLength(32);

@@ -48,6 +48,7 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         builder.Property(c => c.DutiesEn).HasMaxLength(4000);
         builder.Property(c => c.Mobile).HasMaxLength(20);
         builder.Property(c => c.OfficePhone).HasMaxLength(20);
+        builder.Property(c => c.AvailabilityKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.AvailabilityNote).HasMaxLength(100);
         builder.HasOne(c => c.Department).WithMany(d => d.Cadres).HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Superior).WithMany().HasForeignKey(c => c.SuperiorId).OnDelete(DeleteBehavior.Restrict);

@@ -11,13 +11,13 @@ public class DepartmentsModel(HotlineDbContext db, AdminChanges changes, TimePro
     public IReadOnlyList<Department> Departments { get; private set; } = [];
 
     /// <summary>The jurisdictions a unit may be added to: those not ended.</summary>
-    public IReadOnlyList<SelectListItem> Jurisdictions => [.. _jurisdictions.Where(j => j.EndedOn is null).Select(j => new SelectListItem(j.NameZh, Id(j.Id)))];
+    public IReadOnlyList<SelectListItem> Jurisdictions => [.. _jurisdictions.Where(j => j.EndedOn is null).Select(j => new SelectListItem(j.Name(WorkspaceDisplay.IsEnglish), Id(j.Id)))];
 
     private IReadOnlyList<Jurisdiction> _jurisdictions = [];
 
     /// <summary>The jurisdictions a unit may be moved to, its own selected even when ended.</summary>
     public IEnumerable<SelectListItem> JurisdictionsFor(int id) =>
-        _jurisdictions.Where(j => j.EndedOn is null || j.Id == id).Select(j => new SelectListItem(j.NameZh, Id(j.Id), j.Id == id));
+        _jurisdictions.Where(j => j.EndedOn is null || j.Id == id).Select(j => new SelectListItem(j.Name(WorkspaceDisplay.IsEnglish), Id(j.Id), j.Id == id));
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

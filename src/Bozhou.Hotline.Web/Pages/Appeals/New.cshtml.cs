@@ -98,7 +98,7 @@ public sealed class NewModel(
     private async Task<Appeal> LogAsync(TopicKind topicKind, CancellationToken cancellationToken)
     {
         var clock = await clocks.GetAsync(cancellationToken);
-        return await intake.LogAsync(Input.ToNewAppeal(topicKind, AppealActors.Caller), Input.Name, Input.PhoneE164(), clock, Now, cancellationToken);
+        return await intake.LogAsync(Input.ToNewAppeal(topicKind, EventActor.Caller), Input.Name, Input.PhoneE164(), clock, Now, cancellationToken);
     }
 
     /// <summary>

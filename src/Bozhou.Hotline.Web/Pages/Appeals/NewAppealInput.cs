@@ -67,7 +67,7 @@ public sealed record NewAppealInput
     /// The appeal to log from this input once <see cref="NewAppealInputValidator"/> passed it, with the topic's kind
     /// as the directory gave it and who logs it (the caller, or the Open311 client on the caller's behalf).
     /// </summary>
-    public NewAppeal ToNewAppeal(TopicKind topicKind, string actor)
+    public NewAppeal ToNewAppeal(TopicKind topicKind, EventActor actor)
     {
         FormValues.TryId(CadreId, out var cadreId);
         FormValues.TryId(TopicId, out var topicId);

@@ -218,7 +218,7 @@ public static class Open311Endpoints
 
         var clock = await post.Clocks.GetAsync(cancellationToken);
         var appeal = await post.Intake.LogAsync(
-            input.ToNewAppeal(topicKind!.Value, AppealActors.Caller), input.Name, input.PhoneE164(), clock, now, cancellationToken);
+            input.ToNewAppeal(topicKind!.Value, EventActor.Caller), input.Name, input.PhoneE164(), clock, now, cancellationToken);
         post.Logs.CreateLogger(typeof(Open311Endpoints).FullName!).LogInformation("Open311 client {ClientId} logged appeal {AppealId}", client.Id, appeal.Id);
         return Open311Documents.List(format, "service_requests", "request",
             [new Open311Created(appeal.TrackingCode, l["Notice.Logged", appeal.TrackingCode], null)]);

@@ -53,16 +53,18 @@ public class BulletinModel(HotlineDbContext db, Scorecards scorecards, Supervisi
         }
 
         Overdue = overdue;
+        // Positions in the reader's language (the Chinese one where no English form is given).
+        var en = SupervisionFormat.IsEnglish;
         SpotCheckLines = await db.SpotCheckCalls.AsNoTracking()
             .Join(db.SpotCheckRounds.Where(r => r.Date >= Month.From && r.Date <= Month.To), c => c.RoundId, r => r.Id, (c, r) => new { c, r.Date })
             .Join(db.Cadres.Where(x => x.Department.Jurisdiction.Code == Jurisdiction.Code), x => x.c.CadreId, cadre => cadre.Id,
-                (x, cadre) => new SpotCheckLine(x.Date, cadre.Name, cadre.Position, cadre.Department.NameZh, cadre.Department.NameEn, x.c.Outcome, x.c.CalledAt, x.c.Checker))
+                (x, cadre) => new SpotCheckLine(x.Date, cadre.Name, en && cadre.PositionEn != "" ? cadre.PositionEn : cadre.Position, cadre.Department.NameZh, cadre.Department.NameEn, x.c.Outcome, x.c.CalledAt, x.c.Checker))
             .ToListAsync(cancellationToken);
         SpotCheckLines = [.. SpotCheckLines.OrderBy(l => l.Date).ThenBy(l => l.CalledAt)];
         Overrides = await db.InterviewCases.AsNoTracking()
             .Where(c => c.OverrideReason != null && c.HeldOn >= Month.From && c.HeldOn <= Month.To)
             .Join(db.Cadres.Where(x => x.Department.Jurisdiction.Code == Jurisdiction.Code), c => c.CadreId, cadre => cadre.Id,
-                (c, cadre) => new OverrideLine(c.HeldOn, c.Kind, cadre.Name, cadre.Position, c.OverrideReason!, c.CreatedBy))
+                (c, cadre) => new OverrideLine(c.HeldOn, c.Kind, cadre.Name, en && cadre.PositionEn != "" ? cadre.PositionEn : cadre.Position, c.OverrideReason!, c.CreatedBy))
             .ToListAsync(cancellationToken);
         Overrides = [.. Overrides.OrderBy(o => o.HeldOn)];
         return Page();

@@ -66,12 +66,12 @@ public sealed class FilterChoicesSource(IServiceScopeFactory scopes, TimeProvide
         var jurisdictions = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Order).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.JurisdictionId).ThenBy(d => d.Order).ToListAsync(cancellationToken);
         var cadres = await db.Cadres.AsNoTracking().OrderBy(c => c.DepartmentId).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new { c.Id, c.Name, c.NamePinyin, c.Position }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.Name, c.NamePinyin, c.Position, c.PositionEn }).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Order).ToListAsync(cancellationToken);
         return new FilterChoices(
             [.. jurisdictions.Select(j => new SelectListItem(SupervisionFormat.Name(j.NameZh, j.NameEn), j.Code))],
             [.. departments.Select(d => new SelectListItem(SupervisionFormat.Name(d.NameZh, d.NameEn), d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
-            [.. cadres.Select(c => new SelectListItem($"{SupervisionFormat.Name(c.Name, c.NamePinyin)} {c.Position}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            [.. cadres.Select(c => new SelectListItem($"{SupervisionFormat.Name(c.Name, c.NamePinyin)} {SupervisionFormat.Name(c.Position, c.PositionEn)}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             [.. topics.Select(t => new SelectListItem(SupervisionFormat.Name(t.NameZh, t.NameEn), t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
     }
 }

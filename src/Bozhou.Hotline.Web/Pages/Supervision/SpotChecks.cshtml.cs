@@ -88,8 +88,9 @@ public class SpotChecksModel(
         History = await db.SpotCheckRounds.AsNoTracking().Include(r => r.Calls)
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Take(HistoryRounds).ToListAsync(cancellationToken);
         var ids = History.SelectMany(r => r.Drawn).Distinct().ToList();
+        var en = SupervisionFormat.IsEnglish;
         Cadres = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new CadreName(c.Id, c.Name, c.NamePinyin, c.Position, c.Department.NameZh, c.Department.NameEn, c.Mobile, c.OfficePhone))
+            .Select(c => new CadreName(c.Id, c.Name, c.NamePinyin, en && c.PositionEn != "" ? c.PositionEn : c.Position, c.Department.NameZh, c.Department.NameEn, c.Mobile, c.OfficePhone))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         Period = ReportPeriod.TryParse(period, out var p) ? p : ReportPeriod.MonthOf(Today);
         CadreRates = await scorecards.BuildAsync(ScorecardLevel.Cadre, Period, ScorecardMetric.SpotCheckAnswerRate, null, clock, now, cancellationToken: cancellationToken);

@@ -4,7 +4,7 @@ namespace Bozhou.Hotline.Web.Pages.Workspace;
 
 /// <summary>"In a meeting until 16:00" for a cadre the user acts for, shown on the public card until then.</summary>
 public class AvailabilityModel(
-    WorkspaceActors actors, HotlineDbContext db, TimeProvider time, IValidator<AvailabilityInput> validator, IStringLocalizer<WorkspaceResource> w) : PageModel
+    WorkspaceActors actors, HotlineDbContext db, TimeProvider time, IValidator<AvailabilityInput> validator, IStringLocalizer<WorkspaceResource> w, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public AvailabilityInput Input { get; set; } = new();
@@ -20,7 +20,6 @@ public class AvailabilityModel(
 
         Actor = actor;
         Input.CadreId = cadreId ?? actor.CadreIds.FirstOrDefault();
-        Input.Note = w["Availability.DefaultNote"];
         return Page();
     }
 
@@ -53,12 +52,10 @@ public class AvailabilityModel(
         }
 
         var cadre = (await db.Cadres.FindAsync([cadreId], cancellationToken))!;
-        var note = string.IsNullOrWhiteSpace(Input.Note) ? w["Availability.DefaultNote"].Value : Input.Note.Trim();
-        // Stored as the citizen reads it on the card, in Chinese: "在开会，16:00后回电".
-        cadre.AvailabilityNote = $"{note}，{ChinaTime.ToChina(until):HH:mm}后回电";
-        cadre.AvailabilityUntil = until;
+        // Stored as data (kind, own words, time); each reader sees it in their language.
+        cadre.SetAvailability(Input.Kind, Input.Note, until);
         await db.SaveChangesAsync(cancellationToken);
-        this.Flash(w["Availability.Saved", cadre.AvailabilityNote]);
+        this.Flash(w["Availability.Saved", t.AvailabilityText(cadre.CurrentAvailability(now)!)]);
         return RedirectToPage("/Workspace/Index");
     }
 
@@ -70,8 +67,7 @@ public class AvailabilityModel(
         }
 
         var cadre = (await db.Cadres.FindAsync([cadreId], cancellationToken))!;
-        cadre.AvailabilityNote = null;
-        cadre.AvailabilityUntil = null;
+        cadre.ClearAvailability();
         await db.SaveChangesAsync(cancellationToken);
         this.Flash(w["Availability.Cleared"]);
         return RedirectToPage("/Workspace/Index");
@@ -82,6 +78,10 @@ public sealed class AvailabilityInput
 {
     public int? CadreId { get; set; }
 
+    /// <summary>Why the cadre cannot answer; <see cref="AvailabilityKind.Other"/> takes <see cref="Note"/>.</summary>
+    public AvailabilityKind Kind { get; set; } = AvailabilityKind.InMeeting;
+
+    /// <summary>The own words for <see cref="AvailabilityKind.Other"/>; ignored for the other kinds.</summary>
     [SingleLine]
     public string? Note { get; set; }
 
@@ -97,7 +97,9 @@ public sealed class AvailabilityInputValidator : AbstractValidator<AvailabilityI
     {
         ArgumentNullException.ThrowIfNull(w);
         RuleFor(x => x.Until).Must(u => ParseTime(u) is not null).WithMessage(w["Availability.UntilRequired"]);
+        RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Note).MaximumLength(NoteMaxLength).WithMessage(w["Availability.NoteTooLong", NoteMaxLength]);
+        RuleFor(x => x.Note).NotEmpty().When(x => x.Kind == AvailabilityKind.Other).WithMessage(w["Availability.NoteRequired"]);
     }
 
     public static TimeOnly? ParseTime(string? value) =>

@@ -16,7 +16,7 @@ public class IndexModel(WorkspaceActors actors, InboxQuery inbox, HotSpotQuery h
     public IReadOnlyList<HotSpotRow> HotSpots { get; private set; } = [];
 
     /// <summary>Each cadre acted for, with the availability note now shown on the public card.</summary>
-    public IReadOnlyList<(int Id, string Name, string? Note)> Availability { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, CadreAvailability? Now)> Availability { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 

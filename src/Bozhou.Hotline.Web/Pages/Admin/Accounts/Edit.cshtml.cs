@@ -167,8 +167,10 @@ public class EditModel(
         Account = account;
         Roles = await users.GetRolesAsync(account);
         Cadres = await IndexModel.CadreChoices(db, cancellationToken);
+        var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         Delegations = await db.CadreDelegations.AsNoTracking().Where(d => d.StaffUserId == id)
-            .Join(db.Cadres, d => d.CadreId, c => c.Id, (d, c) => new KeyValuePair<int, string>(c.Id, c.Position + " " + c.Name))
+            .Join(db.Cadres, d => d.CadreId, c => c.Id, (d, c) => new KeyValuePair<int, string>(
+                c.Id, en && c.PositionEn != "" ? c.PositionEn + " " + (c.NamePinyin != "" ? c.NamePinyin : c.Name) : c.Position + " " + c.Name))
             .ToListAsync(cancellationToken);
         return true;
     }

@@ -109,10 +109,15 @@ public class IndexModel(HotlineDbContext db, AccountAdmin accounts, AdminChanges
         ArgumentNullException.ThrowIfNull(db);
         var cadres = await db.Cadres.AsNoTracking().Where(c => c.PostEnd == null)
             .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new { Unit = c.Department.NameZh, c.Position, c.Name, c.Id })
+            .Select(c => new { Unit = c.Department.NameZh, UnitEn = c.Department.NameEn, c.Position, c.PositionEn, c.Name, c.NamePinyin, c.Id })
             .ToListAsync(cancellationToken);
-        // The unit once, though a published position may carry it already.
-        return [.. cadres.Select(c => new SelectListItem(CadreTitle.Post(c.Unit, c.Position) + " " + c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))];
+        // The unit once, though a published position may carry it already; in English, the English forms where given.
+        var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return [.. cadres.Select(c => new SelectListItem(
+            en && c.PositionEn.Length > 0
+                ? $"{(c.NamePinyin.Length > 0 ? c.NamePinyin : c.Name)}, {c.PositionEn}, {(c.UnitEn.Length > 0 ? c.UnitEn : c.Unit)}"
+                : CadreTitle.Post(c.Unit, c.Position) + " " + c.Name,
+            c.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 }
 

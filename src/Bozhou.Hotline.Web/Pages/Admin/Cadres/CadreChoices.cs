@@ -18,16 +18,26 @@ public sealed class CadreChoices
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(a);
+        // Names in the reader's language (the Chinese one where no English form is given).
+        var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var departments = await db.Departments.AsNoTracking().Where(d => d.EndedOn == null)
             .OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order)
-            .Select(d => new SelectListItem(d.Jurisdiction.NameZh + " · " + d.NameZh, Value(d.Id)))
+            .Select(d => new SelectListItem(
+                (en && d.Jurisdiction.NameEn != "" ? d.Jurisdiction.NameEn : d.Jurisdiction.NameZh) + " · " + (en && d.NameEn != "" ? d.NameEn : d.NameZh), Value(d.Id)))
             .ToListAsync(cancellationToken);
         var ownId = cadre?.Id ?? 0;
         var superiorId = cadre?.SuperiorId;
         var superiors = await db.Cadres.AsNoTracking()
             .Where(c => c.Id != ownId && ((c.PostStart <= today && (c.PostEnd == null || c.PostEnd >= today)) || c.Id == superiorId))
             .OrderBy(c => c.Department.Jurisdiction.Order).ThenBy(c => c.Department.Order).ThenBy(c => c.ProtocolOrder)
-            .Select(c => new { c.Id, c.Name, c.Position, Department = c.Department.NameZh, c.PostEnd })
+            .Select(c => new
+            {
+                c.Id,
+                Name = en && c.NamePinyin != "" ? c.NamePinyin : c.Name,
+                Position = en && c.PositionEn != "" ? c.PositionEn : c.Position,
+                Department = en && c.Department.NameEn != "" ? c.Department.NameEn : c.Department.NameZh,
+                c.PostEnd,
+            })
             .ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Order).ToListAsync(cancellationToken);
         return new CadreChoices
@@ -35,7 +45,7 @@ public sealed class CadreChoices
             Departments = departments,
             // A superior who has since left stays listed, marked, so that saving other fields does not drop the link unseen.
             Superiors = [.. superiors.Select(c => new SelectListItem(
-                $"{c.Department} · {PositionInUnit(c.Department, c.Position)} {c.Name}" + (c.PostEnd is { } end && end < today ? a["Cadre.SuperiorLeft"].Value : ""), Value(c.Id)))],
+                (en ? $"{c.Department} · {c.Position} {c.Name}" : $"{c.Department} · {PositionInUnit(c.Department, c.Position)} {c.Name}") + (c.PostEnd is { } end && end < today ? a["Cadre.SuperiorLeft"].Value : ""), Value(c.Id)))],
             Topics = topics,
         };
     }
