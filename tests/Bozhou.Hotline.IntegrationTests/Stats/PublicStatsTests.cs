@@ -43,6 +43,8 @@ public class PublicStatsTests
             Assert.Equal(HttpStatusCode.NotFound, off.StatusCode);
         }
 
+        Assert.Null((await visitor.GetPageAsync("/")).QuerySelector("#footer-stats"));
+
         using (var csvOff = await visitor.GetAsync(new Uri("/stats?handler=csv", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.NotFound, csvOff.StatusCode);
@@ -57,6 +59,8 @@ public class PublicStatsTests
 
         var page = await visitor.GetPageAsync("/stats");
         Assert.Equal("干部热线办理情况公开", page.QuerySelector("h1")!.TextContent.Trim());
+        // Every page's footer links to it while it is published (the home page's cached copy forgotten with the settings).
+        Assert.Equal("/stats", (await visitor.GetPageAsync("/")).QuerySelector("#footer-stats a")!.GetAttribute("href"));
         Assert.True((await admin.GetPageAsync("/admin/settings")).QuerySelector<IHtmlInputElement>("#Input_PublicStatsEnabled")!.IsChecked);
 
         // Off again: the cached page is forgotten with the settings and the address is not found at once.
@@ -69,6 +73,8 @@ public class PublicStatsTests
         {
             Assert.Equal(HttpStatusCode.NotFound, offAgain.StatusCode);
         }
+
+        Assert.Null((await visitor.GetPageAsync("/")).QuerySelector("#footer-stats"));
 
         var audit = await data.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subject == "Settings").OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(2, audit.Count);
