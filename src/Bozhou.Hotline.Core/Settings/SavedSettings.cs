@@ -23,6 +23,11 @@ public class SavedSettings
     [AuditName("PublicStats:Enabled")]
     public bool PublicStatsEnabled { get; set; }
 
+    /// <summary>The supervision office's mobile (E.164, e.g. <c>+8613912345678</c>) that early warnings (预警) are texted to; null sends none.</summary>
+    [SingleLine]
+    [AuditName("Supervision:AlertMobile")]
+    public string? SupervisionMobile { get; set; }
+
     [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 

@@ -20,5 +20,6 @@ internal sealed class SavedSettingsConfiguration : IEntityTypeConfiguration<Save
             }
         });
         builder.Property(s => s.SavedBy).HasMaxLength(256);
+        builder.Property(s => s.SupervisionMobile).HasMaxLength(20);
     }
 }
