@@ -124,6 +124,49 @@ public class EarlyWarningTests
         Assert.Contains("连续三次不满意", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_database_refuses_a_second_warning_for_the_same_rule_subject_and_window()
+    {
+        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        using var _ = factory;
+        var end = ChinaTime.StartOf(new DateOnly(2026, 3, 2));
+        EarlyWarning Warning() => new() { Rule = EarlyWarningRule.AnswerRateDrop, SubjectId = world.LiId, WindowEnd = end, RaisedAt = end };
+        await data.QueryAsync(db => { db.EarlyWarnings.Add(Warning()); return db.SaveChangesAsync(); });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => data.QueryAsync(db => { db.EarlyWarnings.Add(Warning()); return db.SaveChangesAsync(); }));
+        // Another rule, or the next window, is a warning of its own.
+        await data.QueryAsync(db =>
+        {
+            var otherRule = Warning();
+            otherRule.Rule = EarlyWarningRule.CallbackRateDrop;
+            var nextWindow = Warning();
+            nextWindow.WindowEnd = end.AddDays(1);
+            db.EarlyWarnings.AddRange(otherRule, nextWindow);
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(3, await data.QueryAsync(db => db.EarlyWarnings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_two_evaluations_at_once_raise_one_warning_listed_with_its_test()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        factory.UsePostgres(database.ConnectionString);
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        await SeedAsync(data, world.LiId);
+
+        var raised = await Task.WhenAll(EvaluateAsync(factory), EvaluateAsync(factory), EvaluateAsync(factory));
+
+        Assert.Equal(1, raised.Sum());
+        Assert.Equal(0, await EvaluateAsync(factory));
+        Assert.Equal(1, await data.QueryAsync(db => db.SmsMessages.CountAsync(m => m.Purpose == SmsPurpose.SupervisionAlert)));
+        using var office = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+        var row = (await office.GetPageAsync("/supervision/alerts")).QuerySelector("#alerts-open tr[data-rule='AnswerRateDrop']")!;
+        Assert.Equal("p = 2.3781E-8", row.QuerySelector(".p")!.TextContent);
+    }
+
     /// <summary>Li's roll-ups (one day in each window) and the office's mobile in the saved settings.</summary>
     private static async Task SeedAsync(WorkspaceTestData data, int cadreId)
     {
