@@ -14,10 +14,13 @@ public class EarlyWarningTests
 {
     private const string OfficeMobile = "+8613900000001";
 
+    /// <summary>When the seeded roll-ups were computed: the evening before the world's clock.</summary>
+    private static readonly DateTimeOffset Computed = ChinaTime.StartOf(new DateOnly(2026, 3, 1)).AddHours(20);
+
     [Fact]
     public async Task A_drop_in_answer_rate_is_listed_with_its_test_texted_once_and_dismissed_with_an_audited_reason()
     {
-        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        var (factory, data, world) = await WorldAsync();
         using var _ = factory;
         await SeedAsync(data, world.LiId);
 
@@ -66,9 +69,26 @@ public class EarlyWarningTests
     }
 
     [Fact]
+    public async Task The_statistics_refresh_pass_raises_the_warning_after_the_roll_ups_once_per_cluster()
+    {
+        var (factory, data, world) = await WorldAsync();
+        using var _ = factory;
+        await SeedAsync(data, world.LiId);
+        var job = ActivatorUtilities.CreateInstance<StatsRefreshService>(factory.Services);
+
+        Assert.True(await job.TryRunAsync(TestContext.Current.CancellationToken));
+        var run = await data.QueryAsync(db => db.JobRuns.SingleAsync(r => r.Name == StatsRefreshService.JobName));
+        Assert.Null(run.LastError);
+
+        var warning = await data.QueryAsync(db => db.EarlyWarnings.SingleAsync());
+        Assert.Equal((EarlyWarningRule.AnswerRateDrop, world.LiId), (warning.Rule, warning.SubjectId));
+        Assert.Equal(ChinaTime.StartOf(new DateOnly(2026, 3, 2)), warning.WindowEnd);
+    }
+
+    [Fact]
     public async Task A_dismissal_without_a_reason_changes_nothing()
     {
-        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        var (factory, data, world) = await WorldAsync();
         using var _ = factory;
         await SeedAsync(data, world.LiId);
         await EvaluateAsync(factory);
@@ -86,7 +106,7 @@ public class EarlyWarningTests
     [Fact]
     public async Task Two_evaluations_at_once_raise_one_warning_and_one_text()
     {
-        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        var (factory, data, world) = await WorldAsync();
         using var _ = factory;
         await SeedAsync(data, world.LiId);
 
@@ -100,7 +120,7 @@ public class EarlyWarningTests
     [Fact]
     public async Task Three_unsatisfied_ratings_in_a_row_for_one_department_raise_one_warning()
     {
-        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        var (factory, data, world) = await WorldAsync();
         using var _ = factory;
         var now = factory.Clock.GetUtcNow();
         foreach (var (score, minutes) in new[] { (5, 10), (1, 20), (2, 30), (1, 40), (1, 50) })
@@ -127,7 +147,7 @@ public class EarlyWarningTests
     [Fact]
     public async Task The_database_refuses_a_second_warning_for_the_same_rule_subject_and_window()
     {
-        var (factory, data, world) = await ExtensionTests.WorldAsync();
+        var (factory, data, world) = await WorldAsync();
         using var _ = factory;
         var end = ChinaTime.StartOf(new DateOnly(2026, 3, 2));
         EarlyWarning Warning() => new() { Rule = EarlyWarningRule.AnswerRateDrop, SubjectId = world.LiId, WindowEnd = end, RaisedAt = end };
@@ -151,7 +171,7 @@ public class EarlyWarningTests
     public async Task On_PostgreSQL_two_evaluations_at_once_raise_one_warning_listed_with_its_test()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>().WithoutHostedService<StatsRefreshService>();
         factory.UsePostgres(database.ConnectionString);
         var data = new WorkspaceTestData(factory);
         var world = await data.SeedAsync();
@@ -167,15 +187,23 @@ public class EarlyWarningTests
         Assert.Equal("p = 2.3781E-8", row.QuerySelector(".p")!.TextContent);
     }
 
+    /// <summary>The workspace world with no background statistics pass: each evaluation here is the test's own.</summary>
+    private static async Task<(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World)> WorldAsync()
+    {
+        var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>().WithoutHostedService<StatsRefreshService>();
+        var data = new WorkspaceTestData(factory);
+        return (factory, data, await data.SeedAsync());
+    }
+
     /// <summary>Li's roll-ups (one day in each window) and the office's mobile in the saved settings.</summary>
     private static async Task SeedAsync(WorkspaceTestData data, int cadreId)
     {
         await data.QueryAsync(async db =>
         {
-            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2026, 2, 20), CadreId = cadreId, CallsLogged = 60, CallAttempts = 60, CallsAnswered = 30 });
-            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2026, 1, 20), CadreId = cadreId, CallsLogged = 240, CallAttempts = 240, CallsAnswered = 200 });
+            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2026, 2, 20), CadreId = cadreId, CallsLogged = 60, CallAttempts = 60, CallsAnswered = 30, ComputedAt = Computed });
+            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2026, 1, 20), CadreId = cadreId, CallsLogged = 240, CallAttempts = 240, CallsAnswered = 200, ComputedAt = Computed });
             // Outside both windows: not counted.
-            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2025, 12, 21), CadreId = cadreId, CallsLogged = 500, CallAttempts = 500, CallsAnswered = 0 });
+            db.DailyCadreStats.Add(new DailyCadreStats { Date = new DateOnly(2025, 12, 21), CadreId = cadreId, CallsLogged = 500, CallAttempts = 500, CallsAnswered = 0, ComputedAt = Computed });
             db.SavedSettings.Add(new SavedSettings { SupervisionMobile = OfficeMobile, SavedAt = DateTimeOffset.UnixEpoch, SavedBy = "test" });
             return await db.SaveChangesAsync();
         });
