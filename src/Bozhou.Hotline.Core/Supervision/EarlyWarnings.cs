@@ -364,21 +364,18 @@ public sealed class EarlyWarnings(HotlineDbContext db, SmsNotifier sms, Settings
         }
 
         text = text.Length > EarlyWarning.ReasonMaxLength ? text[..EarlyWarning.ReasonMaxLength] : text;
-        var warning = await db.EarlyWarnings.SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (warning is null)
+        // Dismissed only while open, in the statement itself: of two dismissals at once one is stored and audited.
+        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
+        var dismissed = await db.EarlyWarnings.Where(w => w.Id == id && w.DismissedAt == null).ExecuteUpdateAsync(
+            set => set.SetProperty(w => w.DismissedAt, now).SetProperty(w => w.DismissedBy, actor.Name)
+                .SetProperty(w => w.DismissedByUserId, actor.UserId).SetProperty(w => w.DismissReason, text),
+            cancellationToken);
+        if (dismissed == 0)
         {
-            return DismissResult.NoSuchWarning;
+            return await db.EarlyWarnings.AnyAsync(w => w.Id == id, cancellationToken) ? DismissResult.AlreadyDismissed : DismissResult.NoSuchWarning;
         }
 
-        if (warning.IsDismissed)
-        {
-            return DismissResult.AlreadyDismissed;
-        }
-
-        warning.DismissedAt = now;
-        warning.DismissedBy = actor.Name;
-        warning.DismissedByUserId = actor.UserId;
-        warning.DismissReason = text;
+        var warning = await db.EarlyWarnings.AsNoTracking().SingleAsync(w => w.Id == id, cancellationToken);
         db.AuditEntries.Add(new AuditEntry
         {
             At = now,
@@ -389,6 +386,7 @@ public sealed class EarlyWarnings(HotlineDbContext db, SmsNotifier sms, Settings
             Details = string.Create(CultureInfo.InvariantCulture, $"{warning.Rule} of {warning.SubjectId} to {warning.WindowEnd:O}; reason: {text}"),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return DismissResult.Dismissed;
     }
 

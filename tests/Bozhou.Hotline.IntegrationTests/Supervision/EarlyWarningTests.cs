@@ -104,6 +104,30 @@ public class EarlyWarningTests
     }
 
     [Fact]
+    public async Task Two_dismissals_at_once_store_one_reason_and_one_audit_entry()
+    {
+        var (factory, data, world) = await WorldAsync();
+        using var _ = factory;
+        await SeedAsync(data, world.LiId);
+        await EvaluateAsync(factory);
+        var id = await data.QueryAsync(db => db.EarlyWarnings.Select(w => w.Id).SingleAsync());
+
+        var results = await Task.WhenAll(DismissAsync("督查员甲", "理由甲"), DismissAsync("督查员乙", "理由乙"));
+
+        Assert.Equal([DismissResult.Dismissed, DismissResult.AlreadyDismissed], results.Order());
+        var warning = await data.QueryAsync(db => db.EarlyWarnings.SingleAsync());
+        var audit = await data.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.AlertDismissed));
+        Assert.Equal(warning.DismissedBy, audit.UserName);
+        Assert.Contains(warning.DismissReason!, audit.Details, StringComparison.Ordinal);
+
+        async Task<DismissResult> DismissAsync(string who, string reason)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EarlyWarnings>().DismissAsync(id, reason, new Actor(null, who), factory.Clock.GetUtcNow());
+        }
+    }
+
+    [Fact]
     public async Task Two_evaluations_at_once_raise_one_warning_and_one_text()
     {
         var (factory, data, world) = await WorldAsync();
