@@ -51,4 +51,7 @@ public enum AuditAction
 
     /// <summary>The supervision office took a step of the escalation ladder out of its order, with a written reason.</summary>
     LadderOverride = 9,
+
+    /// <summary>The supervision office dismissed an early warning (预警), with a written reason.</summary>
+    AlertDismissed = 10,
 }

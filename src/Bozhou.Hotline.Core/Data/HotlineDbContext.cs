@@ -50,6 +50,8 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<InterviewCase> InterviewCases => Set<InterviewCase>();
 
+    public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+
     public DbSet<InterviewCaseAppeal> InterviewCaseAppeals => Set<InterviewCaseAppeal>();
 
     public DbSet<DailyCadreStats> DailyCadreStats => Set<DailyCadreStats>();

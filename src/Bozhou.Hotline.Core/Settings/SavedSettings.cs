@@ -26,6 +26,11 @@ public class SavedSettings
     /// <summary>The footer lines of every page (主办单位, ICP 备案号, 公安机关备案号, 政府网站标识码); empty until filled in.</summary>
     public SiteFooter Footer { get; set; } = new();
 
+    /// <summary>The supervision office's mobile (E.164, e.g. <c>+8613912345678</c>) that early warnings (预警) are texted to; null sends none.</summary>
+    [SingleLine]
+    [AuditName("Supervision:AlertMobile")]
+    public string? SupervisionMobile { get; set; }
+
     [NotAudited]
     public DateTimeOffset SavedAt { get; set; }
 

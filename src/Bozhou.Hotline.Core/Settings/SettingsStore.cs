@@ -7,9 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bozhou.Hotline.Core.Settings;
 
-/// <summary>The settings in force: the clocks, the SMS texts, the retention period, whether <c>/stats</c> is published and the site's footer lines.</summary>
+/// <summary>
+/// The settings in force: the clocks, the SMS texts, the retention period, whether <c>/stats</c> is published, the
+/// supervision office's mobile (E.164, null when none is set) that early warnings are texted to, and the site's footer lines.
+/// </summary>
 public sealed record CurrentSettings(
-    ClockSettings Clocks, SmsTemplates Sms, int RetentionDays, DateTimeOffset? SavedAt, string? SavedBy, bool PublicStatsEnabled = false)
+    ClockSettings Clocks, SmsTemplates Sms, int RetentionDays, DateTimeOffset? SavedAt, string? SavedBy, bool PublicStatsEnabled = false,
+    string? SupervisionMobile = null)
 {
     /// <summary>The footer lines of every page; none before an administrator fills them in.</summary>
     public SiteFooter Footer { get; init; } = new();
@@ -41,6 +45,6 @@ public sealed class SettingsStore(
         var saved = await db.SavedSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SavedSettings.SingletonId, cancellationToken);
         return saved is null
             ? new CurrentSettings(clocks.CurrentValue, new SmsTemplates(), retention.CurrentValue.RetentionDays, null, null)
-            : new CurrentSettings(saved.Clocks, saved.Sms, saved.RetentionDays, saved.SavedAt, saved.SavedBy, saved.PublicStatsEnabled) { Footer = saved.Footer };
+            : new CurrentSettings(saved.Clocks, saved.Sms, saved.RetentionDays, saved.SavedAt, saved.SavedBy, saved.PublicStatsEnabled, saved.SupervisionMobile) { Footer = saved.Footer };
     }
 }

@@ -89,4 +89,7 @@ public enum SmsPurpose
     CadreReopened = 10,
     CadreReminder = 11,
     CadreDigest = 12,
+
+    /// <summary>An early warning to the supervision office's mobile.</summary>
+    SupervisionAlert = 13,
 }

@@ -85,6 +85,23 @@ public sealed class SmsNotifier(SettingsStore settings, CallerDataProtector phon
     }
 
     /// <summary>
+    /// Queues <paramref name="text"/> to the supervision office's mobile <paramref name="mobile"/> (E.164), tied to no appeal
+    /// and no cadre (so no cadre's outbox lists it); the caller saves. Returns the message.
+    /// </summary>
+    public async Task<SmsMessage> ToOfficeAsync(
+        HotlineDbContext db, string mobile, SmsText text, SmsValues values, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mobile);
+        var body = (await settings.GetAsync(cancellationToken)).Sms.Render(text, values);
+        var message = SmsDelivery.Queue(null, phones.ProtectPhone(mobile), ChinesePhone.Mask(mobile), body, now);
+        message.Purpose = SmsTexts.Purpose(text);
+        message.ToPhoneHash = phones.HashPhone(mobile);
+        db.SmsMessages.Add(message);
+        return message;
+    }
+
+    /// <summary>
     /// The mobiles the handling side of a cadre is texted at: those on the enabled accounts of the cadre and of the staff
     /// delegated to the cadre; the cadre's directory mobile when no account has one. Each number once.
     /// </summary>

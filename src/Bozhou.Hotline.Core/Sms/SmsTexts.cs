@@ -23,15 +23,20 @@ public enum SmsText
     CadreReopened = 14,
     CadreReminder = 15,
     CadreDigest = 16,
+
+    /// <summary>An early warning (预警) raised for the supervision office, to the office's mobile.</summary>
+    SupervisionAlert = 17,
 }
 
 /// <summary>
 /// What a template's placeholders stand for in one text. <see cref="Name"/> is a person as the caller reads it (unit,
 /// position and name, the unit once) or, for a confidential appeal, <see cref="SmsTexts.ConfidentialName"/>;
-/// <see cref="Phone"/> an office phone; <see cref="Due"/> a deadline (UTC, shown in China time).
+/// <see cref="Phone"/> an office phone; <see cref="Due"/> a deadline (UTC, shown in China time); <see cref="Warning"/> what an
+/// early warning found, in a few Chinese words with its figures.
 /// </summary>
 public sealed record SmsValues(
-    string? Code = null, string? Name = null, string? Phone = null, DateTimeOffset? Due = null, int? Today = null, int? Overdue = null)
+    string? Code = null, string? Name = null, string? Phone = null, DateTimeOffset? Due = null, int? Today = null, int? Overdue = null,
+    string? Warning = null)
 {
     /// <summary>Each placeholder and its text; <c>{link}</c> points at the tracking page under <paramref name="publicBaseUrl"/>.</summary>
     public IEnumerable<(string Placeholder, string Value)> Pairs(string? publicBaseUrl)
@@ -43,6 +48,7 @@ public sealed record SmsValues(
         yield return (SmsTexts.LinkPlaceholder, Code is not null && !string.IsNullOrWhiteSpace(publicBaseUrl) ? SmsTexts.Link(publicBaseUrl, Code) : "");
         yield return (SmsTexts.TodayPlaceholder, Today?.ToString(CultureInfo.InvariantCulture) ?? "");
         yield return (SmsTexts.OverduePlaceholder, Overdue?.ToString(CultureInfo.InvariantCulture) ?? "");
+        yield return (SmsTexts.WarningPlaceholder, Warning ?? "");
     }
 }
 
@@ -80,6 +86,7 @@ public static partial class SmsTexts
     public const string LinkPlaceholder = "{link}";
     public const string TodayPlaceholder = "{today}";
     public const string OverduePlaceholder = "{overdue}";
+    public const string WarningPlaceholder = "{warning}";
 
     /// <summary>Characters of a text sent as one SMS.</summary>
     public const int SingleSegment = 70;
@@ -116,6 +123,7 @@ public static partial class SmsTexts
         [SmsText.CadreReopened] = new("诉求{code}群众评价不满意，已发回重办，请于{due}前重新答复。", SmsPurpose.CadreReopened, [CodePlaceholder, DuePlaceholder], []),
         [SmsText.CadreReminder] = new("督查室催办：请抓紧办理诉求{code}，尽快联系来电人并答复。", SmsPurpose.CadreReminder, [CodePlaceholder], [DuePlaceholder]),
         [SmsText.CadreDigest] = new("今日到期诉求{today}件，已超期{overdue}件，请登录工作台及时办理。", SmsPurpose.CadreDigest, [TodayPlaceholder, OverduePlaceholder], []),
+        [SmsText.SupervisionAlert] = new("督查室预警：{name}{warning}，请登录督查室预警队列查看。", SmsPurpose.SupervisionAlert, [NamePlaceholder, WarningPlaceholder], []),
     };
 
     /// <summary>The built-in template of <paramref name="text"/>.</summary>
@@ -208,7 +216,8 @@ public static partial class SmsTexts
     /// The values the settings form fills a template with to show its length: the longest a code, a date and an office
     /// phone take, and a unit, position and name of usual length.
     /// </summary>
-    public static SmsValues Sample { get; } = new("ABCDE2345K", "市数据资源局局长张伟", "0558-5123456", new DateTimeOffset(2026, 12, 30, 16, 0, 0, TimeSpan.Zero), 12, 3);
+    public static SmsValues Sample { get; } = new("ABCDE2345K", "市数据资源局局长张伟", "0558-5123456", new DateTimeOffset(2026, 12, 30, 16, 0, 0, TimeSpan.Zero), 12, 3,
+        "接通率明显下降（近2周50.0%，前8周83.3%）");
 
     /// <summary>
     /// A template stored before the named placeholders: "{0}" stood for whom the matter went to (passed on) or the

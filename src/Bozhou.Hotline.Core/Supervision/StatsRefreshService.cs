@@ -6,7 +6,7 @@ namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>
 /// Keeps the daily roll-ups up to date: every <see cref="SupervisionOptions.StatsRefreshInterval"/> the days touched
-/// since the previous pass (<see cref="StatsRollup.RefreshAsync"/>), once per cluster (<see cref="ClusterJob"/>).
+/// since the previous pass (<see cref="StatsRollup.RefreshAsync"/>), then the early warnings (<see cref="EarlyWarnings"/>), once per cluster (<see cref="ClusterJob"/>).
 /// Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StatsRefreshService(
@@ -35,6 +35,12 @@ public sealed class StatsRefreshService(
         var clock = await scope.ServiceProvider.GetRequiredService<AppealClockSource>().GetAsync(cancellationToken);
         var days = await scope.ServiceProvider.GetRequiredService<StatsRollup>().RefreshAsync(since, clock, started, cancellationToken);
         logger.LogDebug("Refreshed the daily statistics of {Days} day(s)", days);
+        // The early warnings read the roll-ups just stored; the unique key keeps each window's warning single.
+        var raised = await scope.ServiceProvider.GetRequiredService<EarlyWarnings>().EvaluateAsync(started, cancellationToken);
+        if (raised > 0)
+        {
+            logger.LogInformation("Raised {Warnings} early warning(s)", raised);
+        }
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ public sealed partial class SmsTemplates
     [SingleLine] public string CadreTransferReceived { get; set; } = SmsTexts.Default(SmsText.CadreTransferReceived);
     [SingleLine] public string CadreReopened { get; set; } = SmsTexts.Default(SmsText.CadreReopened);
     [SingleLine] public string CadreDigest { get; set; } = SmsTexts.Default(SmsText.CadreDigest);
+    [SingleLine] public string SupervisionAlert { get; set; } = SmsTexts.Default(SmsText.SupervisionAlert);
 
     /// <summary>The stored template of <paramref name="text"/>, or the built-in one when none is stored.</summary>
     public string Template(SmsText text)
@@ -91,6 +92,7 @@ public sealed partial class SmsTemplates
             SmsText.CadreTransferReceived => CadreTransferReceived,
             SmsText.CadreReopened => CadreReopened,
             SmsText.CadreDigest => CadreDigest,
+            SmsText.SupervisionAlert => SupervisionAlert,
             _ => throw new ArgumentOutOfRangeException(nameof(text), text, null),
         };
         return string.IsNullOrWhiteSpace(stored) ? SmsTexts.Default(text) : SmsTexts.Upgrade(text, stored);
@@ -127,6 +129,7 @@ public sealed partial class SmsTemplates
             case SmsText.CadreTransferReceived: CadreTransferReceived = value; break;
             case SmsText.CadreReopened: CadreReopened = value; break;
             case SmsText.CadreDigest: CadreDigest = value; break;
+            case SmsText.SupervisionAlert: SupervisionAlert = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(text), text, null);
         }
     }

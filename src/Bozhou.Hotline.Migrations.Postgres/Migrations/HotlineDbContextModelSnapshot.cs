@@ -973,6 +973,10 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("SupervisionMobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Clocks", "Bozhou.Hotline.Core.Settings.SavedSettings.Clocks#ClockSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -1117,6 +1121,11 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("SupervisionAlert")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("TextDetails")
                                 .IsRequired()
@@ -1289,6 +1298,81 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.HasIndex("CadreId", "Date");
 
                     b.ToTable("DailyCadreStats");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.EarlyWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BaselineFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BaselineSuccesses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BaselineTrials")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DismissedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double?>("P")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ratings")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("RecentFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecentSuccesses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecentTrials")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Z")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt", "RaisedAt");
+
+                    b.HasIndex("Rule", "SubjectId", "WindowEnd")
+                        .IsUnique();
+
+                    b.ToTable("EarlyWarnings");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>

@@ -944,6 +944,10 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupervisionMobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Clocks", "Bozhou.Hotline.Core.Settings.SavedSettings.Clocks#ClockSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -1087,6 +1091,11 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                             b1.Property<string>("Signature")
                                 .IsRequired()
                                 .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SupervisionAlert")
+                                .IsRequired()
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("TextDetails")
@@ -1258,6 +1267,79 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.HasIndex("CadreId", "Date");
 
                     b.ToTable("DailyCadreStats");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.EarlyWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BaselineFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaselineSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaselineTrials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("P")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ratings")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecentFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecentSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecentTrials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Z")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedAt", "RaisedAt");
+
+                    b.HasIndex("Rule", "SubjectId", "WindowEnd")
+                        .IsUnique();
+
+                    b.ToTable("EarlyWarnings");
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.InterviewCase", b =>

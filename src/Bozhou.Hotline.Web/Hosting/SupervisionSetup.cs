@@ -35,6 +35,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<Extensions>();
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<StatsRollup>();
+        builder.Services.AddScoped<EarlyWarnings>();
         builder.Services.AddSingleton<RollupSums>();
         builder.Services.AddSingleton<LiveFigures>();
         builder.Services.AddSingleton<FilterChoicesSource>();

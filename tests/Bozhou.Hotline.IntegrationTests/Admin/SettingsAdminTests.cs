@@ -63,6 +63,26 @@ public class SettingsAdminTests
     }
 
     [Fact]
+    public async Task The_supervision_offices_mobile_is_saved_in_E164_audited_and_a_landline_is_refused()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+
+        using (var refused = await SaveAsync(admin, ("Input.SupervisionMobile", "0558-5123456")))
+        {
+            Assert.Equal("请填写有效的中国大陆手机号码，或留空", Error(await Html.ParseAsync(refused), "SupervisionMobile"));
+        }
+
+        using var saved = await SaveAsync(admin, ("Input.SupervisionMobile", "139 0000 0001"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("+8613900000001", await data.QueryAsync(db => db.SavedSettings.Select(s => s.SupervisionMobile).SingleAsync()));
+        Assert.Contains("\"Supervision:AlertMobile\":\"+8613900000001\"", (await SettingsAuditAsync(data)).Single().After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_settings_get_Chinese_messages_in_the_form_and_nothing_is_written()
     {
         using var factory = new HotlineFactory();

@@ -28,5 +28,6 @@ internal sealed class SavedSettingsConfiguration : IEntityTypeConfiguration<Save
             footer.Property(f => f.GovernmentSiteId).HasMaxLength(SiteFooter.MaxLength);
         });
         builder.Property(s => s.SavedBy).HasMaxLength(256);
+        builder.Property(s => s.SupervisionMobile).HasMaxLength(20);
     }
 }

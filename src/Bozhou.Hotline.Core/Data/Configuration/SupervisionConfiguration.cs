@@ -105,3 +105,20 @@ internal sealed class SupervisionAppealEventIndexes : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AppealEvent> builder) => builder.HasIndex(e => e.At);
 }
+
+internal sealed class EarlyWarningConfiguration : IEntityTypeConfiguration<EarlyWarning>
+{
+    public void Configure(EntityTypeBuilder<EarlyWarning> builder)
+    {
+        builder.Property(w => w.Rule).HasConversion<string>().HasMaxLength(32);
+        builder.Property(w => w.Ratings).HasMaxLength(200);
+        builder.Property(w => w.DismissedBy).HasMaxLength(256);
+        builder.Property(w => w.DismissedByUserId).HasMaxLength(450);
+        builder.Property(w => w.DismissReason).HasMaxLength(EarlyWarning.ReasonMaxLength);
+        builder.Ignore(w => w.RunRatings);
+        builder.Ignore(w => w.Test);
+        // Never raised twice for one window, whatever two evaluations do at once.
+        builder.HasIndex(w => new { w.Rule, w.SubjectId, w.WindowEnd }).IsUnique();
+        builder.HasIndex(w => new { w.DismissedAt, w.RaisedAt });
+    }
+}

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Bozhou.Hotline.Core.Phones;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
 
@@ -113,6 +114,10 @@ public sealed class SettingsInput
     /// <summary>Whether the public responsiveness page <c>/stats</c> is published (a checkbox: absent means off).</summary>
     public bool PublicStatsEnabled { get; set; }
 
+    /// <summary>The supervision office's mobile for early warnings, as typed (any Chinese form); empty for none.</summary>
+    [SingleLine]
+    public string? SupervisionMobile { get; set; }
+
     /// <summary>The signature put before every text, 【】 included.</summary>
     [SingleLine]
     public string? SmsSignature { get; set; }
@@ -161,6 +166,7 @@ public sealed class SettingsInput
             ReplyConsultationWorkingDays = c.ReplyConsultationWorkingDays, ReplyOtherWorkingDays = c.ReplyOtherWorkingDays,
             RatingWindowDays = c.RatingWindowDays, QuietHoursStart = c.QuietHoursStart, QuietHoursEnd = c.QuietHoursEnd,
             RetentionDays = settings.RetentionDays, PublicStatsEnabled = settings.PublicStatsEnabled,
+            SupervisionMobile = settings.SupervisionMobile is { } mobile ? ChinesePhone.Display(mobile) : null,
             SmsSignature = sms.SignatureOrDefault, PublicBaseUrl = sms.PublicBaseUrl,
             Sms = SmsTexts.All.ToDictionary(t => t.ToString(), t => (string?)sms.Template(t)),
             FooterSponsor = settings.Footer.Sponsor, FooterSponsorEn = settings.Footer.SponsorEn, FooterIcpFiling = settings.Footer.IcpFiling,
@@ -181,6 +187,7 @@ public sealed class SettingsInput
         };
         saved.RetentionDays = RetentionDays!.Value;
         saved.PublicStatsEnabled = PublicStatsEnabled;
+        saved.SupervisionMobile = ChinesePhone.TryNormalize(SupervisionMobile, out var mobile) && ChinesePhone.IsMobile(mobile) ? mobile : null;
         var sms = new SmsTemplates
         {
             Signature = SmsSignature!.Trim(),
@@ -223,6 +230,9 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         Clock(x => x.QuietHoursStart, "Settings.QuietHoursStart", nameof(ClockSettings.QuietHoursStart));
         Clock(x => x.QuietHoursEnd, "Settings.QuietHoursEnd", nameof(ClockSettings.QuietHoursEnd));
         Range(x => x.RetentionDays, "Settings.RetentionDays", RetentionOptions.MinDays, RetentionOptions.MaxDays);
+        RuleFor(x => x.SupervisionMobile)
+            .Must(m => string.IsNullOrWhiteSpace(m) || (ChinesePhone.TryNormalize(m, out var e164) && ChinesePhone.IsMobile(e164)))
+            .WithMessage(a["Settings.SupervisionMobileInvalid"]);
         RuleFor(x => x.SmsSignature).Must(IsSignature).WithMessage(a["Settings.SmsSignatureInvalid", SmsTemplates.SignatureMaxLength]);
         RuleFor(x => x.PublicBaseUrl)
             .Must(url => string.IsNullOrWhiteSpace(url) || SmsTemplates.IsPublicBaseUrl(url))
