@@ -6,7 +6,7 @@ namespace Bozhou.Hotline.Core.Supervision;
 
 /// <summary>
 /// The output cache of the public responsiveness page (<c>/stats</c> and its CSV). Every answer is one of a few
-/// (level × period × jurisdiction × language × page or CSV: the page redirects any other value to one of them), each
+/// (level × period × jurisdiction × language × elder-friendly mode (added where the web host registers the policy) × page or CSV: the page redirects any other value to one of them), each
 /// counted at most once until something behind it changes: storing a day's roll-up (<see cref="StatsRollup"/>), the
 /// directory's names, or the settings (switched off, the page answers 404 at once) evict them on every instance
 /// (<see cref="EvictOnChanges"/>). A burst of visitors therefore costs the database nothing, which is how the public

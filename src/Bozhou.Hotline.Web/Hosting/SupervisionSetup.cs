@@ -2,6 +2,7 @@ using Bozhou.Hotline.Core.Accounts;
 using Bozhou.Hotline.Core.Caching;
 using Bozhou.Hotline.Core.Data;
 using Bozhou.Hotline.Core.Supervision;
+using Bozhou.Hotline.Web.Http;
 using Bozhou.Hotline.Web.Pages.Supervision;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -42,7 +43,12 @@ public static class SupervisionSetup
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<PublicStats>();
-        builder.Services.AddOutputCache(o => o.AddPolicy(PublicStatsCache.PolicyName, PublicStatsCache.Configure));
+        // Like the directory's pages, varied by the elder-friendly mode too (ElderMode lives in Web, the policy in Core).
+        builder.Services.AddOutputCache(o => o.AddPolicy(PublicStatsCache.PolicyName, policy =>
+        {
+            PublicStatsCache.Configure(policy);
+            policy.VaryByValue(ElderMode.CacheVary);
+        }));
         builder.Services.AddHostedService<StatsRefreshService>();
         return builder;
     }

@@ -155,6 +155,38 @@ public class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_settings_save_names_every_changed_setting_in_the_readers_language_the_public_statistics_switch_included()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using var english = await data.SignInAsync(WorkspaceWorld.SupervisorEmail);
+        using (await english.GetAsync(new Uri("/culture/en", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+        }
+
+        var form = (await admin.GetPageAsync("/admin/settings")).QuerySelector<IHtmlFormElement>("#settings-form")!;
+        using (var saved = await admin.SubmitAsync(form, Html.Fields(
+            ("Input.PublicStatsEnabled", "true"), ("Input.RetentionDays", "400"), ("Input.FooterSponsor", "亳州市人民政府"), ("Input.FooterIcpFiling", "皖ICP备00000000号")), "/admin/settings"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        static List<string> Labels(IDocument page) =>
+            page.QuerySelectorAll("#audit-entries .audit-entry[data-subject='Settings'] .audit-change dt").Select(d => d.TextContent.Trim()).ToList();
+        var labels = Labels(await admin.GetPageAsync("/admin/audit?subject=Settings"));
+        var englishLabels = Labels(await english.GetPageAsync("/admin/audit?subject=Settings"));
+
+        Assert.Equal(4, labels.Count);
+        Assert.Contains("公开办理情况统计页（/stats）", labels);
+        Assert.Contains("Public statistics page (/stats)", englishLabels);
+        // A label that is the stored key ("PublicStats:Enabled") was never translated.
+        Assert.All(labels.Concat(englishLabels), l => Assert.DoesNotContain(":", l, StringComparison.Ordinal));
+        Assert.All(englishLabels, l => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", l));
+    }
+
+    [Fact]
     public async Task The_person_filter_finds_an_account_by_its_display_name_and_each_entry_links_to_its_persons_entries()
     {
         using var factory = new HotlineFactory();

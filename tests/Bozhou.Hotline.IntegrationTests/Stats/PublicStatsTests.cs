@@ -158,7 +158,7 @@ public class PublicStatsTests
         Assert.Equal("Transport Bureau, Deputy Director", deputy.QuerySelector(".detail")!.TextContent.Trim());
         Assert.Equal(("58.3%", "95% interval 32.0%–80.7% (7 of 12)"), Cell(deputy, ScorecardMetric.Resolution));
         Assert.Equal("Resolution rate", page.QuerySelector("#stats-table thead th[data-metric='Resolution']")!.TextContent.Trim());
-        Assert.Equal("Too few (0 cases)", deputy.QuerySelector("td[data-metric='CallbacksOnTime'] .too-few")!.TextContent.Trim());
+        Assert.Equal("Too few cases (0)", deputy.QuerySelector("td[data-metric='CallbacksOnTime'] .too-few")!.TextContent.Trim());
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", page.QuerySelector("#stats-table")!.TextContent);
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", page.QuerySelector("#stats-method")!.TextContent);
         Assert.Equal("How it is counted", page.QuerySelector("#how-counted")!.TextContent.Trim());
@@ -231,6 +231,31 @@ public class PublicStatsTests
     }
 
     [Fact]
+    public async Task A_cached_page_is_served_only_to_visitors_in_the_same_elder_friendly_mode()
+    {
+        var (factory, _) = await FebruaryAsync();
+        using var _ = factory;
+        using var elder = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var standard = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using (await elder.GetAsync(new Uri("/elder/on?returnUrl=%2Fstats", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+        }
+
+        static bool IsElder(IDocument page) => page.DocumentElement.ClassList.Contains("elder")
+            && page.QuerySelectorAll("link[rel=stylesheet]").Any(l => l.GetAttribute("href")!.StartsWith("/css/elder.css", StringComparison.Ordinal));
+
+        // The elder visitor comes first, so a cache that ignored the mode would hand the standard visitor the elder page.
+        var elderPage = await elder.GetPageAsync("/stats");
+        var standardPage = await standard.GetPageAsync("/stats");
+        var elderAgain = await elder.GetPageAsync("/stats");
+
+        Assert.True(IsElder(elderPage));
+        Assert.False(IsElder(standardPage));
+        Assert.Equal("长者模式", standardPage.QuerySelector("#elder-switch")!.TextContent.Trim());
+        Assert.True(IsElder(elderAgain));
+    }
+
+    [Fact]
     public async Task A_value_that_is_not_one_of_the_choices_is_redirected_to_the_address_it_stands_for()
     {
         var (factory, _) = await FebruaryAsync();
@@ -248,6 +273,33 @@ public class PublicStatsTests
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(answered, response.Headers.Location!.OriginalString);
         }
+    }
+
+    [Fact]
+    public async Task A_repeated_parameter_or_another_handler_is_redirected_so_that_no_request_makes_a_new_cache_entry()
+    {
+        var (factory, _) = await FebruaryAsync();
+        using var _ = factory;
+        using var visitor = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var (asked, answered) in new[]
+                 {
+                     ("/stats?handler=x1", "/stats?level=jurisdiction&period=month"),
+                     ("/stats?level=department&handler=CSV", "/stats?level=department&period=month&handler=csv"),
+                     ("/stats?level=cadre&level=cadre", "/stats?level=cadre&period=month&jurisdiction=city"),
+                     ("/stats?period=year&period=year&handler=csv", "/stats?level=jurisdiction&period=year&handler=csv"),
+                     ("/stats?handler=csv&handler=csv", "/stats?level=jurisdiction&period=month&handler=csv"),
+                 })
+        {
+            using var response = await visitor.GetAsync(new Uri(asked, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(answered, response.Headers.Location!.OriginalString);
+        }
+
+        using var page = await visitor.GetAsync(new Uri("/stats?level=department&period=month", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var csv = await visitor.GetAsync(new Uri("/stats?level=department&period=month&handler=csv", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
     }
 
     [Fact]

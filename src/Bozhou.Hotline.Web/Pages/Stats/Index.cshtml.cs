@@ -128,7 +128,11 @@ public class IndexModel(PublicStats stats, TimeProvider time, IStringLocalizer<S
             chosenJurisdiction = Jurisdictions[0].Code;
         }
 
-        var refused = (level is not null && chosenLevel.Code is null) || (period is not null && chosenPeriod.Code is null)
+        // The cache varies by every value of its keys: a repeated key or a handler other than the one answering
+        // ("?handler=x" runs the page, "?handler=CSV" the CSV) would each make a new entry, and a fresh count, per request.
+        var query = Request.Query;
+        var stray = PublicStatsCache.QueryKeys.Any(k => query[k].Count > 1) || (string?)query["handler"] != (csv ? "csv" : null);
+        var refused = stray || (level is not null && chosenLevel.Code is null) || (period is not null && chosenPeriod.Code is null)
             || (!string.IsNullOrEmpty(jurisdiction) && jurisdiction != chosenJurisdiction);
         if (refused)
         {
