@@ -342,7 +342,10 @@ public static class AppealTimelineCheck
         {
             if (attempt.Outcome.AwaitsCallback())
             {
-                (_callbackOwed, _callbackDue) = (true, _clock?.CallbackDue(attempt.At));
+                // A repeat missed call while a callback is still owed keeps the earlier deadline (PRODUCT §5: the first
+                // missed call starts the clock); once called back, the next missed call starts a new one.
+                var due = _clock?.CallbackDue(attempt.At);
+                (_callbackOwed, _callbackDue) = (true, _callbackOwed && _callbackDue is { } owed && (due is null || owed <= due) ? owed : due);
             }
         }
 

@@ -37,44 +37,52 @@ public sealed class SmsOutboxDrainer(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         var sent = 0;
-        // Kept open for the pass: the per-phone locks (SmsPhoneLock) belong to this connection's session.
+        // Kept open for the pass, closed at its end: the per-phone locks (SmsPhoneLock) belong to this connection's session.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        foreach (var message in due)
+        try
         {
-            await using var phoneLock = await SmsPhoneLock.TryTakeAsync(db, message.ToPhoneHash, cancellationToken);
-            if (phoneLock is null)
+            foreach (var message in due)
             {
-                // Another instance is sending to this phone now; the message waits for the next pass.
-                continue;
-            }
+                await using var phoneLock = await SmsPhoneLock.TryTakeAsync(db, message.ToPhoneHash, cancellationToken);
+                if (phoneLock is null)
+                {
+                    // Another instance is sending to this phone now; the message waits for the next pass.
+                    continue;
+                }
 
-            var claimedUntil = now + ClaimFor;
-            int claimed;
-            await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
-            {
-                claimed = await db.SmsMessages
-                    .Where(m => m.Id == message.Id && m.Status == SmsStatus.Pending && m.NextAttemptAt == message.NextAttemptAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
-            }
+                var claimedUntil = now + ClaimFor;
+                int claimed;
+                await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+                {
+                    claimed = await db.SmsMessages
+                        .Where(m => m.Id == message.Id && m.Status == SmsStatus.Pending && m.NextAttemptAt == message.NextAttemptAt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+                }
 
-            if (claimed == 0)
-            {
-                continue;
-            }
+                if (claimed == 0)
+                {
+                    continue;
+                }
 
-            message.NextAttemptAt = claimedUntil;
-            if (await WithheldAsync(db, message, now, cancellationToken))
-            {
+                message.NextAttemptAt = claimedUntil;
+                if (await WithheldAsync(db, message, now, cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    continue;
+                }
+
+                if (await SendAsync(gateway, message, delivery, cancellationToken))
+                {
+                    sent++;
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
-                continue;
             }
-
-            if (await SendAsync(gateway, message, delivery, cancellationToken))
-            {
-                sent++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Closed in the same scope: the context goes back to the pool, and must not hand an open connection on.
+            await db.Database.CloseConnectionAsync();
         }
 
         return sent;

@@ -18,8 +18,7 @@ public class AvailabilityInListTests
         var today = ChinaTime.DateOf(factory.Clock.GetUtcNow());
         await factory.EditCadreAsync("王建华", c =>
         {
-            c.AvailabilityNote = Note;
-            c.AvailabilityUntil = ChinaTime.At(today, new TimeOnly(16, 0));
+            c.SetAvailability(AvailabilityKind.InMeeting, null, ChinaTime.At(today, new TimeOnly(16, 0)));
         });
         await factory.EvictDirectoryAsync();
         factory.Clock.SetUtcNow(ChinaTime.At(today, new TimeOnly(15, 59, 30)));
@@ -60,8 +59,7 @@ public class AvailabilityInListTests
         var today = ChinaTime.DateOf(factory.Clock.GetUtcNow());
         await factory.EditCadreAsync("王建华", c =>
         {
-            c.AvailabilityNote = Note;
-            c.AvailabilityUntil = ChinaTime.At(today, new TimeOnly(16, 0));
+            c.SetAvailability(AvailabilityKind.InMeeting, null, ChinaTime.At(today, new TimeOnly(16, 0)));
         });
         await factory.EvictDirectoryAsync();
 

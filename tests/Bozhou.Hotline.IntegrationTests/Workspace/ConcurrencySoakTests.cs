@@ -17,7 +17,11 @@ public class ConcurrencySoakTests(ITestOutputHelper output)
     /// <summary>Beyond the limit, so a wedged write shows as one, yet short of SQLite's 30 s lock timeout.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan NewAppealWithin = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Not a speed goal (those are in bench/): a write left wedged waits out the 30 s write gate, so 10 s tells one apart
+    /// from a loaded machine (1.5 s was seen on two busy cores).
+    /// </summary>
+    private static readonly TimeSpan NewAppealWithin = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task Eight_people_acting_at_random_on_three_appeals_are_all_answered_lose_no_write_and_leave_every_appeal_its_timeline()
