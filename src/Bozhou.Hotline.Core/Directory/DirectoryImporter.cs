@@ -164,13 +164,8 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
 
         var cadreIds = batch.Changes.Where(c => c.CadreId is not null).Select(c => c.CadreId!.Value).ToList();
         var cadres = await db.Cadres.Include(c => c.Department).Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        foreach (var change in batch.Changes.Where(c => c.CadreId is not null))
-        {
-            if (!cadres.TryGetValue(change.CadreId!.Value, out var cadre) || CadreState.Of(cadre) != CadreState.FromJson(change.After))
-            {
-                names.Add(cadre is null ? $"#{change.CadreId}" : $"{cadre.Department.NameZh} {cadre.Name}（{cadre.Position}）");
-            }
-        }
+        var expected = batch.Changes.Where(c => c.CadreId is not null).ToDictionary(c => c.CadreId!.Value, c => CadreState.FromJson(c.After));
+        names.AddRange(ChangedSince(cadres, expected));
 
         if (names.Count > 0)
         {
@@ -184,14 +179,13 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
             return RevertOutcome.ChangedSince;
         }
 
-        var expected = batch.Changes.Where(c => c.CadreId is not null).ToDictionary(c => c.CadreId!.Value, c => CadreState.FromJson(c.After));
         var added = batch.Changes.Where(c => c.CadreId is not null && c.Before is null).Select(c => cadres[c.CadreId!.Value]).ToList();
         var addedIds = added.Select(c => c.Id).ToList();
         var inUse = await db.Appeals.Where(a => addedIds.Contains(a.CadreId) || addedIds.Contains(a.HandlerCadreId)).Select(a => a.HandlerCadreId).Distinct().ToListAsync(cancellationToken);
         inUse.AddRange(await db.Users.Where(u => u.CadreId != null && addedIds.Contains(u.CadreId.Value)).Select(u => u.CadreId!.Value).ToListAsync(cancellationToken));
         inUse.AddRange(await db.CadreDelegations.Where(d => addedIds.Contains(d.CadreId)).Select(d => d.CadreId).ToListAsync(cancellationToken));
         inUse.AddRange(await db.Cadres.Where(c => c.SuperiorId != null && addedIds.Contains(c.SuperiorId.Value) && !cadreIds.Contains(c.Id)).Select(c => c.SuperiorId!.Value).ToListAsync(cancellationToken));
-        names.AddRange(added.Where(c => inUse.Contains(c.Id)).Select(c => $"{c.Department.NameZh} {c.Name}（{c.Position}）"));
+        names.AddRange(added.Where(c => inUse.Contains(c.Id)).Select(Named));
         if (names.Count > 0)
         {
             return RevertOutcome.InUse;
@@ -235,11 +229,8 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
                     // The records locked (PostgreSQL; SQLite's writes are one at a time already) and read again: an edit
                     // committed since the checks above is met here, and the revert then changes nothing.
                     await db.Cadres.Where(c => cadreIds.Contains(c.Id)).ExecuteUpdateAsync(set => set.SetProperty(c => c.ProtocolOrder, c => c.ProtocolOrder), token);
-                    var changedSince = (await db.Cadres.AsNoTracking().Include(c => c.Department).Where(c => cadreIds.Contains(c.Id)).ToListAsync(token))
-                        .Where(c => CadreState.Of(c) != expected[c.Id])
-                        .Select(c => $"{c.Department.NameZh} {c.Name}（{c.Position}）")
-                        .ToList();
-                    if (changedSince.Count > 0 || await db.Cadres.CountAsync(c => cadreIds.Contains(c.Id), token) != cadreIds.Count)
+                    var current = await db.Cadres.AsNoTracking().Include(c => c.Department).Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, token);
+                    if (ChangedSince(current, expected) is { Count: > 0 } changedSince)
                     {
                         throw new RevertChangedException(changedSince);
                     }
@@ -266,6 +257,17 @@ public sealed class DirectoryImporter(HotlineDbContext db, AdminChanges changes,
 
         return RevertOutcome.Reverted;
     }
+
+    /// <summary>
+    /// The records whose state differs from what the import left (<paramref name="expected"/>, by cadre id), named as the
+    /// refusal names them; a record gone reads <c>#id</c>.
+    /// </summary>
+    private static List<string> ChangedSince(IReadOnlyDictionary<int, Cadre> current, IReadOnlyDictionary<int, CadreState> expected) =>
+        [.. expected.Where(e => !current.TryGetValue(e.Key, out var cadre) || CadreState.Of(cadre) != e.Value)
+            .Select(e => current.TryGetValue(e.Key, out var cadre) ? Named(cadre) : $"#{e.Key}")];
+
+    /// <summary>A record as a refusal names it: unit, name and position (<c>谯城区人民政府 袁秀英（副区长）</c>).</summary>
+    private static string Named(Cadre cadre) => $"{cadre.Department.NameZh} {cadre.Name}（{cadre.Position}）";
 
     /// <summary>The plan in plain English lines, for the <c>import-directory</c> command.</summary>
     public static string Describe(ImportPlan plan)
