@@ -230,6 +230,10 @@ public partial class EveryPageWalkTests
               if (el.hasAttribute(name) && (name !== 'value' || el.matches('input[type=submit], input[type=button]')) && (name !== 'label' || el.matches('optgroup'))) check(el, el.getAttribute(name), `${name}=`);
             }
           }
+          // Messages the framework writes for client-side validation are in its own English, whatever the page's language.
+          for (const el of document.querySelectorAll('*')) {
+            for (const a of el.attributes) if (a.name === 'data-val' || a.name.startsWith('data-val-')) findings.push(`framework validation attribute ${a.name}="${clip(a.value)}"`);
+          }
 
           const root = document.documentElement;
           const overflow = root.scrollWidth - root.clientWidth;

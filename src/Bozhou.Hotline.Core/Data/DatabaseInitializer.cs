@@ -21,9 +21,16 @@ public sealed class DatabaseInitializer(
     IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
-    /// <summary>Migrates, seeds the holiday schedule and (when <c>Seed:Demo</c> is on) the demo data, and computes the statistics' roll-ups when there are none.</summary>
+    /// <summary>Migrates and seeds as <see cref="MigrateAsync(bool, CancellationToken)"/> does, the demo data included when <c>Seed:Demo</c> is on.</summary>
     /// <exception cref="TimeoutException">Another instance held the start-up lock past <c>Database:StartupLockTimeoutSeconds</c>.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(demo: true, cancellationToken);
+
+    /// <summary>
+    /// Migrates, seeds the holiday schedule and (when <c>Seed:Demo</c> is on and <paramref name="demo"/> is true) the
+    /// demo data, and computes the statistics' roll-ups when there are none.
+    /// </summary>
+    /// <exception cref="TimeoutException">Another instance held the start-up lock past <c>Database:StartupLockTimeoutSeconds</c>.</exception>
+    public async Task MigrateAsync(bool demo, CancellationToken cancellationToken = default)
     {
         await using var startupLock = await DatabaseStartupLock.AcquireAsync(
             db, TimeSpan.FromSeconds(databaseOptions.Value.StartupLockTimeoutSeconds), logger, cancellationToken);
@@ -44,7 +51,7 @@ public sealed class DatabaseInitializer(
 
         logger.LogInformation("Database migrated ({Provider}); {Count} migration(s) applied", db.Database.ProviderName, pending.Count);
         await SeedCalendarAsync(cancellationToken);
-        if (seedOptions.Value.Demo)
+        if (demo && seedOptions.Value.Demo)
         {
             // Resolved only when demo seeding is on: the seeds need services (caller data protection) that a
             // plain "migrate" on a production machine does not configure.

@@ -74,7 +74,8 @@ public class Cadre
     /// <summary>The availability set for this cadre while it has not expired at <paramref name="now"/>; null otherwise.</summary>
     public CadreAvailability? CurrentAvailability(DateTimeOffset now) =>
         AvailabilityKind is { } kind && (AvailabilityUntil is null || AvailabilityUntil > now)
-            ? new CadreAvailability(kind, kind == Directory.AvailabilityKind.Other ? AvailabilityNote : null, AvailabilityUntil)
+            ? new CadreAvailability(kind, kind == Directory.AvailabilityKind.Other ? AvailabilityNote : null, AvailabilityUntil,
+                AvailabilityUntil is { } until && ChinaTime.DateOf(until) > ChinaTime.DateOf(now))
             : null;
 
     /// <summary>Sets the availability until <paramref name="until"/> (UTC); <paramref name="note"/> is kept for <see cref="Directory.AvailabilityKind.Other"/> only.</summary>

@@ -20,4 +20,8 @@ public enum AvailabilityKind
 /// <param name="Kind">Why the cadre cannot answer.</param>
 /// <param name="Note">The own words for <see cref="AvailabilityKind.Other"/>; null for the other kinds.</param>
 /// <param name="Until">When it ends and the cadre calls back (UTC); null for a note kept from before times were required.</param>
-public sealed record CadreAvailability(AvailabilityKind Kind, string? Note, DateTimeOffset? Until);
+/// <param name="EndsTomorrow">
+/// True when <paramref name="Until"/> falls on the China date after the one it was read at (a note set at 23:00 until
+/// 08:00): the note then says "明天08:00后回电" / "calls back after 08:00 tomorrow".
+/// </param>
+public sealed record CadreAvailability(AvailabilityKind Kind, string? Note, DateTimeOffset? Until, bool EndsTomorrow = false);

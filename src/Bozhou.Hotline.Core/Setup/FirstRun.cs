@@ -37,18 +37,26 @@ public sealed record FirstRunResult(
 /// <c>create-user</c> and <c>/admin/accounts</c> create accounts, with a one-time password that must be changed at
 /// the first sign-in.
 /// </summary>
-public sealed class FirstRun(HotlineDbContext db, AdminChanges changes, AccountAdmin accounts, UserManager<HotlineUser> users)
+public sealed class FirstRun(HotlineDbContext db, AdminChanges changes, AccountAdmin accounts, UserManager<HotlineUser> users, ILogger<FirstRun> logger)
 {
+    /// <summary>How long a run waits for another one on the same PostgreSQL database (or an instance migrating it).</summary>
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Creates <paramref name="jurisdictions"/> (in their order) when the directory has no jurisdiction, the default
     /// topics (<see cref="CityDefaults.Topics"/>) when there is no topic, and an administrator
     /// <paramref name="adminEmail"/> named <paramref name="adminName"/> when no enabled account has the Admin role: a city
     /// whose only administrator was disabled (a person who left) gets a new one this way, instead of being locked out.
+    /// Two runs at once on one PostgreSQL database take turns under the start-up lock
+    /// (<see cref="DatabaseStartupLock"/>, released on every exit path), so the second finds what the first created
+    /// instead of creating the city twice; on SQLite, one instance's file, the lock takes nothing.
     /// </summary>
+    /// <exception cref="TimeoutException">Another run or a migrating instance held the lock for longer than <see cref="LockTimeout"/>.</exception>
     public async Task<FirstRunResult> RunAsync(
         IReadOnlyList<JurisdictionDefinition> jurisdictions, string adminEmail, string adminName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jurisdictions);
+        await using var startupLock = await DatabaseStartupLock.AcquireAsync(db, LockTimeout, logger, cancellationToken);
         var jurisdictionsFound = await db.Jurisdictions.CountAsync(cancellationToken);
         var topicsFound = await db.Topics.CountAsync(cancellationToken);
         var created = jurisdictionsFound == 0 ? jurisdictions : [];

@@ -88,7 +88,7 @@ public static class HostCommands
             return 2;
         }
 
-        await app.PrepareDatabaseAsync();
+        await app.PrepareDatabaseAsync(demo: false);
         var (user, password, errors) = await services.GetRequiredService<AccountAdmin>().CreateAsync(email, app.Configuration["name"] ?? email, role);
         if (user is null)
         {
@@ -141,7 +141,7 @@ public static class HostCommands
             jurisdictions = parsed;
         }
 
-        await app.PrepareDatabaseAsync();
+        await app.PrepareDatabaseAsync(demo: false);
         var result = await services.GetRequiredService<FirstRun>().RunAsync(jurisdictions, email, app.Configuration["name"] ?? email, CancellationToken.None);
         Console.WriteLine(result.JurisdictionsCreated.Count > 0
             ? $"Jurisdictions: created {result.JurisdictionsCreated.Count} ({string.Join(", ", result.JurisdictionsCreated)})."
@@ -180,7 +180,7 @@ public static class HostCommands
             return 2;
         }
 
-        await app.PrepareDatabaseAsync();
+        await app.PrepareDatabaseAsync(demo: false);
         var importer = services.GetRequiredService<DirectoryImporter>();
         var bytes = await File.ReadAllBytesAsync(file);
         var read = ImportFileReader.Read(bytes, file);

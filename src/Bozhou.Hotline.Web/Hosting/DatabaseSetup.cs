@@ -26,8 +26,12 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// At start-up: migrate when <c>Database:MigrateOnStartup</c> is true (the default). <paramref name="demo"/> false
+    /// leaves out the demo data even when <c>Seed:Demo</c> is on: the commands that set up a real city (<c>setup</c>,
+    /// <c>create-user</c>, <c>import-directory</c>) never fill its database with the demo's city first.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -37,6 +41,6 @@ public static class DatabaseSetup
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(demo);
     }
 }

@@ -67,6 +67,35 @@ public class SiteFooterTests
     }
 
     [Fact]
+    public async Task On_English_pages_a_footer_line_is_marked_Chinese_only_when_it_holds_Chinese_text()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        using var english = factory.CreateClient();
+        using (await english.GetAsync(new Uri("/culture/en", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+        }
+
+        using var admin = await data.SignInAsync(WorkspaceWorld.AdminEmail);
+        using (await SaveAsync(admin,
+            ("Input.FooterSponsor", "亳州市人民政府办公室"), ("Input.FooterSponsorEn", ""), ("Input.FooterIcpFiling", "ICP 05001234"),
+            ("Input.FooterPublicSecurityFiling", "皖公网安备 34160202000123号"), ("Input.FooterGovernmentSiteId", "3416000001")))
+        {
+        }
+
+        var page = await english.GetPageAsync("/");
+
+        // No English name: the Chinese one is shown, marked as Chinese inside the English sentence.
+        Assert.Equal("Sponsor: 亳州市人民政府办公室", page.QuerySelector("#footer-sponsor")!.TextContent.Trim());
+        Assert.Equal("亳州市人民政府办公室", page.QuerySelector("#footer-sponsor span[lang='zh-CN']")!.TextContent);
+        Assert.Null(page.QuerySelector("#footer-icp a")!.GetAttribute("lang"));
+        Assert.Equal("皖公网安备 34160202000123号", page.QuerySelector("#footer-public-security span[lang='zh-CN']")!.TextContent);
+        Assert.Null(page.QuerySelector("#footer-site-id [lang]"));
+        Assert.EndsWith("3416000001", page.QuerySelector("#footer-site-id")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_line_longer_than_100_characters_is_refused_with_its_label_and_nothing_is_saved()
     {
         using var factory = new HotlineFactory();

@@ -141,6 +141,54 @@ public sealed partial class FirstRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_under_the_development_settings_creates_the_city_without_the_demo_data_first()
+    {
+        // As `dotnet run -- setup` does: the Development settings turn the demo data on for the server.
+        var settings = Settings();
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
+        settings["Seed__Demo"] = "true";
+
+        var (exitCode, output) = await AppProcess.RunAsync(settings, null, null, "setup", "--email", AdminEmail);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Jurisdictions: created 5 (市直, 谯城区, 涡阳县, 蒙城县, 利辛县).", output, StringComparison.Ordinal);
+        Assert.Contains($"Administrator: created {AdminEmail}.", output, StringComparison.Ordinal);
+        var rows = CountRows();
+        Assert.Equal(0, rows["Cadres"]);
+        Assert.Equal(0, rows["Appeals"]);
+        Assert.Equal(1, rows["AspNetUsers"]);
+    }
+
+    [Fact]
+    public async Task Two_setups_at_once_on_postgres_create_the_city_and_one_administrator_once()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory();
+        factory.UsePostgres(database.ConnectionString);
+        _ = factory.Services; // started: the database is migrated, with no jurisdiction, topic or account in it
+        Assert.Equal((0L, 0L, 0L), await CountAsync(database.ConnectionString));
+
+        async Task<Bozhou.Hotline.Core.Setup.FirstRunResult> SetupAsync(string email)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Bozhou.Hotline.Core.Setup.FirstRun>()
+                .RunAsync(Bozhou.Hotline.Core.Setup.CityDefaults.Jurisdictions, email, email, CancellationToken.None);
+        }
+
+        var results = await Task.WhenAll(SetupAsync(AdminEmail), SetupAsync("it-office@bozhou.gov.cn"));
+
+        Assert.Equal((5L, 17L, 1L), await CountAsync(database.ConnectionString));
+        Assert.Single(results, r => r.JurisdictionsCreated.Count == 5);
+        Assert.Single(results, r => r.JurisdictionsCreated.Count == 0 && r.JurisdictionsFound == 5);
+        var created = Assert.Single(results, r => r.Administrator is not null);
+        Assert.Equal([created.Administrator!.Email!], Assert.Single(results, r => r.Administrator is null).ExistingAdministrators);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var locks = new NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+        Assert.Equal(0L, await locks.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Setup_prints_a_one_time_password_that_signs_in_to_the_forced_password_change()
     {
         using var factory = new HotlineFactory().WithEmptyDatabase();

@@ -44,12 +44,7 @@ public class AvailabilityModel(
         }
 
         var now = time.GetUtcNow();
-        var until = ChinaTime.At(ChinaTime.DateOf(now), AvailabilityInputValidator.ParseTime(Input.Until)!.Value);
-        if (until <= now)
-        {
-            ModelState.AddModelError("Input.Until", w["Availability.Past"]);
-            return Page();
-        }
+        var until = AvailabilityInputValidator.NextAt(now, AvailabilityInputValidator.ParseTime(Input.Until)!.Value);
 
         var cadre = (await db.Cadres.FindAsync([cadreId], cancellationToken))!;
         // Stored as data (kind, own words, time); each reader sees it in their language.
@@ -85,7 +80,7 @@ public sealed class AvailabilityInput
     [SingleLine]
     public string? Note { get; set; }
 
-    /// <summary>China time today, "HH:mm".</summary>
+    /// <summary>China time, "HH:mm": the next time the clock shows it (today, or tomorrow when it is not later than now).</summary>
     public string? Until { get; set; }
 }
 
@@ -102,6 +97,18 @@ public sealed class AvailabilityInputValidator : AbstractValidator<AvailabilityI
         RuleFor(x => x.Note).NotEmpty().When(x => x.Kind == AvailabilityKind.Other).WithMessage(w["Availability.NoteRequired"]);
     }
 
+    /// <summary>
+    /// The next instant (UTC) at which China time reads <paramref name="time"/>, after <paramref name="now"/> (UTC):
+    /// today when later than now, otherwise tomorrow, so that a note set at 23:00 can run to 08:00. Never more than
+    /// 24 hours ahead.
+    /// </summary>
+    public static DateTimeOffset NextAt(DateTimeOffset now, TimeOnly time)
+    {
+        var today = ChinaTime.At(ChinaTime.DateOf(now), time);
+        return today > now ? today : ChinaTime.At(ChinaTime.DateOf(now).AddDays(1), time);
+    }
+
+    /// <summary>"HH:mm", "H:mm" or "HH:mm:ss"; null when it is none of them.</summary>
     public static TimeOnly? ParseTime(string? value) =>
         TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 }
