@@ -54,7 +54,7 @@ public class ContentSecurityPolicyTests
         await WalkAsync("/", "/directory", $"/directory/cadres/{world.LiId}", "/appeals/new", "/appeals/track", $"/appeals/track/{code}", $"/appeals/receipt/{code}");
 
         await page.Context.AddCookiesAsync([new() { Name = TestAuthHandler.Cookie, Value = Uri.EscapeDataString(TestAuthHandler.Value(liUserId, WorkspaceWorld.LiEmail, Roles.Cadre)), Url = session.BaseAddress.ToString() }]);
-        await WalkAsync("/workspace", $"/workspace/appeals/{appealId}", "/workspace/availability");
+        await WalkAsync("/workspace", $"/workspace/appeals/{appealId}", "/workspace/availability", "/workspace/offline.html");
 
         await page.Context.AddCookiesAsync([new() { Name = TestAuthHandler.Cookie, Value = Uri.EscapeDataString(TestAuthHandler.Value("sup-1", "督查员", Roles.Supervisor)), Url = session.BaseAddress.ToString() }]);
         await WalkAsync("/supervision", "/supervision/dashboard", "/supervision/scorecards", "/supervision/spot-checks",

@@ -50,7 +50,15 @@
   var auto = document.querySelector('a[data-call-outcome][data-autodial]');
   var entry = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
   if (auto && (!entry || entry.type === 'navigate')) {
-    armed(auto);
-    window.location.assign(auto.getAttribute('href'));
+    // Once the page has loaded, so that it is there to come back to.
+    var dial = function () {
+      armed(auto);
+      window.location.assign(auto.getAttribute('href'));
+    };
+    if (document.readyState === 'complete') {
+      dial();
+    } else {
+      window.addEventListener('load', function () { window.setTimeout(dial, 0); });
+    }
   }
 })();
