@@ -143,8 +143,10 @@ public class WorkspaceAppTests(ITestOutputHelper output)
         Assert.Equal("张秘书", (await data.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.RevealPersonalData))).UserName);
     }
 
+    /// <summary>Signs in through the login form, with the page set to collect any Content-Security-Policy violation.</summary>
     private static async Task SignInAsync(IPage page, string email)
     {
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')))");
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", WorkspaceTestData.Password);
@@ -169,6 +171,7 @@ public class WorkspaceAppTests(ITestOutputHelper output)
         await page.EvaluateAsync(LeaveAndComeBack);
         Assert.True(await page.IsVisibleAsync("#call-outcome-prompt"));
         Assert.Equal("callback-reached-yes", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__csp || []"));
         await BrowserSession.ScreenshotAsync(page, "workspace-call-1-outcome-phone");
         output.WriteLine($"Call page for appeal {id} asked for the outcome.");
 
