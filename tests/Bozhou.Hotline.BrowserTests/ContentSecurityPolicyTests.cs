@@ -66,6 +66,6 @@ public class ContentSecurityPolicyTests
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations || []"));
         Assert.True(console.Count == 0, string.Join('\n', console));
         Assert.Empty(errors);
-        Assert.Equal(16, visited.Count);
+        Assert.Equal(17, visited.Count);
     }
 }

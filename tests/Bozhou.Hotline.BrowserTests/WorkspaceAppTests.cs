@@ -177,7 +177,18 @@ public class WorkspaceAppTests(ITestOutputHelper output)
 
         await page.CheckAsync(reached ? "#callback-reached-yes" : "#callback-reached-no");
         await page.FillAsync("#Callback_Note", note);
-        await Task.WhenAll(page.WaitForURLAsync("**/workspace"), page.ClickAsync("#callback-form button[type=submit]"));
+        try
+        {
+            await Task.WhenAll(page.WaitForURLAsync("**/workspace"), page.ClickAsync("#callback-form button[type=submit]"));
+        }
+        catch (TimeoutException)
+        {
+            // Seen once under load, never alone: keep what the page showed for whoever looks next.
+            output.WriteLine($"No inbox after saving the outcome; the page is at {page.Url}.");
+            await BrowserSession.ScreenshotAsync(page, "workspace-call-2-outcome-timeout-phone");
+            throw;
+        }
+
         Assert.Equal("回电记录已保存。", (await page.Locator("main .alert-success[role=status]").TextContentAsync())!.Trim());
     }
 }

@@ -133,6 +133,33 @@ public class CallBackTests
         Assert.Equal(0, await RevealsAsync(data));
     }
 
+    [Fact]
+    public async Task The_call_page_reads_in_English_with_Chinese_only_in_what_the_caller_gave()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using (await cadre.GetAsync(new Uri("/culture/en?returnUrl=%2Fworkspace", UriKind.Relative)))
+        {
+        }
+
+        var inbox = await cadre.GetPageAsync("/workspace");
+        Assert.Equal("Call back", CallForm(inbox, id).QuerySelector("button")!.FirstChild!.TextContent.Trim());
+        using var called = await cadre.SubmitAsync(CallForm(inbox, id));
+        var page = await Html.ParseAsync(called);
+
+        Assert.Equal("Call 138 0000 0000", page.QuerySelector("#call-dial")!.TextContent.Trim());
+        var main = page.QuerySelector("main")!;
+        foreach (var own in main.QuerySelectorAll("[lang='zh-CN']").ToList())
+        {
+            own.Remove();
+        }
+
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", main.TextContent);
+    }
+
     private static IHtmlFormElement CallForm(IHtmlDocument inbox, long id)
     {
         var form = inbox.QuerySelector<IHtmlFormElement>($".inbox-row[data-appeal-id='{id}'] form.call-form");
