@@ -59,6 +59,9 @@ public class WorkspaceAppTests(ITestOutputHelper output)
         var id = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered, description: Description);
         var code = (await data.AppealAsync(id)).TrackingCode;
         var page = await session.NewProfilePageAsync(phone: true);
+        // A shell kept by an earlier release's worker, which the new one deletes when it takes over.
+        await page.GotoAsync("/account/login");
+        await page.EvaluateAsync("async () => (await caches.open('hotline-workspace-shell-v0')).put('/css/site.css', new Response('old'))");
         await SignInAsync(page, WorkspaceWorld.LiEmail);
 
         // Installable: the worker controls /workspace itself, and Chromium finds nothing missing.
@@ -98,6 +101,7 @@ public class WorkspaceAppTests(ITestOutputHelper output)
         Assert.Equal("tel:" + WorkspaceTestData.CallerPhone, await page.GetAttributeAsync("#caller-phone", "href"));
 
         // Nothing of the caller in any cache: only the shell's files, none of them a workspace page.
+        Assert.Equal(["hotline-workspace-shell-v1"], await page.EvaluateAsync<string[]>("() => caches.keys()"));
         var kept = (await page.EvaluateAsync<JsonElement>(ReadCaches)).EnumerateArray().ToList();
         output.WriteLine("Cached: " + string.Join(", ", kept.Select(k => k.GetProperty("url").GetString())));
         Assert.Equal(Shell.Order(StringComparer.Ordinal), kept.Select(k => new Uri(k.GetProperty("url").GetString()!).PathAndQuery).Order(StringComparer.Ordinal));
