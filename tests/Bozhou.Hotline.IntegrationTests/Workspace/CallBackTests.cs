@@ -160,6 +160,26 @@ public class CallBackTests
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", main.TextContent);
     }
 
+    [Fact]
+    public async Task The_call_back_from_the_inbox_runs_on_PostgreSQL()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var factory = new HotlineFactory().UsePostgres(database.ConnectionString).WithoutHostedService<SmsOutboxService>();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered);
+        using var staff = await data.SignInAsync(WorkspaceWorld.StaffEmail);
+
+        using var called = await staff.SubmitAsync(CallForm(await staff.GetPageAsync("/workspace"), id));
+        var page = await Html.ParseAsync(called);
+        using var recorded = await staff.SubmitAsync(page.QuerySelector<IHtmlFormElement>("#callback-form")!, Html.Fields(("Callback.Reached", "true")), $"/workspace/appeals/{id}/call");
+
+        Assert.Equal("tel:" + WorkspaceTestData.CallerPhone, page.QuerySelector("#call-dial")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal("Reached", (await data.AppealAsync(id)).Events.Single(e => e.Kind == AppealEventKind.Callback).Outcome);
+        Assert.Equal(1, await RevealsAsync(data));
+    }
+
     private static IHtmlFormElement CallForm(IHtmlDocument inbox, long id)
     {
         var form = inbox.QuerySelector<IHtmlFormElement>($".inbox-row[data-appeal-id='{id}'] form.call-form");
