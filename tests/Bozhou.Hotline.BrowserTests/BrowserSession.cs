@@ -15,6 +15,8 @@ public sealed class BrowserSession : IAsyncDisposable
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
+    private readonly List<(IBrowserContext Context, string Folder)> _profiles = [];
+
     private IPlaywright? _playwright;
 
     private BrowserSession(HotlineFactory factory) => Factory = factory;
@@ -49,6 +51,23 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page in a Chromium profile of its own in a temporary folder, rather than an off-the-record context like
+    /// <see cref="NewPageAsync"/>'s: Chromium judges a web app installable only outside incognito.
+    /// </summary>
+    public async Task<IPage> NewProfilePageAsync(bool phone = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("hotline-chromium-").FullName;
+        var options = new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Requires.Chromium(), Headless = true, Args = ChromiumArgs, Locale = "zh-CN", BaseURL = BaseAddress.ToString(),
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 }, IsMobile = phone, HasTouch = phone,
+        };
+        var context = await _playwright!.Chromium.LaunchPersistentContextAsync(folder, options);
+        _profiles.Add((context, folder));
+        return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -60,6 +79,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (context, folder) in _profiles)
+        {
+            await context.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -54,7 +54,7 @@ public class ContentSecurityPolicyTests
         await WalkAsync("/", "/directory", $"/directory/cadres/{world.LiId}", "/appeals/new", "/appeals/track", $"/appeals/track/{code}", $"/appeals/receipt/{code}");
 
         await page.Context.AddCookiesAsync([new() { Name = TestAuthHandler.Cookie, Value = Uri.EscapeDataString(TestAuthHandler.Value(liUserId, WorkspaceWorld.LiEmail, Roles.Cadre)), Url = session.BaseAddress.ToString() }]);
-        await WalkAsync("/workspace", $"/workspace/appeals/{appealId}", "/workspace/availability");
+        await WalkAsync("/workspace", $"/workspace/appeals/{appealId}", "/workspace/availability", "/workspace/offline.html");
 
         await page.Context.AddCookiesAsync([new() { Name = TestAuthHandler.Cookie, Value = Uri.EscapeDataString(TestAuthHandler.Value("sup-1", "督查员", Roles.Supervisor)), Url = session.BaseAddress.ToString() }]);
         await WalkAsync("/supervision", "/supervision/dashboard", "/supervision/scorecards", "/supervision/spot-checks",
@@ -66,6 +66,6 @@ public class ContentSecurityPolicyTests
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations || []"));
         Assert.True(console.Count == 0, string.Join('\n', console));
         Assert.Empty(errors);
-        Assert.Equal(16, visited.Count);
+        Assert.Equal(17, visited.Count);
     }
 }

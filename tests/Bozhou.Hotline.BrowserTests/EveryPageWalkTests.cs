@@ -21,7 +21,8 @@ public partial class EveryPageWalkTests
     private static readonly (string Role, string? Email, string[] Start)[] Roles =
     [
         ("citizen", null, ["/", "/directory", "/appeals/new", "/appeals/track"]),
-        ("cadre", WorkspaceWorld.LiEmail, ["/workspace"]),
+        // The workspace's offline page is a static file no link leads to (its service worker shows it without network).
+        ("cadre", WorkspaceWorld.LiEmail, ["/workspace", "/workspace/offline.html"]),
         ("staff", WorkspaceWorld.StaffEmail, ["/workspace"]),
         ("supervision", WorkspaceWorld.SupervisorEmail, ["/supervision"]),
         ("admin", WorkspaceWorld.AdminEmail, ["/admin"]),

@@ -47,6 +47,8 @@ public sealed partial record AuditDetails(string? Code, IReadOnlyList<string> Va
         (Exact("first-run setup"), "FirstRunSetup"),
         (Exact("Caller phone shown on the workspace appeal page"), "PhoneShown"),
         (Exact("Caller phone and name shown on the workspace appeal page"), "PhoneAndNameShown"),
+        (Exact("Caller phone shown on the workspace call page"), "PhoneShownToCall"),
+        (Exact("Caller phone and name shown on the workspace call page"), "PhoneAndNameShownToCall"),
         (Pattern(@"new post, after (Cadre:\d+)"), "NewPostAfter"),
         (Pattern(@"(added|removed|schedule imported|notice loaded); deadlines moved: (\d+) on (\d+) open appeals"), "Calendar"),
         (Pattern(@"(\d+) appeal\(s\) closed on or before (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)Z purged of personal data"), "Purged"),

@@ -48,6 +48,25 @@ public sealed record AppealView(
     public CadreOption? Handler => Cadres.GetValueOrDefault(Appeal.HandlerCadreId);
 }
 
+/// <summary>What calling a caller back from the inbox may do (<see cref="AppealViewQuery.CallReadinessAsync"/>).</summary>
+public enum CallReadiness
+{
+    /// <summary>The actor may not see the appeal: answered as if it did not exist.</summary>
+    NotFound,
+
+    /// <summary>The actor may see the appeal but not act on it (the cadre who passed it on).</summary>
+    Forbidden,
+
+    /// <summary>The caller asked for confidentiality and the actor is delegated staff: the phone is revealed on the appeal page, with a reason.</summary>
+    RevealWithReason,
+
+    /// <summary>No number to give: the appeal is closed, or its caller's data was purged.</summary>
+    Unavailable,
+
+    /// <summary>The phone may be shown to dial, and the reveal audited.</summary>
+    Ready,
+}
+
 /// <summary>
 /// Loads an appeal for the workspace page. The caller's full phone and name are revealed only to those who
 /// may act on it (the cadre who must call back and the staff acting for them), and each reveal is written
@@ -57,8 +76,21 @@ public sealed record AppealView(
 /// </summary>
 public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector callerData, SettingsStore settings, TimeProvider time)
 {
+    /// <summary>The audit details of a phone shown on the appeal page, without and with the caller's name.</summary>
+    public const string PhoneShownOnAppealPage = "Caller phone shown on the workspace appeal page";
+
+    /// <inheritdoc cref="PhoneShownOnAppealPage"/>
+    public const string PhoneAndNameShownOnAppealPage = "Caller phone and name shown on the workspace appeal page";
+
+    /// <summary>The audit details of a phone shown on the call page (回电), opened from the inbox to dial it, without and with the caller's name.</summary>
+    public const string PhoneShownOnCallPage = "Caller phone shown on the workspace call page";
+
+    /// <inheritdoc cref="PhoneShownOnCallPage"/>
+    public const string PhoneAndNameShownOnCallPage = "Caller phone and name shown on the workspace call page";
+
     /// <summary>The appeal as <paramref name="actor"/> may see it; <paramref name="revealReason"/>: why a withheld phone is revealed to call back.</summary>
-    public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken, string? revealReason = null)
+    /// <param name="onCallPage">The call page shows it (the reveal's audit entry names that page), not the appeal page.</param>
+    public async Task<AppealView?> LoadAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken, string? revealReason = null, bool onCallPage = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var appeal = await db.Appeals.AsNoTracking()
@@ -86,7 +118,14 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             name = callerData.Reveal(appeal.CallerNameCipher);
             phone = await RevealPhoneAsync(
                 appeal, actor.UserId, actor.DisplayName,
-                name is null ? "Caller phone shown on the workspace appeal page" : "Caller phone and name shown on the workspace appeal page", cancellationToken);
+                (name is null, onCallPage) switch
+                {
+                    (true, false) => PhoneShownOnAppealPage,
+                    (false, false) => PhoneAndNameShownOnAppealPage,
+                    (true, true) => PhoneShownOnCallPage,
+                    (false, true) => PhoneAndNameShownOnCallPage,
+                },
+                cancellationToken);
         }
 
         var named = appeal.Events.SelectMany(e => new[] { e.FromCadreId, e.ToCadreId }).OfType<int>()
@@ -108,6 +147,37 @@ public sealed class AppealViewQuery(HotlineDbContext db, CallerDataProtector cal
             clocks.MaxTransfers,
             clocks.TransferAcceptWorkingDays,
             withheld);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may be given appeal <paramref name="id"/>'s phone to call the caller back from the
+    /// inbox (回电), read before anything is revealed: not found when the actor may not see it; forbidden when they may
+    /// only follow it; <see cref="CallReadiness.Unavailable"/> when it is closed or its caller's data was purged;
+    /// <see cref="CallReadiness.RevealWithReason"/> when the caller asked for confidentiality and the actor is delegated
+    /// staff, who reveal the phone on the appeal page with a reason; otherwise ready, and <see cref="LoadAsync"/> with <c>onCallPage</c> shows it, audited.
+    /// </summary>
+    public async Task<CallReadiness> CallReadinessAsync(WorkspaceActor actor, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var facts = await db.Appeals.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.CadreId, a.HandlerCadreId, a.Confidential, a.Status, HasPhone = a.CallerPhoneCipher != null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (facts is null || !AppealAccess.MayView(actor, facts.CadreId, facts.HandlerCadreId))
+        {
+            return CallReadiness.NotFound;
+        }
+
+        if (!AppealAccess.MayAct(actor, facts.HandlerCadreId))
+        {
+            return CallReadiness.Forbidden;
+        }
+
+        if (facts.Status == AppealStatus.Closed || !facts.HasPhone)
+        {
+            return CallReadiness.Unavailable;
+        }
+
+        return AppealAccess.MayRevealToCallBack(actor, facts.HandlerCadreId, facts.Confidential) ? CallReadiness.RevealWithReason : CallReadiness.Ready;
     }
 
     /// <summary>

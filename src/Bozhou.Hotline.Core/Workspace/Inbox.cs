@@ -39,6 +39,13 @@ public sealed record AppealDueFacts(
     public bool ReplyOwed => Status != AppealStatus.Closed && (RepliedAt is null || Status == AppealStatus.Reopened);
 
     public bool FirstContactOwed => Status != AppealStatus.Closed && FirstContactAt is null;
+
+    /// <summary>
+    /// The caller is owed a call (the inbox's 回电): a missed call not yet called back, or no contact made yet
+    /// (the handling unit contacts the caller within the first-contact limit, PRODUCT §1). Recording the call's
+    /// outcome is the callback either way.
+    /// </summary>
+    public bool CallOwed => Status != AppealStatus.Closed && (CallbackDueAt is not null || FirstContactAt is null);
 }
 
 /// <summary>The inbox's order and badges: nearest deadline first.</summary>

@@ -40,7 +40,8 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseStaticFiles();
+        // The workspace's service worker script is asked for afresh on each update check (WorkspaceApp).
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WorkspaceApp.PrepareResponse });
         app.UseRequestLocalization();
         app.UseRouting();
         app.Use(RequestRoute.CaptureAsync);

@@ -7,6 +7,7 @@ public class AuditDetailsTests
     [Theory]
     [InlineData("ended", "Ended", new string[0], null)]
     [InlineData("delegation removed", "DelegationRemoved", new string[0], null)]
+    [InlineData(Bozhou.Hotline.Core.Workspace.AppealViewQuery.PhoneAndNameShownOnCallPage, "PhoneAndNameShownToCall", new string[0], null)]
     [InlineData("new post, after Cadre:81", "NewPostAfter", new[] { "Cadre:81" }, null)]
     [InlineData("notice loaded; deadlines moved: 4 on 3 open appeals", "Calendar", new[] { "notice loaded", "4", "3" }, null)]
     [InlineData("12 appeal(s) closed on or before 2025-03-01 16:00:00Z purged of personal data", "Purged", new[] { "12", "2025-03-01 16:00:00" }, null)]

@@ -67,6 +67,15 @@ public class InboxRulesTests
         Assert.Equal(["overdue", "callback tomorrow", "reply in 10 days", "replied"], ordered);
     }
 
+    [Fact]
+    public void A_call_is_owed_for_a_missed_call_or_until_the_caller_is_first_contacted_and_never_on_a_closed_appeal()
+    {
+        Assert.True(Facts(AppealStatus.Logged, firstContactDue: Now.AddDays(3)).CallOwed);
+        Assert.True(Facts(AppealStatus.Contacted, callbackDue: Now.AddHours(5), firstContactAt: Now.AddDays(-1)).CallOwed);
+        Assert.False(Facts(AppealStatus.Contacted, firstContactAt: Now.AddDays(-1)).CallOwed);
+        Assert.False(Facts(AppealStatus.Closed, callbackDue: Now.AddHours(5)).CallOwed);
+    }
+
     private static AppealDueFacts Facts(
         AppealStatus status, DateTimeOffset? callbackDue = null, DateTimeOffset? transferAcceptDue = null, DateTimeOffset? firstContactDue = null,
         DateTimeOffset? firstContactAt = null, DateTimeOffset? replyDue = null, DateTimeOffset? repliedAt = null) =>

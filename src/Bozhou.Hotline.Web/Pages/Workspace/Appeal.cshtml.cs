@@ -97,9 +97,10 @@ public class AppealModel(
     public Task<IActionResult> OnPostAcceptAsync(long id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, "Accept", null, "Flash.Accepted", actor => cadres.AcceptAsync(actor, id, version, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostCallbackAsync(long id, int version, CancellationToken cancellationToken) =>
+    /// <summary>Records a call back; <paramref name="inbox"/>: made from the call page (回电), so back to the inbox for the next one.</summary>
+    public Task<IActionResult> OnPostCallbackAsync(long id, int version, bool inbox, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Callback), callbackValidator.Validate(Callback), "Flash.Callback",
-            actor => cadres.CallbackAsync(actor, id, version, Callback.Reached!.Value, Callback.Note, cancellationToken), cancellationToken);
+            actor => cadres.CallbackAsync(actor, id, version, Callback.Reached!.Value, Callback.Note, cancellationToken), cancellationToken, returnToInbox: inbox);
 
     public Task<IActionResult> OnPostSmsAsync(long id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Sms), smsValidator.Validate(Sms), "Flash.Sms",
