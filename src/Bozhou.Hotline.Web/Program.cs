@@ -27,6 +27,7 @@ builder.AddAppeals();
 builder.AddAccounts();
 builder.AddWorkspace();
 builder.AddSupervision();
+builder.AddInsight();
 builder.AddAdmin();
 builder.AddOpen311();
 builder.AddDemoData();
