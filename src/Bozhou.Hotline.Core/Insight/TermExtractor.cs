@@ -48,6 +48,9 @@ public sealed class TermExtractor
         AddWords(ReadList("city-words.txt"));
     }
 
+    /// <summary>Whether jieba's HMM guesses words missing from the dictionary (off in the product; the bench measures both).</summary>
+    public bool Hmm { get; init; }
+
     /// <summary>The folder jieba's files are read from: <c>jieba</c> beside the app's assemblies.</summary>
     public static string DictionaryFolder => Path.Combine(AppContext.BaseDirectory, "jieba");
 
@@ -85,7 +88,7 @@ public sealed class TermExtractor
         List<string> words;
         lock (cutLock)
         {
-            words = [.. segmenter.Cut(description, cutAll: false, hmm: false)];
+            words = [.. segmenter.Cut(description, cutAll: false, hmm: Hmm)];
         }
 
         var terms = new List<ExtractedKey>();

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace Bozhou.Hotline.Core.Insight;
 
 /// <summary>
@@ -21,7 +24,7 @@ namespace Bozhou.Hotline.Core.Insight;
 /// </summary>
 public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILogger<TermIndex> logger)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 2_000;
 
     /// <summary>How far below the highest analysed appeal id the next pass looks for appeals committed late.</summary>
     public const long LookbackIds = 5_000;
@@ -36,11 +39,13 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
         var total = 0;
         while (true)
         {
-            var highest = await db.AppealTerms.Where(t => t.Kind == TermKind.Appeal).MaxAsync(t => (long?)t.AppealId, cancellationToken) ?? 0;
+            // Every analysed appeal has its "analysed" row, so the highest appeal id of any row is the highest analysed one;
+            // both this and the look-up below go through the primary key (AppealId, Key).
+            var highest = await db.AppealTerms.MaxAsync(t => (long?)t.AppealId, cancellationToken) ?? 0;
             var floor = Math.Max(0, highest - LookbackIds);
             var batch = await db.Appeals.AsNoTracking()
                 .Where(a => a.Id > floor && a.LoggedAt >= since
-                    && !db.AppealTerms.Any(t => t.AppealId == a.Id && t.Kind == TermKind.Appeal))
+                    && !db.AppealTerms.Any(t => t.AppealId == a.Id && t.Key == ""))
                 .OrderBy(a => a.Id).Take(BatchSize)
                 .Select(a => new { a.Id, a.Description, a.LoggedAt, a.CadreId, a.Cadre.DepartmentId, a.Cadre.Department.JurisdictionId })
                 .ToListAsync(cancellationToken);
@@ -61,21 +66,83 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
                 rows.AddRange(extractor.Extract(a.Description).Select(k => Row(k.Key, k.Kind)));
             }
 
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.AppealTerms.AddRange(rows);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
+            await InsertAsync(rows, cancellationToken);
 
             total += batch.Count;
             logger.LogDebug("Analysed the descriptions of {Count} appeal(s) into {Rows} term rows", batch.Count, rows.Count);
         }
+    }
+
+    /// <summary>
+    /// Writes a batch's rows in one transaction, without EF Core's change tracking (which took 150 s for the 1.2 million
+    /// rows of 100,000 appeals): on PostgreSQL one binary <c>COPY</c>, on SQLite one prepared <c>INSERT</c> bound again for
+    /// each row, behind the write gate. Table and column names come from the EF model. A duplicate (appeal, key) fails the
+    /// whole batch: nothing of it is stored.
+    /// </summary>
+    private async Task InsertAsync(List<AppealTerm> rows, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(AppealTerm))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName(table) + "\"";
+        string[] names = [nameof(AppealTerm.AppealId), nameof(AppealTerm.Key), nameof(AppealTerm.Kind), nameof(AppealTerm.LoggedDay),
+            nameof(AppealTerm.CadreId), nameof(AppealTerm.DepartmentId), nameof(AppealTerm.JurisdictionId)];
+        var columns = string.Join(", ", names.Select(Column));
+        var tableName = (table.Schema is { } schema ? "\"" + schema + "\"." : "") + "\"" + table.Name + "\"";
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+                await using var import = await connection.BeginBinaryImportAsync($"COPY {tableName} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                foreach (var r in rows)
+                {
+                    await import.StartRowAsync(cancellationToken);
+                    await import.WriteAsync(r.AppealId, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                    await import.WriteAsync(r.Key, NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+                    await import.WriteAsync((short)r.Kind, NpgsqlTypes.NpgsqlDbType.Smallint, cancellationToken);
+                    await import.WriteAsync(r.LoggedDay, NpgsqlTypes.NpgsqlDbType.Date, cancellationToken);
+                    await import.WriteAsync(r.CadreId, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await import.WriteAsync(r.DepartmentId, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await import.WriteAsync(r.JurisdictionId, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                }
+
+                await import.CompleteAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
+        await using var transaction = await SqliteWriteGate.BeginAsync(db, cancellationToken);
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        {
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = $"INSERT INTO {tableName} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
+            var parameters = names.Select((_, i) =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "$p" + i;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            foreach (var r in rows)
+            {
+                parameters[0].Value = r.AppealId;
+                parameters[1].Value = r.Key;
+                parameters[2].Value = (byte)r.Kind;
+                parameters[3].Value = r.LoggedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                parameters[4].Value = r.CadreId;
+                parameters[5].Value = r.DepartmentId;
+                parameters[6].Value = r.JurisdictionId;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
