@@ -884,13 +884,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
 
                     b.HasKey("AppealId", "Key");
 
+                    b.HasIndex("LoggedDay");
+
                     b.HasIndex("CadreId", "LoggedDay");
-
-                    b.HasIndex("DepartmentId", "LoggedDay");
-
-                    b.HasIndex("JurisdictionId", "LoggedDay");
-
-                    b.HasIndex("LoggedDay", "Key");
 
                     b.ToTable("AppealTerms");
                 });

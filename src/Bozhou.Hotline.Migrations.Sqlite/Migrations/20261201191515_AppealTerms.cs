@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Bozhou.Hotline.Migrations.Postgres.Migrations
+namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AppealTerms : Migration
@@ -15,13 +15,13 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                 name: "AppealTerms",
                 columns: table => new
                 {
-                    AppealId = table.Column<long>(type: "bigint", nullable: false),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Kind = table.Column<byte>(type: "smallint", nullable: false),
-                    LoggedDay = table.Column<DateOnly>(type: "date", nullable: false),
-                    CadreId = table.Column<int>(type: "integer", nullable: false),
-                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    JurisdictionId = table.Column<int>(type: "integer", nullable: false)
+                    AppealId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Kind = table.Column<byte>(type: "INTEGER", nullable: false),
+                    LoggedDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CadreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,19 +40,9 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                 columns: new[] { "CadreId", "LoggedDay" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AppealTerms_DepartmentId_LoggedDay",
+                name: "IX_AppealTerms_LoggedDay",
                 table: "AppealTerms",
-                columns: new[] { "DepartmentId", "LoggedDay" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AppealTerms_JurisdictionId_LoggedDay",
-                table: "AppealTerms",
-                columns: new[] { "JurisdictionId", "LoggedDay" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AppealTerms_LoggedDay_Key",
-                table: "AppealTerms",
-                columns: new[] { "LoggedDay", "Key" });
+                column: "LoggedDay");
         }
 
         /// <inheritdoc />
