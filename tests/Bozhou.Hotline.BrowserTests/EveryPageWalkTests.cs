@@ -23,7 +23,8 @@ public partial class EveryPageWalkTests
         ("citizen", null, ["/", "/directory", "/appeals/new", "/appeals/track"]),
         ("cadre", WorkspaceWorld.LiEmail, ["/workspace"]),
         ("staff", WorkspaceWorld.StaffEmail, ["/workspace"]),
-        ("supervision", WorkspaceWorld.SupervisorEmail, ["/supervision"]),
+        // The list behind a rising term is linked only when a term rises; the walk's few appeals make none, so it starts there too.
+        ("supervision", WorkspaceWorld.SupervisorEmail, ["/supervision", "/supervision/trends?key=%E5%81%9C%E6%B0%B4&scope=city&from=2026-02-23&to=2026-03-01"]),
         ("admin", WorkspaceWorld.AdminEmail, ["/admin"]),
     ];
 
