@@ -97,6 +97,43 @@ public sealed record TrendWindow(DateOnly RecentFrom, DateOnly RecentTo, DateOnl
     }
 }
 
+/// <summary>
+/// The rising-term lists computed, per scope and window, kept in memory until the analysis changes (the highest analysed
+/// appeal id moves) — per instance; at most <see cref="MaxEntries"/> lists, all forgotten when full. A rebuild that ends on
+/// the same highest id leaves the same rows, so the same lists; an appeal committed late below the highest id (see
+/// <see cref="TermIndex"/>) shows in the lists when the next appeal is analysed.
+/// </summary>
+public sealed class RisingTermsCache
+{
+    public const int MaxEntries = 500;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TrendScope, TrendWindow), (long Version, TrendList List)> lists = new();
+
+    /// <summary>The list kept for this scope and window, if it was computed at <paramref name="version"/>.</summary>
+    public bool TryGet(TrendScope scope, TrendWindow window, long version, out TrendList list)
+    {
+        if (lists.TryGetValue((scope, window), out var kept) && kept.Version == version)
+        {
+            list = kept.List;
+            return true;
+        }
+
+        list = null!;
+        return false;
+    }
+
+    /// <summary>Keeps a list computed at <paramref name="version"/>.</summary>
+    public void Keep(TrendScope scope, TrendWindow window, long version, TrendList list)
+    {
+        if (lists.Count >= MaxEntries)
+        {
+            lists.Clear();
+        }
+
+        lists[(scope, window)] = (version, list);
+    }
+}
+
 /// <summary>A rising key with its test.</summary>
 public sealed record RisingKey(string Key, TermKind Kind, RateRiseResult Test)
 {
@@ -119,13 +156,30 @@ public sealed record TrendAppeal(
 /// <see cref="TrendRules.MaxListed"/>; a term is left out when a listed phrase holding it explains it
 /// (<see cref="TrendRules.PhraseExplains"/>).
 /// </summary>
-public sealed class RisingTerms(HotlineDbContext db)
+public sealed class RisingTerms(HotlineDbContext db, RisingTermsCache cache)
 {
-    /// <summary>The rising keys of <paramref name="scope"/> in <paramref name="window"/>.</summary>
+    /// <summary>
+    /// The rising keys of <paramref name="scope"/> in <paramref name="window"/>: computed once per scope and window until the
+    /// background pass stores new rows (<see cref="RisingTermsCache"/>), since the city's window is every row of 35 days.
+    /// </summary>
     public async Task<TrendList> FindAsync(TrendScope scope, TrendWindow window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(window);
+        // The highest analysed appeal (through the primary key) moves with every pass that stored rows.
+        var version = await db.AppealTerms.MaxAsync(t => (long?)t.AppealId, cancellationToken) ?? 0;
+        if (cache.TryGet(scope, window, version, out var kept))
+        {
+            return kept;
+        }
+
+        var found = await ComputeAsync(scope, window, cancellationToken);
+        cache.Keep(scope, window, version, found);
+        return found;
+    }
+
+    private async Task<TrendList> ComputeAsync(TrendScope scope, TrendWindow window, CancellationToken cancellationToken)
+    {
         var rows = In(scope).Where(t => t.LoggedDay >= window.PreviousFrom && t.LoggedDay <= window.RecentTo);
         var exposure = await rows.Where(t => t.Kind == TermKind.Appeal)
             .GroupBy(t => t.LoggedDay >= window.RecentFrom)

@@ -13,6 +13,7 @@ public static class InsightSetup
         builder.Services.AddSingleton<TermExtractor>();
         builder.Services.AddScoped<TermIndex>();
         builder.Services.AddScoped<RisingTerms>();
+        builder.Services.AddSingleton<RisingTermsCache>();
         builder.Services.AddHostedService<TermIndexService>();
         return builder;
     }
