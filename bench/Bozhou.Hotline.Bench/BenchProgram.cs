@@ -15,6 +15,7 @@ namespace Bozhou.Hotline.Bench;
 /// <summary>
 /// <c>dotnet Bozhou.Hotline.Bench.dll [--cadres 1000] [--appeals 3500000] [--seed 8]</c>: fills a database with
 /// benchmark data (<see cref="BenchSeed"/>, bench/README.md), then computes the daily roll-ups of the seeded year.
+/// <c>dotnet Bozhou.Hotline.Bench.dll terms [--count 100000] [--database true]</c> times the rising terms' analysis instead (<see cref="TermsBench"/>).
 /// Configuration comes as for the web app, from environment variables (<c>Database__Provider</c>,
 /// <c>ConnectionStrings__Hotline</c>, <c>Privacy__PhoneHashKey</c>, <c>DataProtection__CertificatePath</c>, …) or
 /// <c>--Key=value</c> arguments; the database and the key ring are composed by the same code as the app's
@@ -25,6 +26,13 @@ public static class BenchProgram
     /// <summary>Seeds, rebuilds the roll-ups and prints the figures; 0 when done, 2 for an invalid setting.</summary>
     public static async Task<int> Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var terms = args.Length > 0 && args[0] == "terms";
+        if (terms)
+        {
+            args = args[1..];
+        }
+
         // ASPNETCORE_ENVIRONMENT names the environment as it does for the app (Production unless set), which decides
         // whether a key ring without a certificate is refused.
         var settings = new HostApplicationBuilderSettings { Args = args, Configuration = new ConfigurationManager() };
@@ -50,6 +58,11 @@ public static class BenchProgram
             var config = builder.Configuration;
             await using var scope = host.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            if (terms)
+            {
+                return await TermsBench.RunAsync(services, config.GetValue("count", 100_000), config.GetValue("seed", 8), config.GetValue("database", false));
+            }
+
             var result = await services.GetRequiredService<BenchSeed>().RunAsync(
                 config.GetValue("cadres", 1000), config.GetValue("appeals", 3_500_000), config.GetValue("seed", 8), Console.Out);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,8 @@ using Bozhou.Hotline.Web.Commands;
 using Bozhou.Hotline.Web.Hosting;
 
 // The app's commands: none runs the web server; "migrate" brings the database to the current
-// schema and exits; "setup" prepares a new installation; "rebuild-stats" recomputes the supervision roll-ups.
+// schema and exits; "setup" prepares a new installation; "rebuild-stats" recomputes the supervision roll-ups;
+// "rebuild-trends" analyses the appeals' descriptions again for the rising terms.
 var command = HostCommands.Parse(args, out var hostArgs);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ContentRootSetup.ContentRoot() });
@@ -27,6 +28,7 @@ builder.AddAppeals();
 builder.AddAccounts();
 builder.AddWorkspace();
 builder.AddSupervision();
+builder.AddInsight();
 builder.AddAdmin();
 builder.AddOpen311();
 builder.AddDemoData();

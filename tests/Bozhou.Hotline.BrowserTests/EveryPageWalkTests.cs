@@ -24,7 +24,8 @@ public partial class EveryPageWalkTests
         // The workspace's offline page is a static file no link leads to (its service worker shows it without network).
         ("cadre", WorkspaceWorld.LiEmail, ["/workspace", "/workspace/offline.html"]),
         ("staff", WorkspaceWorld.StaffEmail, ["/workspace"]),
-        ("supervision", WorkspaceWorld.SupervisorEmail, ["/supervision"]),
+        // The list behind a rising term is linked only when a term rises; the walk's few appeals make none, so it starts there too.
+        ("supervision", WorkspaceWorld.SupervisorEmail, ["/supervision", "/supervision/trends?key=%E5%81%9C%E6%B0%B4&scope=city&from=2026-02-23&to=2026-03-01"]),
         ("admin", WorkspaceWorld.AdminEmail, ["/admin"]),
     ];
 

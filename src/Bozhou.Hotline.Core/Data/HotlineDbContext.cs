@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Insight;
 using Bozhou.Hotline.Core.Operations;
 using Bozhou.Hotline.Core.Settings;
 using Bozhou.Hotline.Core.Sms;
@@ -51,6 +52,9 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<InterviewCase> InterviewCases => Set<InterviewCase>();
 
     public DbSet<EarlyWarning> EarlyWarnings => Set<EarlyWarning>();
+
+    /// <summary>The analysed appeals' terms and phrases (Insight, 热点).</summary>
+    public DbSet<AppealTerm> AppealTerms => Set<AppealTerm>();
 
     public DbSet<InterviewCaseAppeal> InterviewCaseAppeals => Set<InterviewCaseAppeal>();
 

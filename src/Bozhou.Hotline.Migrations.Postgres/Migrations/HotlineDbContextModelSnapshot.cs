@@ -858,6 +858,39 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Insight.AppealTerm", b =>
+                {
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateOnly>("LoggedDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("AppealId", "Key");
+
+                    b.HasIndex("LoggedDay");
+
+                    b.HasIndex("CadreId", "LoggedDay");
+
+                    b.ToTable("AppealTerms");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Limits.LimitHit", b =>
                 {
                     b.Property<long>("Id")
@@ -1861,6 +1894,15 @@ namespace Bozhou.Hotline.Migrations.Postgres.Migrations
                     b.Navigation("Cadre");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Insight.AppealTerm", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>

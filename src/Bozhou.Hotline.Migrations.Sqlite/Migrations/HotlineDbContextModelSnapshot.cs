@@ -833,6 +833,39 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Bozhou.Hotline.Core.Insight.AppealTerm", b =>
+                {
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LoggedDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AppealId", "Key");
+
+                    b.HasIndex("LoggedDay");
+
+                    b.HasIndex("CadreId", "LoggedDay");
+
+                    b.ToTable("AppealTerms");
+                });
+
             modelBuilder.Entity("Bozhou.Hotline.Core.Limits.LimitHit", b =>
                 {
                     b.Property<long>("Id")
@@ -1816,6 +1849,15 @@ namespace Bozhou.Hotline.Migrations.Sqlite.Migrations
                     b.Navigation("Cadre");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("Bozhou.Hotline.Core.Insight.AppealTerm", b =>
+                {
+                    b.HasOne("Bozhou.Hotline.Core.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bozhou.Hotline.Core.Supervision.DailyCadreStats", b =>

@@ -11,7 +11,7 @@ namespace Bozhou.Hotline.Web.Commands;
 /// <summary>Operator commands run as <c>dotnet run --project src/Bozhou.Hotline.Web -- COMMAND</c>.</summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["migrate", "setup", "rebuild-stats", "create-user", "import-directory", "backup", "restore"];
+    private static readonly string[] Known = ["migrate", "setup", "rebuild-stats", "rebuild-trends", "create-user", "import-directory", "backup", "restore"];
 
     private const string OneTimePasswordLine = "One-time password (shown once; it must be changed at the first sign-in): ";
 
@@ -56,6 +56,9 @@ public static class HostCommands
                 // As the server would: an older database is brought to the current schema first.
                 await app.PrepareDatabaseAsync();
                 return await RebuildStatsAsync(scope.ServiceProvider, app.Configuration);
+            case "rebuild-trends":
+                await app.PrepareDatabaseAsync();
+                return await RebuildTrendsAsync(scope.ServiceProvider);
             case "import-directory":
                 return await ImportDirectoryAsync(app, scope.ServiceProvider);
             case "create-user":
@@ -244,6 +247,19 @@ public static class HostCommands
         var clock = await services.GetRequiredService<AppealClockSource>().GetAsync();
         var days = await services.GetRequiredService<StatsRollup>().RebuildAsync(from, to, clock, now);
         Console.WriteLine($"Rebuilt the daily statistics of {days} day(s).");
+        return 0;
+    }
+
+    /// <summary>
+    /// The <c>rebuild-trends</c> command: forgets the terms of every analysed appeal and analyses the appeals of the kept
+    /// days again (after the stop words or the city's words changed with an upgrade).
+    /// </summary>
+    public static async Task<int> RebuildTrendsAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var analysed = await services.GetRequiredService<Core.Insight.TermIndex>().RebuildAsync(now);
+        Console.WriteLine($"Analysed the descriptions of {analysed} appeal(s) for the trends.");
         return 0;
     }
 

@@ -8,7 +8,7 @@ public class IndexModel(HotlineDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The app's background jobs, in the order shown.</summary>
     public static readonly IReadOnlyList<string> JobNames =
-        [SmsOutboxService.JobName, StatsRefreshService.JobName, UnratedAppealCloser.JobName, PersonalDataPurger.JobName];
+        [SmsOutboxService.JobName, StatsRefreshService.JobName, Core.Insight.TermIndexService.JobName, UnratedAppealCloser.JobName, PersonalDataPurger.JobName];
 
     /// <summary>Each job's recorded row, or null before its first pass.</summary>
     public IReadOnlyList<(string Name, JobRun? Run)> Jobs { get; private set; } = [];

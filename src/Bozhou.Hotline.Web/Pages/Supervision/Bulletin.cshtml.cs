@@ -4,9 +4,10 @@ namespace Bozhou.Hotline.Web.Pages.Supervision;
 
 /// <summary>
 /// The printable monthly bulletin (通报) of one jurisdiction: the ranking tables, what is overdue now,
-/// the month's spot checks, with the period and the data's date.
+/// the month's spot checks, the month's rising terms (本月热点: the month against the three before it, see
+/// <see cref="TrendWindow.Monthly"/>), with the period and the data's date.
 /// </summary>
-public class BulletinModel(HotlineDbContext db, Scorecards scorecards, SupervisionQueues queues, AppealClockSource clocks, TimeProvider time) : PageModel
+public class BulletinModel(HotlineDbContext db, RisingTerms rising, Scorecards scorecards, SupervisionQueues queues, AppealClockSource clocks, TimeProvider time) : PageModel
 {
     public const int OverdueRows = 100;
 
@@ -25,6 +26,9 @@ public class BulletinModel(HotlineDbContext db, Scorecards scorecards, Supervisi
     public IReadOnlyList<SpotCheckLine> SpotCheckLines { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>本月热点: the jurisdiction's terms rising in the month against the three months before.</summary>
+    public TrendList HotTerms { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? jurisdiction, string? month, CancellationToken cancellationToken)
     {
@@ -67,6 +71,7 @@ public class BulletinModel(HotlineDbContext db, Scorecards scorecards, Supervisi
                 (c, cadre) => new OverrideLine(c.HeldOn, c.Kind, cadre.Name, en && cadre.PositionEn != "" ? cadre.PositionEn : cadre.Position, c.OverrideReason!, c.CreatedBy))
             .ToListAsync(cancellationToken);
         Overrides = [.. Overrides.OrderBy(o => o.HeldOn)];
+        HotTerms = await rising.FindAsync(new TrendScope(TrendScopeKind.Jurisdiction, Jurisdiction.Id), TrendWindow.Monthly(Month.From, today), cancellationToken);
         return Page();
     }
 

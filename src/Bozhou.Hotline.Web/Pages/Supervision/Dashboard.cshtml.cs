@@ -5,8 +5,8 @@ using Bozhou.Hotline.Web.Hosting;
 
 namespace Bozhou.Hotline.Web.Pages.Supervision;
 
-/// <summary>The pictures: calls by hour, appeals per day, hot spots per department, the overdue trend.</summary>
-public class DashboardModel(Dashboard dashboard, AppealClockSource clocks, TimeProvider time) : PageModel
+/// <summary>The pictures: calls by hour, appeals per day, hot spots per department, the overdue trend; the rising terms (上升诉求) of the city, a jurisdiction or a department.</summary>
+public class DashboardModel(Dashboard dashboard, RisingTerms rising, HotlineDbContext db, AppealClockSource clocks, TimeProvider time) : PageModel
 {
     public const int DefaultDays = 30;
 
@@ -20,7 +20,13 @@ public class DashboardModel(Dashboard dashboard, AppealClockSource clocks, TimeP
 
     public bool RangeAdjusted { get; private set; }
 
-    public async Task OnGetAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    /// <summary>The rising terms of the chosen scope over the last 7 days to yesterday against the 28 before.</summary>
+    public TrendList Trends { get; private set; } = null!;
+
+    /// <summary>The scopes to choose from: the city, each jurisdiction and each department in service.</summary>
+    public IReadOnlyList<(string Code, string Name)> Scopes { get; private set; } = [];
+
+    public async Task OnGetAsync(DateOnly? from, DateOnly? to, string? scope, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = ChinaTime.DateOf(now);
@@ -34,6 +40,23 @@ public class DashboardModel(Dashboard dashboard, AppealClockSource clocks, TimeP
 
         var clock = await clocks.GetAsync(cancellationToken);
         Data = await dashboard.BuildAsync(first, last, clock, now, cancellationToken);
+        await LoadScopesAsync(cancellationToken);
+        var chosen = TrendScope.Parse(scope) is { } s && Scopes.Any(x => x.Code == s.Code) ? s : TrendScope.City;
+        Trends = await rising.FindAsync(chosen, TrendWindow.Weekly(today), cancellationToken);
+    }
+
+    private async Task LoadScopesAsync(CancellationToken cancellationToken)
+    {
+        var jurisdictions = await db.Jurisdictions.AsNoTracking().Where(j => j.EndedOn == null).OrderBy(j => j.Order)
+            .Select(j => new { j.Id, j.NameZh, j.NameEn }).ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.EndedOn == null).OrderBy(d => d.Jurisdiction.Order).ThenBy(d => d.Order)
+            .Select(d => new { d.Id, d.NameZh, d.NameEn }).ToListAsync(cancellationToken);
+        Scopes =
+        [
+            (TrendScope.City.Code, ""),
+            .. jurisdictions.Select(j => (new TrendScope(TrendScopeKind.Jurisdiction, j.Id).Code, SupervisionFormat.Name(j.NameZh, j.NameEn))),
+            .. departments.Select(d => (new TrendScope(TrendScopeKind.Department, d.Id).Code, SupervisionFormat.Name(d.NameZh, d.NameEn))),
+        ];
     }
 
     /// <summary>The figures the chart script draws, as JSON safe inside a script element.</summary>

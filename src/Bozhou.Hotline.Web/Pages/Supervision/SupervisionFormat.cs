@@ -41,5 +41,9 @@ public static class SupervisionFormat
 
     public static string Name(string zh, string en) => IsEnglish && !string.IsNullOrEmpty(en) ? en : zh;
 
+    /// <summary>A p-value: four decimals, or in scientific notation below 0.001 ("1.017E-4").</summary>
+    public static string PValue(double p) =>
+        p < 0.001 ? p.ToString("0.###E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
