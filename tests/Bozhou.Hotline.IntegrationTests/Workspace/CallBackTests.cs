@@ -161,6 +161,38 @@ public class CallBackTests
     }
 
     [Fact]
+    public async Task An_enterprise_callers_name_is_marked_Chinese_on_the_English_inbox_call_page_and_appeal_page()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        const string Enterprise = "亳州市康源中药饮片有限公司";
+        var id = await data.AddAppealAsync(world.LiId, enterprise: Enterprise);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using (await cadre.GetAsync(new Uri("/culture/en?returnUrl=%2Fworkspace", UriKind.Relative)))
+        {
+        }
+
+        var inbox = await cadre.GetPageAsync("/workspace");
+        using var called = await cadre.SubmitAsync(CallForm(inbox, id));
+        var call = await Html.ParseAsync(called);
+        var appeal = await cadre.GetPageAsync($"/workspace/appeals/{id}");
+
+        foreach (var (name, page) in new[] { ("inbox", inbox), ("call page", call), ("appeal page", appeal) })
+        {
+            var main = page.QuerySelector("main")!;
+            Assert.True(main.TextContent.Contains(Enterprise, StringComparison.Ordinal), $"The {name} does not name the enterprise.");
+            foreach (var own in main.QuerySelectorAll("[lang='zh-CN']").ToList())
+            {
+                own.Remove();
+            }
+
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(main.TextContent, @"\p{IsCJKUnifiedIdeographs}"),
+                $"The English {name} has Chinese outside lang=\"zh-CN\": {main.TextContent}");
+        }
+    }
+
+    [Fact]
     public async Task The_call_back_from_the_inbox_runs_on_PostgreSQL()
     {
         await using var database = await PostgresDatabase.CreateAsync();
