@@ -44,6 +44,34 @@ public class CallBackTests
     }
 
     [Fact]
+    public async Task An_outcome_without_the_reached_choice_records_nothing_and_the_corrected_one_still_leads_back_to_the_inbox()
+    {
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var called = await cadre.SubmitAsync(CallForm(await cadre.GetPageAsync("/workspace"), id));
+        var call = await Html.ParseAsync(called);
+
+        using var refused = await cadre.SubmitAsync(call.QuerySelector<IHtmlFormElement>("#callback-form")!,
+            Html.Fields(("Callback.Note", "对方未接。")), $"/workspace/appeals/{id}/call");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await Html.ParseAsync(refused);
+        var form = shown.QuerySelector<IHtmlFormElement>("#callback-form")!;
+        Assert.Contains("请选择是否联系上", form.TextContent, StringComparison.Ordinal);
+        Assert.Equal("对方未接。", form.QuerySelector<IHtmlTextAreaElement>("textarea")!.Value);
+        Assert.DoesNotContain((await data.AppealAsync(id)).Events, e => e.Kind == AppealEventKind.Callback);
+
+        using var recorded = await cadre.SubmitAsync(form, Html.Fields(("Callback.Reached", "false")), $"/workspace/appeals/{id}?handler=Callback");
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal("/workspace", recorded.Headers.Location!.OriginalString);
+        Assert.Single((await data.AppealAsync(id)).Events, e => e.Kind == AppealEventKind.Callback);
+    }
+
+    [Fact]
     public async Task The_call_post_without_its_antiforgery_token_is_refused_and_shows_nothing()
     {
         using var factory = new HotlineFactory();
