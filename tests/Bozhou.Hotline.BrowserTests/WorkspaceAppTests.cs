@@ -148,6 +148,33 @@ public class WorkspaceAppTests(ITestOutputHelper output)
     }
 
     /// <summary>Signs in through the login form, with the page set to collect any Content-Security-Policy violation.</summary>
+    [Fact]
+    public async Task A_range_request_for_a_shell_file_gets_the_servers_partial_answer_through_the_service_worker()
+    {
+        var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        await using var session = await BrowserSession.StartAsync(factory);
+        var data = new WorkspaceTestData(factory);
+        await data.SeedAsync();
+        var page = await session.NewProfilePageAsync(phone: true);
+        await SignInAsync(page, WorkspaceWorld.LiEmail);
+        await page.EvaluateAsync("async () => await navigator.serviceWorker.ready");
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"), "The inbox is not controlled by the service worker.");
+
+        // A partial answer (206) cannot be kept in a cache; the worker must pass it on, not fail or swap in the whole file.
+        var answer = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const response = await fetch('/css/site.css', { headers: { Range: 'bytes=0-9' } });
+              return { status: response.status, length: (await response.text()).length };
+            }
+            """);
+
+        Assert.Equal((206, 10), (answer.GetProperty("status").GetInt32(), answer.GetProperty("length").GetInt32()));
+        var kept = (await page.EvaluateAsync<JsonElement>(ReadCaches)).EnumerateArray()
+            .Single(k => new Uri(k.GetProperty("url").GetString()!).AbsolutePath == "/css/site.css");
+        Assert.True(kept.GetProperty("body").GetString()!.Length > 10, "The kept site.css is not the whole file.");
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')))");

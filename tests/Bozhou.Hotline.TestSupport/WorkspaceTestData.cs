@@ -90,7 +90,7 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
 
     /// <summary>
     /// Logs an appeal to a cadre as the citizen's side would, then lets <paramref name="then"/> move it on
-    /// with the appeal's own methods. Returns its id.
+    /// with the appeal's own methods; an <paramref name="enterprise"/> name makes the caller that enterprise. Returns its id.
     /// </summary>
     public async Task<long> AddAppealAsync(
         int cadreId,
@@ -100,7 +100,8 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         string phone = CallerPhone,
         string description = "城区12路公交晚上班次太少，希望增加晚间班次。",
         Action<Appeal, AppealClock>? then = null,
-        bool confidential = false)
+        bool confidential = false,
+        string? enterprise = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
@@ -108,7 +109,7 @@ public sealed class WorkspaceTestData(HotlineFactory factory)
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(CallerDataPurpose);
         var topic = await db.Topics.SingleAsync(t => t.Id == (topicId ?? World.TransportTopicId));
         var when = at ?? Factory.Clock.GetUtcNow();
-        var input = new NewAppeal(cadreId, topic.Id, topic.Kind, when, outcome, CallerType.Individual, null, description, confidential, true, "来电人");
+        var input = new NewAppeal(cadreId, topic.Id, topic.Kind, when, outcome, enterprise is null ? CallerType.Individual : CallerType.Enterprise, enterprise, description, confidential, true, "来电人");
         var caller = new ProtectedCaller(protector.Protect("王女士"), protector.Protect(phone), "hash-" + phone, Core.Phones.ChinesePhone.Mask(phone));
         var appeal = Appeal.Log(input, caller, TrackingCode.Generate(), clock, when);
         then?.Invoke(appeal, clock);

@@ -213,6 +213,33 @@ public class TrackAppealTests
     }
 
     [Fact]
+    public async Task The_English_tracking_page_marks_the_enterprises_name_and_the_reply_as_Chinese()
+    {
+        using var factory = new HotlineFactory();
+        var directory = await factory.SeedDirectoryAsync();
+        using var client = factory.Client();
+        const string Enterprise = "亳州市康源中药饮片有限公司";
+        var code = await client.LogAppealAsync(factory, directory,
+            ("Input.CallerType", nameof(CallerType.Enterprise)), ("Input.EnterpriseName", Enterprise));
+        await factory.ReplyAsync(code);
+        using (await client.GetAsync(new Uri("/culture/en?returnUrl=%2F", UriKind.Relative)))
+        {
+        }
+
+        var page = await client.GetPageAsync("/appeals/track/" + code);
+
+        var main = page.QuerySelector("main")!;
+        Assert.Contains(main.QuerySelectorAll("[lang='zh-CN']"), e => e.TextContent.Trim() == Enterprise);
+        Assert.Contains("已安排城管部门维修路灯", page.QuerySelector("#reply-text")!.TextContent, StringComparison.Ordinal);
+        foreach (var own in main.QuerySelectorAll("[lang='zh-CN']").ToList())
+        {
+            own.Remove();
+        }
+
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", main.TextContent);
+    }
+
+    [Fact]
     public async Task A_satisfied_rating_closes_the_appeal()
     {
         using var logged = await new HotlineFactory().LogOneAppealAsync(replied: true);

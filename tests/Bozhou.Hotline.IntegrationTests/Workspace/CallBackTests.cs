@@ -44,6 +44,34 @@ public class CallBackTests
     }
 
     [Fact]
+    public async Task An_outcome_without_the_reached_choice_records_nothing_and_the_corrected_one_still_leads_back_to_the_inbox()
+    {
+        using var factory = new HotlineFactory().WithoutHostedService<SmsOutboxService>();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        var id = await data.AddAppealAsync(world.LiId, CallOutcome.NotAnswered);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using var called = await cadre.SubmitAsync(CallForm(await cadre.GetPageAsync("/workspace"), id));
+        var call = await Html.ParseAsync(called);
+
+        using var refused = await cadre.SubmitAsync(call.QuerySelector<IHtmlFormElement>("#callback-form")!,
+            Html.Fields(("Callback.Note", "对方未接。")), $"/workspace/appeals/{id}/call");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await Html.ParseAsync(refused);
+        var form = shown.QuerySelector<IHtmlFormElement>("#callback-form")!;
+        Assert.Contains("请选择是否联系上", form.TextContent, StringComparison.Ordinal);
+        Assert.Equal("对方未接。", form.QuerySelector<IHtmlTextAreaElement>("textarea")!.Value);
+        Assert.DoesNotContain((await data.AppealAsync(id)).Events, e => e.Kind == AppealEventKind.Callback);
+
+        using var recorded = await cadre.SubmitAsync(form, Html.Fields(("Callback.Reached", "false")), $"/workspace/appeals/{id}?handler=Callback");
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal("/workspace", recorded.Headers.Location!.OriginalString);
+        Assert.Single((await data.AppealAsync(id)).Events, e => e.Kind == AppealEventKind.Callback);
+    }
+
+    [Fact]
     public async Task The_call_post_without_its_antiforgery_token_is_refused_and_shows_nothing()
     {
         using var factory = new HotlineFactory();
@@ -158,6 +186,38 @@ public class CallBackTests
         }
 
         Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", main.TextContent);
+    }
+
+    [Fact]
+    public async Task An_enterprise_callers_name_is_marked_Chinese_on_the_English_inbox_call_page_and_appeal_page()
+    {
+        using var factory = new HotlineFactory();
+        var data = new WorkspaceTestData(factory);
+        var world = await data.SeedAsync();
+        const string Enterprise = "亳州市康源中药饮片有限公司";
+        var id = await data.AddAppealAsync(world.LiId, enterprise: Enterprise);
+        using var cadre = await data.SignInAsync(WorkspaceWorld.LiEmail);
+        using (await cadre.GetAsync(new Uri("/culture/en?returnUrl=%2Fworkspace", UriKind.Relative)))
+        {
+        }
+
+        var inbox = await cadre.GetPageAsync("/workspace");
+        using var called = await cadre.SubmitAsync(CallForm(inbox, id));
+        var call = await Html.ParseAsync(called);
+        var appeal = await cadre.GetPageAsync($"/workspace/appeals/{id}");
+
+        foreach (var (name, page) in new[] { ("inbox", inbox), ("call page", call), ("appeal page", appeal) })
+        {
+            var main = page.QuerySelector("main")!;
+            Assert.True(main.TextContent.Contains(Enterprise, StringComparison.Ordinal), $"The {name} does not name the enterprise.");
+            foreach (var own in main.QuerySelectorAll("[lang='zh-CN']").ToList())
+            {
+                own.Remove();
+            }
+
+            Assert.False(System.Text.RegularExpressions.Regex.IsMatch(main.TextContent, @"\p{IsCJKUnifiedIdeographs}"),
+                $"The English {name} has Chinese outside lang=\"zh-CN\": {main.TextContent}");
+        }
     }
 
     [Fact]

@@ -97,10 +97,19 @@ public class AppealModel(
     public Task<IActionResult> OnPostAcceptAsync(long id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, "Accept", null, "Flash.Accepted", actor => cadres.AcceptAsync(actor, id, version, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The callback form was sent from the call page (回电): once recorded, back to the inbox for the next call. Kept in the
+    /// form when the page is shown again with its errors, so that the corrected outcome still leads back to the inbox.
+    /// </summary>
+    public bool ReturnToInbox { get; private set; }
+
     /// <summary>Records a call back; <paramref name="inbox"/>: made from the call page (回电), so back to the inbox for the next one.</summary>
-    public Task<IActionResult> OnPostCallbackAsync(long id, int version, bool inbox, CancellationToken cancellationToken) =>
-        ActAsync(id, nameof(Callback), callbackValidator.Validate(Callback), "Flash.Callback",
+    public Task<IActionResult> OnPostCallbackAsync(long id, int version, bool inbox, CancellationToken cancellationToken)
+    {
+        ReturnToInbox = inbox;
+        return ActAsync(id, nameof(Callback), callbackValidator.Validate(Callback), "Flash.Callback",
             actor => cadres.CallbackAsync(actor, id, version, Callback.Reached!.Value, Callback.Note, cancellationToken), cancellationToken, returnToInbox: inbox);
+    }
 
     public Task<IActionResult> OnPostSmsAsync(long id, int version, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Sms), smsValidator.Validate(Sms), "Flash.Sms",

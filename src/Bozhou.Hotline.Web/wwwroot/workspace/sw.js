@@ -65,16 +65,14 @@ async function page(event) {
   }
 }
 
-// A shell file: the network first, so that a new release is seen at once, its answer kept under the file's path;
-// the kept copy when the network fails.
+// A shell file: the network first, so that a new release is seen at once, its whole answer (200, not redirected) kept
+// under the file's path; the kept copy when the network fails. The network's answer is passed on as it is, a partial
+// one (206, to a Range request) included, and even when keeping it fails.
 async function shellFile(request, url) {
   const cache = await caches.open(CACHE);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic') {
-      await cache.put(url.pathname, response.clone());
-    }
-    return response;
+    response = await fetch(request);
   } catch (error) {
     const kept = await cache.match(url.pathname);
     if (kept) {
@@ -82,6 +80,14 @@ async function shellFile(request, url) {
     }
     throw error;
   }
+  if (response.status === 200 && response.type === 'basic' && !response.redirected) {
+    try {
+      await cache.put(url.pathname, response.clone());
+    } catch {
+      // Not kept (storage full): the copy kept before stays for the next time the network fails.
+    }
+  }
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {
