@@ -220,6 +220,31 @@ public class RisingTermsTests
         Assert.Equal(seeded.LiWater.Count + seeded.WangWater.Count, list.QuerySelectorAll("#trend-appeals tbody tr").Length);
     }
 
+    [Fact]
+    public async Task A_pass_on_one_instance_makes_the_other_forget_its_kept_lists_within_2_seconds_on_PostgreSQL()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var a = new HotlineFactory().WithoutHostedService<SmsOutboxService>().WithoutHostedService<StatsRefreshService>().WithoutHostedService<TermIndexService>();
+        a.UsePostgres(database.ConnectionString);
+        var data = new WorkspaceTestData(a);
+        var world = await data.SeedAsync();
+        var seeded = await SeedAsync(data, world);
+        await data.AddAppealAsync(world.LiId, at: a.Clock.GetUtcNow().AddDays(-3));
+        Assert.True(await PassAsync(a));
+        var late = seeded.LiWater.Concat(seeded.WangWater).ToList();
+        await data.QueryAsync(db => db.AppealTerms.Where(t => late.Contains(t.AppealId)).ExecuteDeleteAsync());
+        using var b = new HotlineFactory().WithoutHostedService<SmsOutboxService>().WithoutHostedService<StatsRefreshService>().WithoutHostedService<TermIndexService>();
+        b.UsePostgres(database.ConnectionString);
+        using var office = await new WorkspaceTestData(b).SignInAsync(WorkspaceWorld.SupervisorEmail);
+        Assert.Null((await office.GetPageAsync("/supervision/dashboard")).QuerySelector($"#rising-terms tr[data-key='{Phrase}']"));
+
+        a.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await PassAsync(a));
+
+        Assert.True(await Data.TwoInstanceKeptValuesTests.WithinTwoSecondsAsync(async () =>
+            (await office.GetPageAsync("/supervision/dashboard")).QuerySelector($"#rising-terms tr[data-key='{Phrase}']") is not null));
+    }
+
     /// <summary>The workspace world with no background passes: each pass here is the test's own.</summary>
     private static async Task<(HotlineFactory Factory, WorkspaceTestData Data, WorkspaceWorld World)> WorldAsync()
     {
