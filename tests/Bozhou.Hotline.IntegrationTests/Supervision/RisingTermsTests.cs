@@ -178,6 +178,35 @@ public class RisingTermsTests
     }
 
     [Fact]
+    public async Task The_rebuild_command_refuses_while_a_pass_holds_the_job_and_lets_go_when_done()
+    {
+        var (factory, data, world) = await WorldAsync();
+        using var _ = factory;
+        await SeedAsync(data, world);
+        await PassAsync(factory);
+        var rows = await data.QueryAsync(db => db.AppealTerms.CountAsync());
+        var runs = factory.Services.GetRequiredService<global::Bozhou.Hotline.Core.Operations.JobRuns>();
+        var now = factory.Clock.GetUtcNow();
+        Assert.True((await runs.TryClaimAsync(TermIndexService.JobName, now, TimeSpan.FromMinutes(5), (_, _) => true, TestContext.Current.CancellationToken)).Claimed);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildTrendsAsync(scope.ServiceProvider));
+        }
+
+        Assert.Equal(rows, await data.QueryAsync(db => db.AppealTerms.CountAsync()));
+        await runs.ReleaseAsync(TermIndexService.JobName, TestContext.Current.CancellationToken);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await global::Bozhou.Hotline.Web.Commands.HostCommands.RebuildTrendsAsync(scope.ServiceProvider));
+        }
+
+        // Let go when done: the next pass is not kept waiting for the command's hour-long lease.
+        var run = await data.QueryAsync(db => db.JobRuns.SingleAsync(r => r.Name == TermIndexService.JobName));
+        Assert.Null(run.LeaseUntilUtc);
+    }
+
+    [Fact]
     public async Task The_demo_data_shows_heating_not_warm_rising_in_Qiaocheng()
     {
         using var factory = new HotlineFactory().With("Seed:Demo", "true").With("Seed:DemoPassword", "Test-Password-2026")
