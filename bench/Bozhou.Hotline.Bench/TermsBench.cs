@@ -85,7 +85,7 @@ public static class TermsBench
             var appeals = await db.Appeals.CountAsync();
             var first = await db.Appeals.MinAsync(a => (DateTimeOffset?)a.LoggedAt) ?? DateTimeOffset.UtcNow;
             await db.AppealTerms.ExecuteDeleteAsync();
-            var index = new TermIndex(db, extractor, NullLogger<TermIndex>.Instance);
+            var index = new TermIndex(db, extractor, new Core.Caching.KeptValueChanges(null, NullLogger<Core.Caching.KeptValueChanges>.Instance), NullLogger<TermIndex>.Instance);
             // "now" such that the kept days start at the first appeal: every seeded appeal is analysed.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();

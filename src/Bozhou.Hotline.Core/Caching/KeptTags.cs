@@ -26,8 +26,11 @@ public static class KeptTags
     /// <summary>The supervision statistics' daily roll-ups.</summary>
     public const string Rollups = "rollups";
 
+    /// <summary>The rising terms' analysis rows (<c>AppealTerms</c>), written by the trends' pass and its rebuild in bulk statements.</summary>
+    public const string Terms = "terms";
+
     /// <summary>Every tag: what an instance forgets when it may have missed changes (its listening connection broke).</summary>
-    public static readonly IReadOnlyList<string> All = [Directory, Topics, Calendar, Settings, Rollups];
+    public static readonly IReadOnlyList<string> All = [Directory, Topics, Calendar, Settings, Rollups, Terms];
 
     private static readonly Dictionary<Type, string> ByEntity = new()
     {

@@ -1,3 +1,5 @@
+using Bozhou.Hotline.Core.Caching;
+
 namespace Bozhou.Hotline.Core.Insight;
 
 /// <summary>The rules of the rising terms (上升诉求, issue 24 item 1). Pure constants; see docs/trends.md.</summary>
@@ -98,16 +100,30 @@ public sealed record TrendWindow(DateOnly RecentFrom, DateOnly RecentTo, DateOnl
 }
 
 /// <summary>
-/// The rising-term lists computed, per scope and window, kept in memory until the analysis changes (the highest analysed
-/// appeal id moves) — per instance; at most <see cref="MaxEntries"/> lists, all forgotten when full. A rebuild that ends on
-/// the same highest id leaves the same rows, so the same lists; an appeal committed late below the highest id (see
-/// <see cref="TermIndex"/>) shows in the lists when the next appeal is analysed.
+/// The rising-term lists computed, per scope and window, kept in memory until the analysis changes — per instance; at most
+/// <see cref="MaxEntries"/> lists, all forgotten when full. Two signals forget them: a pass or rebuild that stored or
+/// deleted rows announces <see cref="KeptTags.Terms"/> (<see cref="KeptValueChanges"/>: here at once, and on PostgreSQL on
+/// every instance), which also covers an appeal committed late below the highest analysed id and a rebuild that ends on
+/// the same highest id with other words; and each list is kept only while the highest analysed appeal id is the one it was
+/// computed at, the backstop for a change announced in another process that cannot reach this one (the
+/// <c>rebuild-trends</c> command beside an app on SQLite is then seen at the next appeal analysed).
 /// </summary>
 public sealed class RisingTermsCache
 {
     public const int MaxEntries = 500;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(TrendScope, TrendWindow), (long Version, TrendList List)> lists = new();
+
+    /// <summary>A cache that forgets every list when <see cref="KeptTags.Terms"/> changes.</summary>
+    public RisingTermsCache(KeptValueChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        changes.Subscribe(KeptTags.Terms, _ =>
+        {
+            lists.Clear();
+            return ValueTask.CompletedTask;
+        });
+    }
 
     /// <summary>The list kept for this scope and window, if it was computed at <paramref name="version"/>.</summary>
     public bool TryGet(TrendScope scope, TrendWindow window, long version, out TrendList list)

@@ -1,3 +1,4 @@
+using Bozhou.Hotline.Core.Caching;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,8 +22,13 @@ namespace Bozhou.Hotline.Core.Insight;
 /// appeal's description (the retention purge removes the caller's name and phone only), so terms stay with their
 /// appeal; an appeal deleted from the database takes its rows with it (cascade).
 /// </para>
+/// <para>
+/// <b>Lists forgotten.</b> A pass that stored or deleted rows, even one that failed after some batches, announces
+/// <see cref="KeptTags.Terms"/> (<see cref="KeptValueChanges"/>), so every instance forgets the lists it keeps
+/// (<see cref="RisingTermsCache"/>).
+/// </para>
 /// </summary>
-public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILogger<TermIndex> logger)
+public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, KeptValueChanges changes, ILogger<TermIndex> logger)
 {
     public const int BatchSize = 2_000;
 
@@ -32,10 +38,25 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
     /// <summary>Analyses every appeal not yet analysed within the kept days; returns how many were analysed.</summary>
     public async Task<int> IndexPendingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await LoadNamesAsync(cancellationToken);
-        var keptFrom = ChinaTime.DateOf(now).AddDays(-TrendRules.KeptDays);
-        await ForgetBeforeAsync(keptFrom, cancellationToken);
-        var since = ChinaTime.StartOf(keptFrom);
+        var changed = false;
+        try
+        {
+            await LoadNamesAsync(cancellationToken);
+            var keptFrom = ChinaTime.DateOf(now).AddDays(-TrendRules.KeptDays);
+            changed = await ForgetBeforeAsync(keptFrom, cancellationToken) > 0;
+            return await AnalyseAsync(ChinaTime.StartOf(keptFrom), () => changed = true, cancellationToken);
+        }
+        finally
+        {
+            if (changed)
+            {
+                await changes.ChangedAsync([KeptTags.Terms], CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<int> AnalyseAsync(DateTimeOffset since, Action stored, CancellationToken cancellationToken)
+    {
         var total = 0;
         while (true)
         {
@@ -67,6 +88,7 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
             }
 
             await InsertAsync(rows, cancellationToken);
+            stored();
 
             total += batch.Count;
             logger.LogDebug("Analysed the descriptions of {Count} appeal(s) into {Rows} term rows", batch.Count, rows.Count);
@@ -151,12 +173,19 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
     /// </summary>
     public async Task<int> RebuildAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+        try
         {
-            await db.AppealTerms.ExecuteDeleteAsync(cancellationToken);
-        }
+            await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
+            {
+                await db.AppealTerms.ExecuteDeleteAsync(cancellationToken);
+            }
 
-        return await IndexPendingAsync(now, cancellationToken);
+            return await IndexPendingAsync(now, cancellationToken);
+        }
+        finally
+        {
+            await changes.ChangedAsync([KeptTags.Terms], CancellationToken.None);
+        }
     }
 
     /// <summary>Adds the jurisdictions', departments' and topics' Chinese names to the segmenter's dictionary.</summary>
@@ -170,11 +199,11 @@ public sealed class TermIndex(HotlineDbContext db, TermExtractor extractor, ILog
         extractor.AddWords(names.SelectMany(n => n.Split(['/', '、', '，', ',', ' ', '（', '）', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Append(n)));
     }
 
-    private async Task ForgetBeforeAsync(DateOnly keptFrom, CancellationToken cancellationToken)
+    private async Task<int> ForgetBeforeAsync(DateOnly keptFrom, CancellationToken cancellationToken)
     {
         await using (await SqliteWriteGate.EnterAsync(db, cancellationToken))
         {
-            await db.AppealTerms.Where(t => t.LoggedDay < keptFrom).ExecuteDeleteAsync(cancellationToken);
+            return await db.AppealTerms.Where(t => t.LoggedDay < keptFrom).ExecuteDeleteAsync(cancellationToken);
         }
     }
 }

@@ -250,17 +250,38 @@ public static class HostCommands
         return 0;
     }
 
+    /// <summary>How long the <c>rebuild-trends</c> command holds the rising terms' job: far above a rebuild's minutes.</summary>
+    public static readonly TimeSpan RebuildTrendsLease = TimeSpan.FromHours(1);
+
     /// <summary>
     /// The <c>rebuild-trends</c> command: forgets the terms of every analysed appeal and analyses the appeals of the kept
-    /// days again (after the stop words or the city's words changed with an upgrade).
+    /// days again (after the stop words or the city's words changed with an upgrade). It holds the <c>trend-terms</c>
+    /// job's lease while it runs, so that no instance's pass analyses the same appeals at the same time (which would fail
+    /// one side on the primary key); while an instance's pass holds it, the command says so and returns 1.
     /// </summary>
     public static async Task<int> RebuildTrendsAsync(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var analysed = await services.GetRequiredService<Core.Insight.TermIndex>().RebuildAsync(now);
-        Console.WriteLine($"Analysed the descriptions of {analysed} appeal(s) for the trends.");
-        return 0;
+        var runs = services.GetRequiredService<Core.Operations.JobRuns>();
+        var job = Core.Insight.TermIndexService.JobName;
+        var (claimed, _) = await runs.TryClaimAsync(job, now, RebuildTrendsLease, (_, _) => true, CancellationToken.None);
+        if (!claimed)
+        {
+            await Console.Error.WriteLineAsync($"A pass of the background job '{job}' is running; run rebuild-trends again when it has finished (within minutes).");
+            return 1;
+        }
+
+        try
+        {
+            var analysed = await services.GetRequiredService<Core.Insight.TermIndex>().RebuildAsync(now);
+            Console.WriteLine($"Analysed the descriptions of {analysed} appeal(s) for the trends.");
+            return 0;
+        }
+        finally
+        {
+            await runs.ReleaseAsync(job, CancellationToken.None);
+        }
     }
 
     private static bool TryDate(string? value, out DateOnly? date)

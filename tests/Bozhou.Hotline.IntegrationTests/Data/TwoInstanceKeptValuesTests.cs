@@ -39,7 +39,7 @@ public sealed class TwoInstanceKeptValuesTests : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="check"/> every 50 ms for <see cref="Within"/>; true as soon as it holds.</summary>
-    private static async Task<bool> WithinTwoSecondsAsync(Func<Task<bool>> check)
+    internal static async Task<bool> WithinTwoSecondsAsync(Func<Task<bool>> check)
     {
         var deadline = DateTime.UtcNow + Within;
         do
