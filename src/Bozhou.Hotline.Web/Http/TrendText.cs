@@ -16,12 +16,15 @@ public static class TrendText
 
     /// <summary>
     /// The excerpt of <paramref name="description"/> around the first word of <paramref name="key"/> (a term, or a phrase's
-    /// two words separated by a space), every occurrence of its words marked; an ellipsis where text is left out.
+    /// two words separated by a space), every occurrence of its words marked; an ellipsis where text is left out; phone
+    /// and other long numbers masked (<see cref="Bozhou.Hotline.Core.Phones.ChinesePhone.MaskNumbersIn"/>).
     /// </summary>
     public static IHtmlContent Marked(string description, string key)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(key);
+        // The list shows the caller's phone masked; a number typed into the description is masked alike.
+        description = Bozhou.Hotline.Core.Phones.ChinesePhone.MaskNumbersIn(description);
         var words = key.Split(TermExtractor.PhraseSeparator, StringSplitOptions.RemoveEmptyEntries);
         var first = words.Select(w => description.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
         var start = Math.Max(0, first - 20);

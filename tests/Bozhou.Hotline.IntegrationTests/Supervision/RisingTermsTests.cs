@@ -18,7 +18,7 @@ public class RisingTermsTests
     private static readonly string[] LiWater =
     [
         "我们小区停水三天了，一直没人来修。",
-        "小区停水已经两天，做饭洗衣都成问题。",
+        "小区停水已经两天，做饭洗衣都成问题。请回电13905581234。",
         "小区停水，物业说是管道爆裂，至今没有修好。",
         "家住幸福小区，小区停水一整天了。",
         "小区停水没有提前通知，老人在家很不方便。",
@@ -62,6 +62,9 @@ public class RisingTermsTests
         Assert.DoesNotContain("停水", secret.QuerySelector(".excerpt")!.TextContent, StringComparison.Ordinal);
         var open = list.QuerySelector($"#trend-appeals tr[data-id='{seeded.LiWater[1]}'] .excerpt")!;
         Assert.Equal(["小区", "停水"], open.QuerySelectorAll("mark").Select(m => m.TextContent));
+        // A phone the citizen typed into the description is masked as the phone column is.
+        Assert.Contains("请回电139****1234", open.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("13905581234", list.Body!.InnerHtml, StringComparison.Ordinal);
     }
 
     [Fact]

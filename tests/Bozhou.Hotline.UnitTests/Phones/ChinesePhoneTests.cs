@@ -47,4 +47,20 @@ public class ChinesePhoneTests
         Assert.True(ChinesePhone.TryNormalize(padded, out _));
         Assert.False(ChinesePhone.TryNormalize(padded + " ", out _));
     }
+
+    [Theory]
+    [InlineData("请回电13805581234，谢谢。", "请回电138****1234，谢谢。")]
+    [InlineData("联系电话：138 0558 1234", "联系电话：138****1234")]
+    [InlineData("座机0558-5123456找王师傅", "座机055****3456找王师傅")]
+    [InlineData("+86 139 0558 1234", "139****1234")]
+    [InlineData("身份证号34160219800101123X", "身份证号**************123X")]
+    public void A_number_typed_into_a_description_is_masked_as_the_phone_column_is(string typed, string shown) =>
+        Assert.Equal(shown, ChinesePhone.MaskNumbersIn(typed));
+
+    [Theory]
+    [InlineData("2026年3月2日小区停水，12路公交、12345热线都打过，3天了。")]
+    [InlineData("门牌号88号，温度只有16度。")]
+    [InlineData("")]
+    public void Dates_short_numbers_and_the_12345_hotline_are_left_as_written(string text) =>
+        Assert.Equal(text, ChinesePhone.MaskNumbersIn(text));
 }
