@@ -27,6 +27,12 @@ public sealed class HostileQueryFixture : IAsyncLifetime
     /// <summary>A sample value per route parameter, keyed by the route as written and the parameter's name.</summary>
     public Dictionary<(string Route, string Parameter), string> RouteSamples { get; } = [];
 
+    /// <summary>
+    /// A sample query string ("?a=1&amp;b=2") per route whose page needs one to answer at all (a rising term's appeals need
+    /// the term, the scope and the dates), added to the route's sample address by both sweeps.
+    /// </summary>
+    public Dictionary<string, string> QuerySamples { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The ids of the accounts the clients stand for.</summary>
     public Dictionary<string, string> UserIds { get; } = new(StringComparer.Ordinal);
 
@@ -70,6 +76,12 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         RouteSamples[("/admin/cadres/end/{id:int}", "id")] = world.ZhangId.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/admin/accounts/{id}", "id")] = UserIds[WorkspaceWorld.StaffEmail];
         RouteSamples[("/workspace/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
+        RouteSamples[("/workspace/appeals/{id:long}/call", "id")] = missed.ToString(CultureInfo.InvariantCulture);
+        var today = Bozhou.Hotline.Core.Calendar.ChinaTime.DateOf(now);
+        var days = $"from={today.AddDays(-7):yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}";
+        var key = Uri.EscapeDataString("小区 停水");
+        QuerySamples["/supervision/trends"] = $"?key={key}&scope=city&{days}";
+        QuerySamples["/workspace/trends"] = $"?cadre={world.LiId}&key={key}&{days}";
         RouteSamples[("/supervision/appeals/{id:long}", "id")] = missed.ToString(CultureInfo.InvariantCulture);
         RouteSamples[("/appeals/receipt/{code}", "code")] = code;
         RouteSamples[("/appeals/track/{code?}", "code")] = code;
@@ -83,6 +95,25 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         }
 
         RouteSamples[("/open311/v2/requests/{id}.{format}", "id")] = code;
+    }
+
+    /// <summary>The endpoint's address with its sample route values and, where it needs one, its sample query.</summary>
+    internal string SampleUrl(GetEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.Url(p => RouteSamples.GetValueOrDefault((endpoint.Route, p))) + QuerySamples.GetValueOrDefault(endpoint.Route, "");
+    }
+
+    /// <summary><paramref name="url"/> with <paramref name="parameter"/> set to <paramref name="value"/>: a sample value of it replaced, not repeated.</summary>
+    public static string WithParameter(string url, string parameter, string value)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? url : url[..query];
+        var kept = query < 0 ? new List<string>() : url[(query + 1)..].Split('&')
+            .Where(pair => !pair.Split('=')[0].Equals(Uri.EscapeDataString(parameter), StringComparison.OrdinalIgnoreCase)).ToList();
+        kept.Add(Uri.EscapeDataString(parameter) + "=" + Uri.EscapeDataString(value));
+        return path + "?" + string.Join('&', kept);
     }
 
     /// <summary>A client as an account of the test world (its real id, so the workspace finds it) with the given roles.</summary>
@@ -151,7 +182,7 @@ public class HostileQueryTests(HostileQueryFixture fixture, ITestOutputHelper ou
         var watch = Stopwatch.StartNew();
         foreach (var endpoint in endpoints.Where(e => !NotSwept.Contains(e.Route, StringComparer.OrdinalIgnoreCase)))
         {
-            var baseUrl = endpoint.Url(p => fixture.RouteSamples.GetValueOrDefault((endpoint.Route, p)));
+            var baseUrl = fixture.SampleUrl(endpoint);
 
             // The first client the page lets in (anonymous for a public page) sends the hostile values; the test
             // scheme answers the others 401 or 403.
@@ -173,7 +204,7 @@ public class HostileQueryTests(HostileQueryFixture fixture, ITestOutputHelper ou
             {
                 foreach (var value in HostileValues)
                 {
-                    var url = baseUrl + (baseUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(parameter) + "=" + Uri.EscapeDataString(value);
+                    var url = HostileQueryFixture.WithParameter(baseUrl, parameter, value);
                     await CheckAsync(chosen!, who, url, $"{parameter}={Shown(value)}", failures);
                     sent++;
                 }
@@ -185,7 +216,8 @@ public class HostileQueryTests(HostileQueryFixture fixture, ITestOutputHelper ou
                 // null characters"), as Kestrel answers it 400 itself.
                 foreach (var value in HostileValues.Where(v => !v.Contains('\0', StringComparison.Ordinal)))
                 {
-                    var url = endpoint.Url(p => p == parameter ? value : fixture.RouteSamples.GetValueOrDefault((endpoint.Route, p)));
+                    var url = endpoint.Url(p => p == parameter ? value : fixture.RouteSamples.GetValueOrDefault((endpoint.Route, p)))
+                        + fixture.QuerySamples.GetValueOrDefault(endpoint.Route, "");
                     await CheckAsync(chosen!, who, url, $"{{{parameter}}}={Shown(value)}", failures);
                     sent++;
                 }
