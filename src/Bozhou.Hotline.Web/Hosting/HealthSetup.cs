@@ -1,6 +1,7 @@
 using Bozhou.Hotline.Core.Appeals;
 using Bozhou.Hotline.Core.Calendar;
 using Bozhou.Hotline.Core.Data;
+using Bozhou.Hotline.Core.Insight;
 using Bozhou.Hotline.Core.Operations;
 using Bozhou.Hotline.Core.Sms;
 using Bozhou.Hotline.Core.Supervision;
@@ -33,6 +34,7 @@ public static class HealthSetup
             .AddJob(SmsOutboxService.JobName, s => TimeSpan.FromSeconds(s.GetRequiredService<IOptions<SmsOptions>>().Value.PollSeconds))
             .AddJob(UnratedAppealCloser.JobName, s => s.GetRequiredService<IOptions<AppealsOptions>>().Value.UnratedSweepInterval)
             .AddJob(StatsRefreshService.JobName, s => s.GetRequiredService<IOptions<SupervisionOptions>>().Value.StatsRefreshInterval)
+            .AddJob(TermIndexService.JobName, s => s.GetRequiredService<IOptions<SupervisionOptions>>().Value.StatsRefreshInterval)
             .AddJob(PersonalDataPurger.JobName, _ => PersonalDataPurger.DailyInterval);
         return builder;
     }

@@ -19,7 +19,7 @@ public class HealthJsonTests
     private static readonly string[] AllChecks =
     [
         "database", "write-gate", "holiday-schedule", "sms-outbox",
-        "job:sms-outbox", "job:unrated-sweep", "job:stats-refresh", "job:personal-data-purge",
+        "job:sms-outbox", "job:unrated-sweep", "job:stats-refresh", "job:trend-terms", "job:personal-data-purge",
     ];
 
     private static SmsMessage Message(SmsStatus status, DateTimeOffset createdAt, DateTimeOffset? failedAt = null) => new()
