@@ -30,5 +30,14 @@ public static class ActorDisplay
     /// <summary>A person's name as written, marked as Chinese text.</summary>
     public static IHtmlContent PersonName(string? name) => new HtmlString(Name(name ?? ""));
 
+    /// <summary>
+    /// Text as someone typed it (a setting, a filing number), marked as Chinese only when it holds Chinese characters
+    /// (<see cref="ChineseText.LangOf"/>), so that an English page marks exactly its Chinese.
+    /// </summary>
+    public static IHtmlContent AsWritten(string? text) =>
+        new HtmlString(ChineseText.LangOf(text) is { } lang
+            ? $"<span lang=\"{lang}\">{HtmlEncoder.Default.Encode(text!)}</span>"
+            : HtmlEncoder.Default.Encode(text ?? ""));
+
     private static string Name(string name) => $"<span lang=\"zh-CN\">{HtmlEncoder.Default.Encode(name)}</span>";
 }

@@ -109,11 +109,11 @@ public sealed class HostileQueryFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(url);
         var query = url.IndexOf('?', StringComparison.Ordinal);
-        var path = query < 0 ? url : url[..query];
-        var kept = query < 0 ? new List<string>() : url[(query + 1)..].Split('&')
-            .Where(pair => !pair.Split('=')[0].Equals(Uri.EscapeDataString(parameter), StringComparison.OrdinalIgnoreCase)).ToList();
-        kept.Add(Uri.EscapeDataString(parameter) + "=" + Uri.EscapeDataString(value));
-        return path + "?" + string.Join('&', kept);
+        var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query < 0 ? "" : url[query..])
+            .Where(pair => !pair.Key.Equals(parameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value.Select(v => new KeyValuePair<string, string?>(pair.Key, v)))
+            .Append(new KeyValuePair<string, string?>(parameter, value));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(query < 0 ? url : url[..query], kept);
     }
 
     /// <summary>A client as an account of the test world (its real id, so the workspace finds it) with the given roles.</summary>
